@@ -42,6 +42,8 @@ export type DiagnosticCode =
 
 export interface Diagnostic {
   code: DiagnosticCode;
+  /** Errors make the run fail (exit 1) even when output could be produced. Default: warning. */
+  severity?: "error" | "warning";
   message: string;
   location?: SourceLocation;
 }
@@ -81,8 +83,20 @@ export class DiagnosticBag {
   private readonly items = new Map<string, Diagnostic>();
 
   warn(code: DiagnosticCode, message: string, location?: SourceLocation): void {
-    const d: Diagnostic = location ? { code, message, location } : { code, message };
-    this.items.set(formatDiagnostic(d) + '\u0000' + code, d);
+    this.add({ code, message, severity: 'warning', ...(location ? { location } : {}) });
+  }
+
+  /** Records a problem that makes the run fail while still letting it produce what it can. */
+  error(code: DiagnosticCode, message: string, location?: SourceLocation): void {
+    this.add({ code, message, severity: 'error', ...(location ? { location } : {}) });
+  }
+
+  add(d: Diagnostic): void {
+    this.items.set(formatDiagnostic(d) + '\u0000' + d.code, d);
+  }
+
+  get hasErrors(): boolean {
+    return [...this.items.values()].some((d) => d.severity === 'error');
   }
 
   /** Warnings sorted by location then message, so output does not depend on traversal order. */

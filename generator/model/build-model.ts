@@ -1,0 +1,121 @@
+import type { ClientSettings } from '../config/types.js';
+import { DiagnosticBag } from '../diagnostics.js';
+import type { LoadedSpec } from '../load/load-spec.js';
+import { isRecord, pointerSegment, resolvePointer } from './json.js';
+import { GLOBAL_TYPE_NAMES, NameAllocator, toTypeName } from './naming.js';
+import { collectOperations, readSecurity } from './operations.js';
+import { detectPagination } from './pagination.js';
+import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
+import { normalizeSchema, SchemaContext } from './schema.js';
+import { assignOperationTypeNames } from './type-names.js';
+import type { ApiModel, NamedSchema, Operation, SecurityScheme, Server } from './types.js';
+
+/** Options that shape the model; a subset of the client settings. */
+export type ModelOptions = Pick<ClientSettings, 'operations' | 'stripPrefix' | 'include' | 'exclude' | 'pagination' | 'name'>;
+
+/** Builds the canonical {@link ApiModel} from a loaded spec. Pure: the same input gives the same model. */
+export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiModel {
+  const bag = new DiagnosticBag();
+  for (const w of spec.warnings) bag.add(w);
+  const doc = spec.document;
+  const components = isRecord(doc['components']) ? doc['components'] : {};
+  const rawSchemas = isRecord(components['schemas']) ? components['schemas'] : {};
+  const ctx = new SchemaContext(doc, spec.sourceVersion, bag, spec.display, new Set(Object.keys(rawSchemas)));
+
+  const reserved = [...GLOBAL_TYPE_NAMES, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
+  const allocator = new NameAllocator(reserved);
+  const schemas: NamedSchema[] = Object.keys(rawSchemas)
+    .sort()
+    .map((key) => {
+      const pointer = `#/components/schemas/${pointerSegment(key)}`;
+      return { key, typeName: '', pointer, schema: normalizeSchema(rawSchemas[key], ctx, pointer) };
+    });
+
+  const rawOps = filterOperations(collectOperations(doc, ctx, bag), options);
+  // Schemas reached through non-component pointers are named once every pointer is known.
+  for (let pending = ctx.takePending(); pending.length > 0; pending = ctx.takePending()) {
+    for (const { key, pointer } of pending) {
+      schemas.push({ key, typeName: '', pointer, schema: normalizeSchema(resolvePointer(doc, pointer), ctx, pointer) });
+    }
+  }
+  schemas.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Exact-case matches claim first, so `Pet` keeps its name when `pet` also exists.
+  const byExactness = [...schemas].sort((a, b) => Number(toTypeName(a.key.split('@')[0] ?? '') !== a.key) - Number(toTypeName(b.key.split('@')[0] ?? '') !== b.key) || (a.key < b.key ? -1 : 1));
+  for (const s of byExactness) s.typeName = allocator.claim(toTypeName(s.key.split('@')[0] ?? 'Schema', 'Schema'));
+
+  const prefix = options.stripPrefix !== undefined ? options.stripPrefix.split('/').filter(Boolean) : commonPrefix(rawOps.map((o) => o.path));
+  const placed = placeOperations(rawOps, options.operations ?? {}, prefix, bag, spec.display);
+  const typeNames = assignOperationTypeNames(placed, allocator);
+  const operations: Operation[] = placed.map((op) => {
+    const full: Operation = { ...op, typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' } };
+    const pagination = detectPagination(full, options, bag, spec.display);
+    if (pagination) full.pagination = pagination;
+    return full;
+  });
+
+  const info = isRecord(doc['info']) ? doc['info'] : {};
+  const model: ApiModel = {
+    title: typeof info['title'] === 'string' ? info['title'] : 'API',
+    version: typeof info['version'] === 'string' ? info['version'] : '0.0.0',
+    sourceVersion: spec.sourceVersion,
+    declaredVersion: spec.declaredVersion,
+    servers: readServers(doc['servers']),
+    securitySchemes: readSecuritySchemes(components['securitySchemes']),
+    security: Array.isArray(doc['security']) ? readSecurity(doc['security']) : [],
+    schemas,
+    operations,
+    root: buildResourceTree(operations),
+    warnings: [],
+  };
+  if (typeof info['description'] === 'string') model.description = info['description'];
+  model.warnings = bag.list();
+  return model;
+}
+
+function matches(op: { tags: string[]; path: string; id: string }, filter: ModelOptions['include']): boolean {
+  if (!filter) return false;
+  const glob = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return (
+    (filter.tags ?? []).some((t) => op.tags.includes(t)) ||
+    (filter.paths ?? []).some((p) => glob(p).test(op.path)) ||
+    (filter.operationIds ?? []).includes(op.id)
+  );
+}
+
+function filterOperations<T extends { tags: string[]; path: string; id: string }>(ops: T[], options: ModelOptions): T[] {
+  return ops.filter((op) => (!options.include || matches(op, options.include)) && !matches(op, options.exclude));
+}
+
+function readServers(raw: unknown): Server[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isRecord).map((s) => {
+    const server: Server = { url: String(s['url'] ?? '/'), variables: [] };
+    if (typeof s['description'] === 'string') server.description = s['description'];
+    if (isRecord(s['variables'])) {
+      for (const [name, v] of Object.entries(s['variables'])) {
+        if (!isRecord(v)) continue;
+        const variable: Server['variables'][number] = { name, default: String(v['default'] ?? '') };
+        if (Array.isArray(v['enum'])) variable.enum = v['enum'].map(String);
+        if (typeof v['description'] === 'string') variable.description = v['description'];
+        server.variables.push(variable);
+      }
+    }
+    return server;
+  });
+}
+
+function readSecuritySchemes(raw: unknown): SecurityScheme[] {
+  if (!isRecord(raw)) return [];
+  return Object.keys(raw)
+    .sort()
+    .flatMap((name) => {
+      const s = raw[name];
+      if (!isRecord(s) || typeof s['type'] !== 'string') return [];
+      const scheme: SecurityScheme = { name, type: s['type'] as SecurityScheme['type'] };
+      if (s['in'] === 'header' || s['in'] === 'query' || s['in'] === 'cookie') scheme.in = s['in'];
+      if (typeof s['name'] === 'string') scheme.paramName = s['name'];
+      if (typeof s['scheme'] === 'string') scheme.scheme = s['scheme'].toLowerCase();
+      if (typeof s['description'] === 'string') scheme.description = s['description'];
+      return [scheme];
+    });
+}

@@ -1,0 +1,41 @@
+import type { SpecVersion } from '../load/load-spec.js';
+import type { JsonValue, SchemaDocs } from './types.js';
+
+export type Json = JsonValue;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Resolves a local JSON pointer (`#/a/b~1c`) against a document. */
+export function resolvePointer(doc: unknown, ref: string): unknown {
+  if (!ref.startsWith('#')) return undefined;
+  const path = ref.slice(1).split('/').slice(1);
+  let cur: unknown = doc;
+  for (const raw of path) {
+    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = cur[Number(seg)];
+    else if (isRecord(cur)) cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    else return undefined;
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** Escapes one JSON pointer segment. */
+export function pointerSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Documentation keywords, unified across versions (`example` vs `examples`). */
+export function docsOf(raw: Record<string, unknown>, version: SpecVersion): SchemaDocs {
+  const docs: SchemaDocs = {};
+  if (typeof raw['title'] === 'string') docs.title = raw['title'];
+  if (typeof raw['description'] === 'string') docs.description = raw['description'];
+  if (raw['default'] !== undefined) docs.default = raw['default'] as Json;
+  if (raw['example'] !== undefined) docs.example = raw['example'] as Json;
+  else if (version !== '3.0' && Array.isArray(raw['examples']) && raw['examples'].length > 0) docs.example = raw['examples'][0] as Json;
+  if (typeof raw['format'] === 'string') docs.format = raw['format'];
+  if (raw['deprecated'] === true) docs.deprecated = true;
+  return docs;
+}

@@ -1,0 +1,99 @@
+import { camelCase, pascalCase } from 'change-case';
+import pluralize from 'pluralize';
+
+/** ECMAScript and TypeScript reserved words that cannot name a declaration. */
+const RESERVED_WORDS = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+    'instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private ' +
+    'protected public static yield any boolean number string symbol type from of await async never unknown object undefined bigint keyof ' +
+    'readonly infer is asserts satisfies constructor declare namespace module abstract require global')
+    .split(' '),
+);
+
+/**
+ * Global names a generated type must not shadow: TypeScript lib types and
+ * the runtime names every generated file may import.
+ */
+export const GLOBAL_TYPE_NAMES = new Set(
+  ('Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
+    'NonNullable ReturnType Set String Symbol RegExp JSON Math Blob File FormData Headers Request Response URL URLSearchParams ReadableStream ' +
+    'Uint8Array ArrayBuffer DataView Iterable AsyncIterable Awaited BigInt WeakMap WeakSet Proxy Reflect Intl Event EventTarget AbortSignal ' +
+    'AbortController Buffer Uploadable APIPromise PagePromise RequestOptions APIResource BaseClient ClientOptions OperationSpec PaginationSpec')
+    .split(' '),
+);
+
+/** True when `name` can be used as-is as a declaration name. */
+export function isValidIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED_WORDS.has(name);
+}
+
+/** True when `name` can be written unquoted as a property key. */
+export function isValidPropertyName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** Folds accents and drops characters that cannot appear in an identifier. */
+function asciiWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** PascalCase words with no validity checks: one part of a longer name. */
+export function toTypeNamePart(text: string): string {
+  return pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true });
+}
+
+/** `payment-method` -> `PaymentMethod`; always a valid type identifier (never empty, never digit-first, never a global). */
+export function toTypeName(text: string, fallback = 'Type'): string {
+  let name = pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true });
+  if (!name) name = fallback;
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (RESERVED_WORDS.has(name) || RESERVED_WORDS.has(name.toLowerCase()) || GLOBAL_TYPE_NAMES.has(name)) name = `${name}Type`;
+  return name;
+}
+
+/** `payment-method` -> `paymentMethod`; valid as a property or method name. */
+export function toMemberName(text: string, fallback = 'value'): string {
+  let name = camelCase(asciiWords(text), { mergeAmbiguousCharacters: true });
+  if (!name) name = fallback;
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (name === 'constructor' || name === '__proto__' || name === 'prototype') name = `${name}_`;
+  return name;
+}
+
+/** `customers` -> `customer`, `entities` -> `entity`; words that are not plural stay. */
+export function singular(word: string): string {
+  return pluralize.isPlural(word) ? pluralize.singular(word) : word;
+}
+
+export function isPluralWord(word: string): boolean {
+  const last = word.split(/(?=[A-Z])|[-_]/).pop() ?? word;
+  return pluralize.isPlural(last.toLowerCase()) && !pluralize.isSingular(last.toLowerCase());
+}
+
+/**
+ * Hands out unique names. Callers claim names in a canonical order, so the
+ * result does not depend on the order of keys in the spec.
+ */
+export class NameAllocator {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.taken.add(r.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name.toLowerCase());
+  }
+
+  /** Claims `name`, or `name2`, `name3`... when taken. Case-insensitive, so files never collide on macOS/Windows. */
+  claim(name: string): string {
+    let candidate = name;
+    for (let i = 2; this.has(candidate); i++) candidate = `${name}${i}`;
+    this.taken.add(candidate.toLowerCase());
+    return candidate;
+  }
+}

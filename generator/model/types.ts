@@ -1,0 +1,277 @@
+/**
+ * The canonical API model: a version-independent description of an API that
+ * every emitter reads. Built by `buildModel` from a loaded spec. Maps whose
+ * order carries no meaning in the spec are sorted here; order that means
+ * something (properties, parameters, enum values) is kept.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { SpecVersion } from '../load/load-spec.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Documentation carried by any schema or member. */
+export interface SchemaDocs {
+  title?: string;
+  description?: string;
+  default?: JsonValue;
+  example?: JsonValue;
+  format?: string;
+  deprecated?: boolean;
+}
+
+interface SchemaBase extends SchemaDocs {
+  /** `nullable: true` (3.0) and `type: [x, 'null']` (3.1) both end up here. */
+  nullable: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+}
+
+export interface RefSchema extends SchemaBase {
+  kind: 'ref';
+  /** Key into {@link ApiModel.schemas}. */
+  target: string;
+}
+export interface StringSchema extends SchemaBase {
+  kind: 'string';
+  /** `format: binary` (or `contentMediaType` octet-stream): an uploadable file. */
+  binary?: boolean;
+}
+export interface NumberSchema extends SchemaBase {
+  kind: 'number' | 'integer';
+}
+export interface BooleanSchema extends SchemaBase {
+  kind: 'boolean';
+}
+export interface NullSchema extends SchemaBase {
+  kind: 'null';
+}
+/** `enum` and `const` (a one-value enum). */
+export interface EnumSchema extends SchemaBase {
+  kind: 'enum';
+  values: JsonValue[];
+}
+export interface ArraySchema extends SchemaBase {
+  kind: 'array';
+  items: Schema;
+  /** Tuple members (`prefixItems`, or 2.0/3.0 array-form `items`). */
+  prefixItems?: Schema[];
+}
+export interface Property {
+  /** Wire name, exactly as in the spec. */
+  name: string;
+  required: boolean;
+  schema: Schema;
+}
+export interface ObjectSchema extends SchemaBase {
+  kind: 'object';
+  properties: Property[];
+  /** `true`: any extra keys (unknown values); a schema: typed extra keys; absent: none declared. */
+  additionalProperties?: Schema | true;
+  /** `patternProperties` values; emitted as index signatures. */
+  patternProperties?: Schema[];
+}
+export interface Discriminator {
+  propertyName: string;
+  /** Discriminator value -> schema key, from `mapping` or inferred from variant names. */
+  mapping: Array<{ value: string; target: string }>;
+}
+/** `oneOf` / `anyOf`, and 3.1 multi-type `type: [a, b]`. */
+export interface UnionSchema extends SchemaBase {
+  kind: 'union';
+  variants: Schema[];
+  discriminator?: Discriminator;
+}
+/** `allOf`. */
+export interface IntersectionSchema extends SchemaBase {
+  kind: 'intersection';
+  parts: Schema[];
+}
+/** `{}`, `true`, or no schema at all. */
+export interface UnknownSchema extends SchemaBase {
+  kind: 'unknown';
+}
+/** `not: {}` / `false`: no value is valid. */
+export interface NeverSchema extends SchemaBase {
+  kind: 'never';
+}
+
+export type Schema =
+  | RefSchema
+  | StringSchema
+  | NumberSchema
+  | BooleanSchema
+  | NullSchema
+  | EnumSchema
+  | ArraySchema
+  | ObjectSchema
+  | UnionSchema
+  | IntersectionSchema
+  | UnknownSchema
+  | NeverSchema;
+
+/** A named, top-level schema: a component, or a recursive inline schema that needed a name. */
+export interface NamedSchema {
+  /** Key used by {@link RefSchema.target}: the component name as written in the spec. */
+  key: string;
+  /** TypeScript identifier, unique across the whole client. */
+  typeName: string;
+  schema: Schema;
+  /** JSON pointer of the definition. */
+  pointer: string;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface Parameter extends SchemaDocs {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  schema: Schema;
+  style?: string;
+  explode?: boolean;
+}
+
+export interface MediaBody {
+  /** e.g. `application/json`. */
+  contentType: string;
+  encoding: 'json' | 'form' | 'multipart' | 'binary' | 'text';
+  schema: Schema;
+}
+
+export interface RequestBody {
+  required: boolean;
+  description?: string;
+  /** The media type the client sends (JSON preferred), then the others. */
+  content: MediaBody[];
+}
+
+export interface ResponseHeader {
+  name: string;
+  schema: Schema;
+  description?: string;
+}
+
+export interface Response {
+  /** `200`, `4XX`, `default`... */
+  status: string;
+  description?: string;
+  content: MediaBody[];
+  headers: ResponseHeader[];
+}
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export type PaginationStyle = 'cursor' | 'cursor-id' | 'next-token' | 'offset' | 'page-number' | 'link-header';
+
+/** How a list operation pages, detected from its shape or declared in config. */
+export interface Pagination {
+  style: PaginationStyle;
+  /** Item array path in the body; empty when the body is the array. */
+  items: string[];
+  next?: string[];
+  prev?: string[];
+  hasMore?: string[];
+  total?: string[];
+  afterParam?: string;
+  beforeParam?: string;
+  limitParam?: string;
+  cursorParam?: string;
+  offsetParam?: string;
+  pageParam?: string;
+  /** Schema of one item. */
+  itemSchema: Schema;
+  /** `config` when declared, `inferred` when detected. */
+  source: 'config' | 'inferred';
+}
+
+export interface SecurityRequirement {
+  /** Scheme names; all must be satisfied together. */
+  schemes: Array<{ name: string; scopes: string[] }>;
+}
+
+export interface SecurityScheme {
+  name: string;
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  /** apiKey: header/query/cookie. */
+  in?: 'header' | 'query' | 'cookie';
+  /** apiKey: the header/query/cookie name. */
+  paramName?: string;
+  /** http: `bearer`, `basic`... */
+  scheme?: string;
+  description?: string;
+}
+
+export interface Server {
+  url: string;
+  description?: string;
+  variables: Array<{ name: string; default: string; enum?: string[]; description?: string }>;
+}
+
+export interface Operation {
+  /** Stable id: the spec's operationId, or `<method> <path>` when absent. */
+  id: string;
+  operationId?: string;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  /** Parameters in spec order (path-item level first, operation level overriding). */
+  parameters: Parameter[];
+  requestBody?: RequestBody;
+  /** Sorted by status. */
+  responses: Response[];
+  /** Undefined: the API-wide default applies. */
+  security?: SecurityRequirement[];
+  /** Dotted resource path in the client, e.g. `['v1', 'customers', 'paymentMethod']`. */
+  resource: string[];
+  /** Method name on the resource, e.g. `attach`. */
+  methodName: string;
+  /** Whether placement came from config or inference. */
+  placement: 'config' | 'inferred';
+  pagination?: Pagination;
+  /** Names of the per-operation types, unique across the client. */
+  typeNames: OperationTypeNames;
+  /** JSON pointer of the operation. */
+  pointer: string;
+}
+
+/** Per-operation type names, e.g. `CustomerListParams`, `CustomerListResponse`. */
+export interface OperationTypeNames {
+  /** `<Resource><Method>Params`. */
+  params: string;
+  /** `<Resource><Method>Response`; used when the response schema is inline (a `$ref` reuses the component's name). */
+  response: string;
+  /** Page alias for paginated lists, e.g. `CustomerListResponsesPage`. */
+  page: string;
+}
+
+export interface Resource {
+  /** Property name on the parent, e.g. `paymentMethod`. */
+  name: string;
+  /** Full path from the client root. */
+  path: string[];
+  /** Operations placed on this resource, sorted by method name. */
+  operations: Operation[];
+  /** Sorted by name. */
+  children: Resource[];
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  description?: string;
+  sourceVersion: SpecVersion;
+  declaredVersion: string;
+  servers: Server[];
+  securitySchemes: SecurityScheme[];
+  security: SecurityRequirement[];
+  /** Sorted by key. */
+  schemas: NamedSchema[];
+  /** Sorted by path then method. */
+  operations: Operation[];
+  /** Root of the resource tree (name '', path []). */
+  root: Resource;
+  warnings: Diagnostic[];
+}
