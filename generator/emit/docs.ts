@@ -1,0 +1,41 @@
+import type { SchemaDocs } from '../model/types.js';
+
+/**
+ * Makes spec text safe inside a `/** … *\/` block: it can never close the
+ * comment, and line separators that some parsers treat as newlines are folded.
+ */
+export function escapeDocText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/\/\*/g, '/\\*')
+    .trim();
+}
+
+/** JSDoc lines for a schema or member, from title/description/default/example/format/deprecated. */
+export function docLines(docs: SchemaDocs & { prefix?: string }): string[] {
+  const lines: string[] = [];
+  const main = [docs.title && docs.description && !docs.description.startsWith(docs.title) ? docs.title : undefined, docs.description ?? (docs.description === undefined ? docs.title : undefined)]
+    .filter((x): x is string => Boolean(x))
+    .join('\n\n');
+  if (main || docs.prefix) lines.push(...escapeDocText(`${docs.prefix ?? ''}${main}`).split('\n'));
+  const tag = (name: string, value: unknown): void => {
+    if (value === undefined) return;
+    const text = typeof value === 'string' && name === 'format' ? value : JSON.stringify(value);
+    if (text === undefined || text.length > 200) return;
+    lines.push(`@${name} ${escapeDocText(text).replace(/\n/g, ' ')}`);
+  };
+  if (docs.format) tag('format', docs.format);
+  tag('default', docs.default);
+  tag('example', docs.example);
+  if (docs.deprecated) lines.push('@deprecated');
+  return lines;
+}
+
+/** Renders JSDoc lines as a comment block ('' when there is nothing to say). */
+export function jsDoc(lines: string[]): string {
+  if (lines.length === 0) return '';
+  if (lines.length === 1 && !lines[0]?.includes('@')) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
+}

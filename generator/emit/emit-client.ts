@@ -1,0 +1,169 @@
+import type { ClientSettings } from '../config/types.js';
+import { NameAllocator } from '../model/naming.js';
+import type { ApiModel, NamedSchema } from '../model/types.js';
+import type { GeneratedFile } from '../write/types.js';
+import { clientConfigLiteral, clientName } from './client-config.js';
+import { declarationView } from './declarations.js';
+import { FileContext, type TypeIndex } from './file-context.js';
+import { allResources, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
+import type { TemplateEngine } from './template-engine.js';
+import { printFile } from './ts-printer.js';
+import { hasDirectionalMembers } from './type-expr.js';
+import type { ClientClassView, ResourceClassView, RuntimeView } from './view-model.js';
+
+const ERROR_CLASSES = [
+  'APIError',
+  'BadRequestError',
+  'AuthenticationError',
+  'PermissionDeniedError',
+  'NotFoundError',
+  'ConflictError',
+  'UnprocessableEntityError',
+  'RateLimitError',
+  'InternalServerError',
+  'APIConnectionError',
+  'APIConnectionTimeoutError',
+  'APIUserAbortError',
+];
+
+/** Builds the name index: every named type, its request (`Input`) variant when it differs, and its file. */
+function buildIndex(model: ApiModel): { index: TypeIndex; inputs: Map<string, string>; register: (name: string, file: string) => void; lookup: (key: string) => NamedSchema | undefined } {
+  const byKey = new Map(model.schemas.map((s) => [s.key, s]));
+  const lookup = (key: string): NamedSchema | undefined => byKey.get(key);
+  const files = new Map<string, string>();
+  const taken = new NameAllocator([...model.schemas.map((s) => s.typeName), ...model.operations.flatMap((o) => [o.typeNames.params, o.typeNames.response, o.typeNames.page])]);
+  const inputs = new Map<string, string>();
+  for (const s of model.schemas) {
+    files.set(s.typeName, `src/models/${s.typeName}.ts`);
+    if (hasDirectionalMembers(s.schema, lookup)) {
+      const input = taken.claim(`${s.typeName}Input`);
+      inputs.set(s.key, input);
+      files.set(input, `src/models/${s.typeName}.ts`);
+    }
+  }
+  const index: TypeIndex = {
+    nameOf: (key, mode) => (mode === 'request' ? inputs.get(key) : undefined) ?? byKey.get(key)?.typeName ?? 'unknown',
+    fileOf: (name) => files.get(name),
+  };
+  return { index, inputs, register: (name, file) => files.set(name, file), lookup };
+}
+
+/** Renders every file of a client (unformatted). */
+export function emitClient(model: ApiModel, settings: ClientSettings, engine: TemplateEngine): GeneratedFile[] {
+  const name = clientName(model, settings);
+  const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
+  const { index, inputs, register, lookup } = buildIndex(model);
+  const files: GeneratedFile[] = [];
+  const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
+    files.push({ path, content: printFile(header, ctx.imports(declared), statements) });
+  };
+
+  // Models: one file per component schema, with its request variant beside it.
+  const modelNames: string[] = [];
+  for (const s of model.schemas) {
+    const path = `src/models/${s.typeName}.ts`;
+    const ctx = new FileContext(path, index);
+    const decls = [declarationView(s.typeName, s.schema, ctx, 'response')];
+    modelNames.push(s.typeName);
+    const input = inputs.get(s.key);
+    if (input) {
+      decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
+      modelNames.push(input);
+    }
+    emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map((d) => engine.render('partials/type-declaration', d)));
+  }
+  if (model.schemas.length > 0) {
+    const lines = [...modelNames].sort().map((n) => `export type { ${n} } from './${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js';`);
+    files.push({ path: 'src/models/index.ts', content: `${header}${lines.join('\n')}\n` });
+  }
+
+  // Resources: one file per node of the tree; the root's own operations go on the client class.
+  const plans: ResourceFilePlan[] = [];
+  for (const resource of allResources(model.root)) {
+    const plan = planResource(resource, resourceFile(resource.path), index, lookup);
+    for (const n of plan.exported) register(n, plan.path);
+    plans.push(plan);
+  }
+  const rootPlan = planResource(model.root, 'src/client.ts', index, lookup);
+  for (const n of rootPlan.exported) register(n, rootPlan.path);
+  for (const plan of plans) {
+    plan.ctx.useRuntime('APIResource', 'core/resource');
+    const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
+    const statements = [
+      ...plan.declarations.map((d) => engine.render('partials/type-declaration', d)),
+      ...plan.constants.map((c) => engine.render('partials/constant', c)),
+      engine.render('partials/resource-class', view),
+    ];
+    emitTs(plan.path, plan.ctx, new Set(plan.exported), statements);
+  }
+
+  const clientView: ClientClassView = {
+    className: name,
+    doc: { lines: [`API client for ${model.title} ${model.version}.`] },
+    config: clientConfigLiteral(model, settings, name),
+    children: rootPlan.children,
+    methods: rootPlan.methods,
+    errors: [{ name: `${name}Error` }, ...ERROR_CLASSES.map((e) => ({ name: e }))],
+  };
+  rootPlan.ctx.useRuntime('BaseClient', 'core/client');
+  rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
+  rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
+  rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
+  emitTs(
+    'src/client.ts',
+    rootPlan.ctx,
+    new Set(rootPlan.exported),
+    [...rootPlan.declarations.map((d) => engine.render('partials/type-declaration', d)), ...rootPlan.constants.map((c) => engine.render('partials/constant', c)), engine.render('partials/client-class', clientView)],
+  );
+
+  files.push({ path: 'src/index.ts', content: indexFile(header, name, model, [rootPlan, ...plans]) });
+  files.push(...runtimeFiles(engine, header, { clientName: name }));
+  files.push({ path: 'tsconfig.json', content: TSCONFIG });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function indexFile(header: string, name: string, model: ApiModel, plans: ResourceFilePlan[]): string {
+  const lines = [
+    `export { ${name} as default, ${name} } from './client.js';`,
+    `export * from './core/error.js';`,
+    `export { APIPromise } from './core/api-promise.js';`,
+    `export * from './core/pagination.js';`,
+    `export { toFile, type Uploadable } from './core/uploads.js';`,
+    `export type { ClientOptions } from './core/client.js';`,
+    `export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';`,
+  ];
+  if (model.schemas.length > 0) lines.push(`export type * from './models/index.js';`);
+  for (const plan of plans) {
+    if (plan.exported.length === 0) continue;
+    lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
+  }
+  return `${header}${lines.join('\n')}\n`;
+}
+
+/** The runtime: every `runtime/**` template, rendered with the client name. */
+function runtimeFiles(engine: TemplateEngine, header: string, view: RuntimeView): GeneratedFile[] {
+  return engine
+    .templates()
+    .filter((t) => t.name.startsWith('runtime/'))
+    .map((t) => ({ path: `src/${t.name.slice('runtime/'.length)}`, content: `${header}${engine.render(t.name, view)}` }));
+}
+
+const TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+    },
+    include: ['src'],
+  },
+  null,
+  2,
+)}\n`;

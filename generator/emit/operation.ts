@@ -1,0 +1,236 @@
+import { toMemberName } from '../model/naming.js';
+import { pathTemplateNames, successResponse } from '../model/operations.js';
+import type { NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
+import { docLines } from './docs.js';
+import { declarationView, memberView } from './declarations.js';
+import type { FileContext } from './file-context.js';
+import { propertyKey, typeExpr } from './type-expr.js';
+import type { ConstantView, MemberView, MethodView, TypeDeclarationView } from './view-model.js';
+
+/** Everything one operation contributes to a resource file. */
+export interface OperationOutput {
+  method: MethodView;
+  constants: ConstantView[];
+  declarations: TypeDeclarationView[];
+  /** Type names this operation declares (for the index). */
+  exported: string[];
+}
+
+const LOCATION_PREFIX: Record<string, string> = { path: 'Path param: ', query: 'Query param: ', header: 'Header param: ', cookie: 'Cookie param: ', body: 'Body param: ' };
+
+/** Follows refs and merges all-object intersections, to spread a body's fields into `params`. */
+export function objectProperties(schema: Schema, lookup: (key: string) => NamedSchema | undefined, depth = 0): Property[] | undefined {
+  if (depth > 20 || schema.nullable) return undefined;
+  if (schema.kind === 'ref') {
+    const named = lookup(schema.target);
+    return named ? objectProperties(named.schema, lookup, depth + 1) : undefined;
+  }
+  if (schema.kind === 'object') return schema.additionalProperties === undefined || schema.properties.length > 0 ? schema.properties : undefined;
+  if (schema.kind === 'intersection') {
+    const merged: Property[] = [];
+    for (const part of schema.parts) {
+      const props = objectProperties(part, lookup, depth + 1);
+      if (!props) return undefined;
+      for (const p of props) {
+        const i = merged.findIndex((m) => m.name === p.name);
+        if (i >= 0) merged[i] = { ...p, required: p.required || (merged[i]?.required ?? false) };
+        else merged.push(p);
+      }
+    }
+    return merged;
+  }
+  return undefined;
+}
+
+export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: string) => NamedSchema | undefined, specConst: string): OperationOutput {
+  const declarations: TypeDeclarationView[] = [];
+  const exported: string[] = [];
+  const constants: ConstantView[] = [];
+
+  // The last path parameter is positional; everything else goes in `params`.
+  const templateNames = pathTemplateNames(op.path);
+  const positionalName = templateNames[templateNames.length - 1];
+  const params = op.parameters;
+  interface Member {
+    prop: Property;
+    location: string;
+    /** A ready view for members that do not come from a schema property (a whole body). */
+    fixed?: MemberView;
+  }
+  const members: Member[] = [];
+  const seen = new Set<string>();
+  for (const loc of ['path', 'query', 'header', 'cookie'] as const) {
+    for (const p of params) {
+      if (p.in !== loc || (loc === 'path' && p.name === positionalName) || seen.has(p.name)) continue;
+      seen.add(p.name);
+      const schema = { ...p.schema, ...(p.description !== undefined ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
+      members.push({ prop: { name: p.name, required: p.required, schema }, location: loc });
+    }
+  }
+  const body = op.requestBody?.content[0];
+  let bodyMode: 'fields' | 'whole' | undefined;
+  if (body && op.requestBody) {
+    const props = body.encoding === 'binary' || body.encoding === 'text' ? undefined : objectProperties(body.schema, lookup);
+    if (props) {
+      bodyMode = 'fields';
+      for (const p of props) {
+        if (seen.has(p.name) || p.schema.readOnly) continue;
+        seen.add(p.name);
+        members.push({ prop: { ...p, required: p.required && op.requestBody.required }, location: 'body' });
+      }
+    } else {
+      bodyMode = 'whole';
+      const type = body.encoding === 'binary' ? (ctx.useRuntime('Uploadable'), 'Uploadable') : typeExpr(body.schema, ctx, 'request');
+      const prop: Property = { name: 'body', required: op.requestBody.required, schema: { kind: 'unknown', nullable: false } };
+      members.push({ prop, location: 'body', fixed: { doc: { lines: docLines({ description: op.requestBody.description ?? 'The request body.' }) }, key: 'body', optional: !prop.required, type } });
+    }
+  }
+  // Prefixes tell where each member goes only when a params object mixes locations.
+  const mixed = new Set(members.map((m) => m.location)).size > 1;
+  const views = members.map((m) => m.fixed ?? memberView(m.prop, ctx, 'request', mixed ? (LOCATION_PREFIX[m.location] ?? '') : ''));
+
+  const names = op.typeNames;
+  const hasParams = members.length > 0;
+  if (hasParams) {
+    declarations.push({ name: names.params, doc: { lines: [] }, kind: 'interface', members: views, indexSignature: null, type: '' });
+    exported.push(names.params);
+  }
+
+  // Response type: a $ref reuses the component's type; inline schemas get `<Resource><Method>Response`.
+  const success = successResponse(op);
+  const media = success?.content[0];
+  const pagination = op.pagination;
+  let returnType: string;
+  let itemType = 'unknown';
+  const responseTypeFor = (schema: Schema): string => {
+    if (schema.kind === 'ref' && !schema.nullable) return typeExpr(schema, ctx, 'response');
+    declarations.push(declarationView(names.response, schema, ctx, 'response', { description: success?.description ?? '' }));
+    exported.push(names.response);
+    return names.response;
+  };
+  if (pagination) {
+    itemType = responseTypeFor(pagination.itemSchema);
+    const pageClass = PAGE_CLASS[pagination.style];
+    ctx.useRuntime(pageClass, 'core/pagination');
+    ctx.useRuntime('PagePromise', 'core/pagination');
+    ctx.useRuntime('PaginationSpec', 'core/pagination');
+    declarations.push({ name: names.page, doc: { lines: [`A page of {@link ${itemType}} items (${pagination.style} pagination).`] }, kind: 'alias', members: [], indexSignature: null, type: `${pageClass}<${itemType}>` });
+    exported.push(names.page);
+    returnType = `PagePromise<${names.page}, ${itemType}>`;
+    constants.push({ name: `${specConst}Pagination`, type: 'PaginationSpec', value: paginationLiteral(pagination) });
+  } else if (!media || media.encoding === 'binary') {
+    returnType = media ? 'APIPromise<unknown>' : 'APIPromise<void>';
+  } else {
+    returnType = `APIPromise<${media.encoding === 'text' && media.schema.kind === 'unknown' ? 'string' : responseTypeFor(media.schema)}>`;
+  }
+  ctx.useRuntime('APIPromise', 'core/api-promise');
+  ctx.useRuntime('RequestOptions', 'core/types');
+  ctx.useRuntime('OperationSpec', 'core/types');
+
+  const required = members.some((m) => m.prop.required);
+  const args: MethodView['args'] = [];
+  let paramsExpr = hasParams ? 'params' : 'null';
+  if (positionalName !== undefined) {
+    const argName = toMemberName(positionalName);
+    args.push({ name: argName === 'params' || argName === 'options' ? `${argName}_` : argName, type: 'string', optional: false, defaultValue: null });
+    const arg = args[0]?.name ?? argName;
+    const key = propertyKey(positionalName);
+    paramsExpr = hasParams ? `{ ...params, ${key === arg ? arg : `${key}: ${arg}`} }` : `{ ${key === arg ? arg : `${key}: ${arg}`} }`;
+  }
+  if (hasParams) args.push({ name: 'params', type: required ? names.params : `${names.params} | null | undefined`, optional: !required, defaultValue: required ? null : '{}' });
+  args.push({ name: 'options', type: 'RequestOptions', optional: true, defaultValue: null });
+
+  constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode) });
+  const docs = docLines({ ...(op.summary !== undefined ? { title: op.summary } : {}), ...(op.description !== undefined ? { description: op.description } : op.summary !== undefined ? { description: op.summary } : {}), deprecated: op.deprecated });
+  return {
+    method: {
+      name: op.methodName,
+      doc: { lines: docs },
+      httpMethod: op.method.toUpperCase(),
+      path: op.path,
+      operationId: op.operationId ?? null,
+      args,
+      returnType,
+      clientCall: pagination ? 'requestPage' : 'request',
+      specConst,
+      paginationConst: pagination ? `${specConst}Pagination` : null,
+      paramsExpr,
+    },
+    constants,
+    declarations,
+    exported,
+  };
+}
+
+export const PAGE_CLASS: Record<Pagination['style'], string> = {
+  cursor: 'CursorPage',
+  'cursor-id': 'CursorIdPage',
+  'next-token': 'NextTokenPage',
+  offset: 'OffsetPage',
+  'page-number': 'PageNumberPage',
+  'link-header': 'LinkHeaderPage',
+};
+
+function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined): string {
+  const parts: string[] = [`method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(op.path)}`];
+  const names = pathTemplateNames(op.path);
+  if (names.length > 0) parts.push(`pathParams: ${JSON.stringify(names)}`);
+  const query = op.parameters.filter((p) => p.in === 'query');
+  if (query.length > 0) {
+    const entries = query.map((p) => {
+      const spec: Record<string, unknown> = {};
+      if (p.style) spec['style'] = p.style;
+      if (p.explode !== undefined) spec['explode'] = p.explode;
+      return `${JSON.stringify(p.name)}: ${JSON.stringify(spec)}`;
+    });
+    parts.push(`query: { ${entries.join(', ')} }`);
+  }
+  for (const [loc, key] of [['header', 'headers'], ['cookie', 'cookies']] as const) {
+    const list = op.parameters.filter((p) => p.in === loc).map((p) => p.name);
+    if (list.length > 0) parts.push(`${key}: ${JSON.stringify(list)}`);
+  }
+  const body = op.requestBody?.content[0];
+  if (body && bodyMode) parts.push(`body: ${JSON.stringify({ encoding: body.encoding, contentType: body.contentType, mode: bodyMode })}`);
+  if (op.security) parts.push(`security: ${JSON.stringify([...new Set(op.security.flatMap((r) => r.schemes.map((s) => s.name)))].sort())}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+function paginationLiteral(p: Pagination): string {
+  const spec: Record<string, unknown> = { style: p.style, items: p.items };
+  const set = (key: string, value: unknown): void => {
+    if (value !== undefined) spec[key] = value;
+  };
+  switch (p.style) {
+    case 'cursor':
+      set('next', p.next ?? ['next']);
+      set('prev', p.prev);
+      set('afterParam', p.afterParam ?? 'after');
+      set('beforeParam', p.beforeParam);
+      set('limitParam', p.limitParam);
+      break;
+    case 'cursor-id':
+      set('hasMore', p.hasMore);
+      set('afterParam', p.afterParam ?? 'starting_after');
+      set('beforeParam', p.beforeParam);
+      set('limitParam', p.limitParam);
+      break;
+    case 'next-token':
+      set('next', p.next ?? ['next']);
+      set('param', p.cursorParam ?? 'cursor');
+      set('limitParam', p.limitParam);
+      break;
+    case 'offset':
+      set('offsetParam', p.offsetParam ?? 'offset');
+      set('limitParam', p.limitParam);
+      set('total', p.total);
+      break;
+    case 'page-number':
+      set('pageParam', p.pageParam ?? 'page');
+      set('perPageParam', p.limitParam);
+      set('next', p.next);
+      break;
+    case 'link-header':
+      break;
+  }
+  return JSON.stringify(spec);
+}

@@ -1,0 +1,66 @@
+import { kebabCase } from 'change-case';
+import { toTypeName } from '../model/naming.js';
+import type { NamedSchema, Resource } from '../model/types.js';
+import { FileContext, type TypeIndex } from './file-context.js';
+import { emitOperation } from './operation.js';
+import type { ImportSpec } from './ts-printer.js';
+import type { ChildResourceView, ConstantView, MethodView, TypeDeclarationView } from './view-model.js';
+
+/** A file's rendered parts before templates turn them into text. */
+export interface ResourceFilePlan {
+  path: string;
+  ctx: FileContext;
+  className: string;
+  children: ChildResourceView[];
+  methods: MethodView[];
+  constants: ConstantView[];
+  declarations: TypeDeclarationView[];
+  exported: string[];
+  resourcePath: string;
+}
+
+/** `['v1','customers']` -> `src/resources/v1/customers.ts`. */
+export function resourceFile(path: string[]): string {
+  return `src/resources/${path.map((p) => kebabCase(p) || '_').join('/')}.ts`;
+}
+
+/** Plans one resource (or the client root when `path` is empty). */
+export function planResource(resource: Resource, filePath: string, index: TypeIndex, lookup: (key: string) => NamedSchema | undefined): ResourceFilePlan {
+  const ctx = new FileContext(filePath, index);
+  const methods: MethodView[] = [];
+  const constants: ConstantView[] = [];
+  const declarations: TypeDeclarationView[] = [];
+  const exported: string[] = [];
+  for (const op of resource.operations) {
+    const out = emitOperation(op, ctx, lookup, `${op.methodName}Spec`);
+    methods.push(out.method);
+    constants.push(...out.constants);
+    declarations.push(...out.declarations);
+    exported.push(...out.exported);
+  }
+  const children = resource.children.map((child) => {
+    const alias = `_${child.name}`;
+    const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
+    ctx.addImport(spec);
+    return { property: child.name, classRef: `${alias}.${className(child)}` };
+  });
+  return { path: filePath, ctx, className: className(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
+}
+
+/** Class name of a resource: its property name in PascalCase (`paymentMethod` -> `PaymentMethod`). */
+export function className(resource: Resource): string {
+  return toTypeName(resource.name || 'Root');
+}
+
+/** Walks the tree depth-first in sorted order. */
+export function allResources(root: Resource): Resource[] {
+  const out: Resource[] = [];
+  const visit = (r: Resource): void => {
+    for (const c of r.children) {
+      out.push(c);
+      visit(c);
+    }
+  };
+  visit(root);
+  return out;
+}

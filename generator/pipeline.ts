@@ -1,0 +1,62 @@
+/**
+ * The pipeline, end to end: load -> model -> emit -> format. Writing is the
+ * caller's job (see generator/write), so `--check` can compare in memory.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClientSettings } from './config/types.js';
+import type { Diagnostic } from './diagnostics.js';
+import { emitClient } from './emit/emit-client.js';
+import { formatFiles } from './emit/format.js';
+import { createTemplateEngine } from './emit/template-engine.js';
+import { VIEW_MODEL_VERSION } from './emit/view-model.js';
+import { loadSpec } from './load/load-spec.js';
+import { buildModel } from './model/build-model.js';
+import type { ApiModel } from './model/types.js';
+import type { GeneratedFile } from './write/types.js';
+
+/** Client settings with paths made absolute. */
+export interface ResolvedClientSettings extends ClientSettings {
+  /** Folder of the config file (or the cwd). */
+  configDir: string;
+  /** Absolute path or URL. */
+  input: string;
+  /** Absolute output folder. */
+  output: string;
+  /** Absolute overrides folder. */
+  templates?: string;
+}
+
+export interface GenerateResult {
+  files: GeneratedFile[];
+  /** Warnings and errors (severity `error` makes the run fail while output is still produced). */
+  warnings: Diagnostic[];
+  /** Every file the spec was read from, for watch mode. */
+  sourceFiles: string[];
+  /** Template files rendered, for `--verbose`. */
+  templatesUsed: Array<{ name: string; file: string }>;
+  model: ApiModel;
+}
+
+/** The package's built-in templates folder. */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+
+/** Generates every file of one client, formatted, in memory. */
+export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
+  const engine = createTemplateEngine({
+    builtinDir: BUILTIN_TEMPLATES,
+    ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),
+    contractVersion: VIEW_MODEL_VERSION,
+  });
+  const spec = await loadSpec(settings.input);
+  const model = buildModel(spec, settings);
+  const raw = emitClient(model, settings, engine);
+  const files = settings.prettier === false ? raw : await formatFiles(raw);
+  return {
+    files,
+    warnings: [...engine.warnings, ...model.warnings],
+    sourceFiles: spec.sourceFiles,
+    templatesUsed: engine.usedTemplates().map((t) => ({ name: t.name, file: t.file })),
+    model,
+  };
+}
