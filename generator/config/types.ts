@@ -87,3 +87,20 @@ export type ApiforgeConfig = ClientSettings | { clients: ClientSettings[] };
 export function defineConfig<T extends ApiforgeConfig>(config: T): T {
   return config;
 }
+
+/**
+ * A client with every path made absolute, as the pipeline receives it
+ * (matches `ResolvedClientSettings` in generator/pipeline-contract.md).
+ */
+export interface ResolvedClientSettings extends ClientSettings {
+  /** Folder paths were resolved against: the config file's folder, or the cwd without a config. */
+  configDir: string;
+  /** Absolute spec path, or an http(s) URL. */
+  input: string;
+  /** Absolute output folder. */
+  output: string;
+  /** Absolute template overrides folder. */
+  templates?: string;
+  /** Absolute path of the config file this client came from, when there is one. */
+  configFile?: string;
+}

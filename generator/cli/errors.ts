@@ -1,0 +1,21 @@
+/** How the CLI turns a thrown value into one readable message. */
+import { ApiforgeError } from '../diagnostics.js';
+
+/**
+ * An {@link ApiforgeError} prints as its message (which carries its
+ * location). Anything else is a bug in apiforge: one line plus a hint, and
+ * the stack only with `--debug`.
+ */
+export function describeError(e: unknown, debug: boolean): string {
+  if (e instanceof ApiforgeError) return debug && e.stack ? `${e.message}\n${stackOnly(e.stack)}` : e.message;
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (debug) return err.stack ?? err.message;
+  return `internal error: ${err.message} (rerun with --debug for the stack trace, and please report it)`;
+}
+
+function stackOnly(stack: string): string {
+  return stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .join('\n');
+}

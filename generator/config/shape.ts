@@ -1,0 +1,114 @@
+/**
+ * A declarative description of the config file, used three ways: to
+ * validate configs with precise messages, to generate the JSON Schema
+ * (`schema/apiforge.config.schema.json`), and, through the mapped types
+ * below, to make tsc fail when `ClientSettings` gains a key this file lacks.
+ */
+import type { ClientSettings, OperationFilter, OperationOverride, PaginationOverride } from './types.js';
+
+export type Shape =
+  | { kind: 'string'; description?: string; enum?: readonly string[]; minLength?: number }
+  | { kind: 'boolean'; description?: string }
+  | { kind: 'literal'; value: string | boolean; description?: string }
+  | { kind: 'array'; items: Shape; description?: string }
+  | { kind: 'object'; props: Record<string, Shape>; required?: readonly string[]; description?: string }
+  | { kind: 'record'; values: Shape; description?: string }
+  | { kind: 'union'; options: readonly Shape[]; description?: string };
+
+type ObjectShape<T> = { kind: 'object'; props: { [K in keyof Required<T>]: Shape }; required?: ReadonlyArray<keyof T & string>; description?: string };
+
+const str = (description?: string): Shape => ({ kind: 'string', ...(description ? { description } : {}) });
+const strs = (description: string): Shape => ({ kind: 'array', items: { kind: 'string' }, description });
+
+const paginationShape: ObjectShape<PaginationOverride> = {
+  kind: 'object',
+  description: 'Declares how an operation paginates.',
+  required: ['style'],
+  props: {
+    style: { kind: 'string', enum: ['cursor', 'cursor-id', 'next-token', 'offset', 'page-number', 'link-header'] },
+    items: str('Dotted path of the items array in the response body; omit when the body is the array.'),
+    next: str('Dotted path of the next cursor/token/url in the response body.'),
+    prev: str('Dotted path of the previous cursor in the response body.'),
+    hasMore: str('Dotted path of a `has_more` style boolean.'),
+    total: str('Dotted path of a total count.'),
+    afterParam: str('Query parameter carrying the "after" cursor.'),
+    beforeParam: str('Query parameter carrying the "before" cursor.'),
+    limitParam: str('Query parameter carrying the page size.'),
+    cursorParam: str('Query parameter carrying the cursor or token.'),
+    offsetParam: str('Query parameter carrying the offset.'),
+    pageParam: str('Query parameter carrying the page number.'),
+  },
+};
+
+const operationShape: ObjectShape<OperationOverride> = {
+  kind: 'object',
+  description: 'Where an operation appears in the client, overriding inference.',
+  props: {
+    resource: str('Dotted resource path, e.g. `v1.customers.paymentMethod`.'),
+    method: str('Method name on that resource, e.g. `attach`.'),
+    pagination: {
+      kind: 'union',
+      description: 'Pagination for this operation: a style descriptor, or `false` to turn it off.',
+      options: [paginationShape, { kind: 'literal', value: false }],
+    },
+  },
+};
+
+const filterShape = (description: string): ObjectShape<OperationFilter> => ({
+  kind: 'object',
+  description,
+  props: {
+    tags: strs('Operation tags.'),
+    paths: strs('Paths, exact or glob with `*`.'),
+    operationIds: strs('operationIds.'),
+  },
+});
+
+/** The settings of one client; keys must match `ClientSettings` exactly (checked by tsc). */
+export const clientShape: ObjectShape<ClientSettings> = {
+  kind: 'object',
+  description: 'Settings for one generated client.',
+  required: ['input', 'output'],
+  props: {
+    name: { kind: 'string', minLength: 1, description: 'Client class name, e.g. `Stigg`. Default: derived from `info.title`.' },
+    input: { kind: 'string', minLength: 1, description: 'Spec path (relative to the config file) or http(s) URL.' },
+    output: { kind: 'string', minLength: 1, description: 'Output folder (relative to the config file).' },
+    env: {
+      kind: 'object',
+      description: 'Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`.',
+      props: { apiKey: str(), baseURL: str(), log: str() },
+    },
+    baseURL: str("Default base URL; default: the spec's first server."),
+    stripPrefix: str('Path prefix dropped before inferring resources; default: the longest common static prefix like `/api`.'),
+    operations: { kind: 'record', values: operationShape, description: 'Per-operationId placement and pagination overrides.' },
+    include: filterShape('Only generate these operations.'),
+    exclude: filterShape('Skip these operations.'),
+    pagination: { kind: 'string', enum: ['auto', 'off'], description: 'Global pagination switch: `auto` (default) infers styles; `off` disables inference.' },
+    idempotency: {
+      kind: 'union',
+      description: 'Idempotency keys: `auto` (default), `false`, or explicit settings.',
+      options: [
+        { kind: 'literal', value: 'auto' },
+        { kind: 'literal', value: false },
+        {
+          kind: 'object',
+          props: {
+            header: str('Header name, default `Idempotency-Key`.'),
+            methods: { kind: 'array', items: { kind: 'string', enum: ['post', 'put', 'patch', 'delete'] } },
+          },
+        },
+      ],
+    },
+    templates: str('Folder of template overrides (relative to the config file).'),
+    prettier: { kind: 'boolean', description: "Format output with prettier (default true; uses the user's prettier config when found)." },
+    emit: { kind: 'string', enum: ['client', 'types'], description: 'What to emit: the full client (default) or types only.' },
+    package: {
+      kind: 'union',
+      description: 'Also write a `package.json` so the output is a publishable package.',
+      options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
+    },
+  },
+};
+
+/** Keys allowed at the top level besides the client settings or `clients`. */
+export const TOP_LEVEL_EXTRA = ['$schema'] as const;

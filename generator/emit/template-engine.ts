@@ -1,0 +1,212 @@
+/**
+ * The template engine: one isolated Handlebars instance per run, with
+ * user overrides layered over the built-in templates.
+ *
+ * - A template's name is its path under the templates root without `.hbs`
+ *   (`partials/jsdoc`, `files/resource`, `runtime/core/client.ts`). Every
+ *   template is also a partial under that name.
+ * - Lookup: override folder first, then built-in. `{{> @builtin/NAME}}`
+ *   always reaches the built-in, so an override can wrap it.
+ * - Strict: a missing field fails naming the template file, line and field
+ *   path. Overrides that match nothing fail (a typo must not be ignored).
+ *
+ * See docs/templates.md for the user-facing rules.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
+import { collectSlotNames, displayPath, makeParamsStrict, renderError, syntaxError } from '../templates/ast.js';
+import { builtinHelpers } from '../templates/helpers.js';
+import { checkOverrideManifest } from '../templates/overrides.js';
+import { closest } from '../util/closest.js';
+
+export interface TemplateEngineOptions {
+  /** Folder of built-in templates (the package's `templates/`). */
+  builtinDir: string;
+  /** Folder of user overrides (config `templates`); absolute. */
+  overrideDir?: string;
+  /** Current view-model contract version, `major.minor` (`VIEW_MODEL_VERSION`). */
+  contractVersion: string;
+  /** Extra helpers; they replace built-in helpers of the same name. */
+  helpers?: Record<string, Handlebars.HelperDelegate>;
+  /**
+   * Make helper arguments strict too (`{{#if typo}}` fails). Default true.
+   * View-models must then carry optional fields as explicit `undefined`/`null` keys.
+   */
+  strictParams?: boolean;
+}
+
+/** One template file the engine knows. */
+export interface TemplateSource {
+  name: string;
+  /** Absolute path. */
+  file: string;
+  source: 'builtin' | 'override';
+}
+
+export interface TemplateEngine {
+  /** Renders template `name` with `view`; throws a located `template-error` ApiforgeError. */
+  render(name: string, view: object): string;
+  /** Whether a template (built-in or override-only slot) named `name` exists. */
+  has(name: string): boolean;
+  /** Templates actually rendered so far (directly or as partials), sorted by name then source. */
+  usedTemplates(): TemplateSource[];
+  /** Every effective template, override or built-in, sorted by name. */
+  templates(): TemplateSource[];
+  /** Warnings found while loading (contract minor mismatch, missing manifest, ignored files). */
+  readonly warnings: Diagnostic[];
+}
+
+interface Entry extends TemplateSource {
+  text: string;
+  fn?: Handlebars.TemplateDelegate;
+}
+
+/** Partial calls nested deeper than this are a runaway recursion (an override calling itself). */
+const MAX_DEPTH = 200;
+
+/** Lists `*.hbs` files under `root` as `name -> absolute path`, plus other files (for override checks). */
+export function listTemplateFiles(root: string): { templates: Map<string, string>; others: string[] } {
+  const templates = new Map<string, string>();
+  const others: string[] = [];
+  const visit = (dir: string): void => {
+    for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(dir, ent.name);
+      if (ent.isDirectory()) visit(abs);
+      else if (ent.name.endsWith('.hbs')) templates.set(path.relative(root, abs).split(path.sep).join('/').slice(0, -4), abs);
+      else others.push(abs);
+    }
+  };
+  visit(root);
+  return { templates, others };
+}
+
+function readEntry(name: string, file: string, source: Entry['source']): Entry {
+  return { name, file, source, text: readFileSync(file, 'utf8') };
+}
+
+/** Creates an engine; loads and parses every template eagerly so broken overrides fail before any output. */
+export function createTemplateEngine(options: TemplateEngineOptions): TemplateEngine {
+  const hb = Handlebars.create();
+  const warnings: Diagnostic[] = [];
+  const strictParams = options.strictParams ?? true;
+
+  const builtins = new Map<string, Entry>();
+  for (const [name, file] of listTemplateFiles(options.builtinDir).templates) builtins.set(name, readEntry(name, file, 'builtin'));
+
+  const overrides = new Map<string, Entry>();
+  if (options.overrideDir !== undefined) {
+    const dir = options.overrideDir;
+    if (!isDirectory(dir)) {
+      throw new ApiforgeError('template-error', 'template overrides folder not found', { file: displayPath(dir) });
+    }
+    warnings.push(...checkOverrideManifest(dir, options.contractVersion));
+    const found = listTemplateFiles(dir);
+    for (const [name, file] of found.templates) overrides.set(name, readEntry(name, file, 'override'));
+    for (const file of found.others) {
+      const base = path.basename(file);
+      if (base === 'apiforge-templates.json' || base.startsWith('.') || /\.(md|txt)$/i.test(base) || /^README/i.test(base)) continue;
+      warnings.push({ code: 'override-unused', message: 'not a template (.hbs); ignored', location: { file: displayPath(file) } });
+    }
+  }
+
+  // Parse everything now: syntax errors surface at load time with file and line, and slot names are known.
+  const compileOpts = { strict: true, noEscape: true } as const;
+  const prepare = (e: Entry): hbs.AST.Program => {
+    let ast: hbs.AST.Program;
+    try {
+      ast = hb.parse(e.text, { srcName: e.file });
+    } catch (err) {
+      throw syntaxError(err, e.name, e.file);
+    }
+    if (strictParams) makeParamsStrict(ast);
+    // compile() is lazy: the JS is generated on first render, then cached by Handlebars.
+    e.fn = hb.compile(ast, compileOpts);
+    return ast;
+  };
+  const slots = new Set<string>();
+  for (const e of builtins.values()) for (const s of collectSlotNames(prepare(e))) slots.add(s);
+  for (const e of overrides.values()) {
+    if (!builtins.has(e.name) && !slots.has(e.name)) {
+      const hint = closest(e.name, [...builtins.keys(), ...slots]);
+      throw new ApiforgeError(
+        'template-error',
+        `override "${e.name}" matches no built-in template${hint ? ` (closest: "${hint}")` : ''}; rename it or remove it`,
+        { file: displayPath(e.file) },
+      );
+    }
+    prepare(e);
+  }
+
+  // Rendering is synchronous, so one stack per engine tracks which template is running (for error attribution).
+  const stack: Entry[] = [];
+  const used = new Set<Entry>();
+  const runAs = <T>(entry: Entry, f: () => T): T => {
+    if (stack.length >= MAX_DEPTH) {
+      throw new ApiforgeError('template-error', `template "${entry.name}" recurses more than ${MAX_DEPTH} levels deep (does an override include itself instead of @builtin/${entry.name}?)`, { file: displayPath(entry.file) });
+    }
+    stack.push(entry);
+    try {
+      return f();
+    } catch (err) {
+      throw renderError(err, entry.name, entry.file, entry.text, hb);
+    } finally {
+      stack.pop();
+    }
+  };
+  const wrap = (entry: Entry): Handlebars.TemplateDelegate => (context, runtime) => {
+    used.add(entry);
+    const caller = stack[stack.length - 1];
+    const data = (runtime as { data?: Record<string, unknown> } | undefined)?.data;
+    const block = data?.['partial-block'];
+    if (caller && (runtime as { fn?: unknown }).fn && typeof block === 'function') {
+      // The `{{#> slot}}…{{/slot}}` body belongs to the caller's file: attribute its errors there.
+      const run = block as (c: unknown, o: unknown) => string;
+      runtime = { ...runtime, data: { ...data, 'partial-block': (c: unknown, o: unknown) => runAs(caller, () => run(c, o)) } };
+    }
+    return runAs(entry, () => entry.fn!(context, runtime));
+  };
+
+  const effective = new Map<string, Entry>();
+  for (const [name, e] of builtins) {
+    hb.registerPartial(`@builtin/${name}`, wrap(e));
+    effective.set(name, e);
+  }
+  for (const [name, e] of overrides) effective.set(name, e);
+  const delegates = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, e] of effective) {
+    const d = wrap(e);
+    delegates.set(name, d);
+    hb.registerPartial(name, d);
+  }
+  hb.registerHelper({ ...builtinHelpers, ...options.helpers });
+
+  const sortSources = (list: Iterable<Entry>): TemplateSource[] =>
+    [...list]
+      .map(({ name, file, source }) => ({ name, file, source }))
+      .sort((a, b) => (a.name === b.name ? (a.source < b.source ? -1 : 1) : a.name < b.name ? -1 : 1));
+
+  return {
+    warnings,
+    has: (name) => effective.has(name),
+    render(name, view) {
+      const d = delegates.get(name);
+      if (!d) {
+        const hint = closest(name, effective.keys());
+        throw new ApiforgeError('template-error', `no template named "${name}"${hint ? ` (closest: "${hint}")` : ''}`);
+      }
+      return d(view);
+    },
+    usedTemplates: () => sortSources(used),
+    templates: () => sortSources(effective.values()),
+  };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
