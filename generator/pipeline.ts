@@ -2,12 +2,14 @@
  * The pipeline, end to end: load -> model -> emit -> format. Writing is the
  * caller's job (see generator/write), so `--check` can compare in memory.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
 import type { ClientSettings } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { emitClient } from './emit/emit-client.js';
-import { formatFiles } from './emit/format.js';
+import { DEFAULT_PRETTIER, formatFiles } from './emit/format.js';
 import { createTemplateEngine } from './emit/template-engine.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
 import { loadSpec } from './load/load-spec.js';
@@ -41,6 +43,18 @@ export interface GenerateResult {
 /** The package's built-in templates folder. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 
+/** Per-output cache of formatting hashes, kept under `node_modules/.cache` like other build tools do. */
+function formatCacheFile(output: string): string {
+  const id = createHash('sha1').update(output).digest('hex').slice(0, 16);
+  return path.resolve('node_modules', '.cache', 'apiforge', `format-${id}.json`);
+}
+
+/** The user's prettier config for the output folder when there is one, else apiforge's defaults. */
+async function prettierOptions(output: string): Promise<prettier.Options> {
+  const found = await prettier.resolveConfig(path.join(output, 'src', 'index.ts'), { editorconfig: false }).catch(() => null);
+  return found ?? DEFAULT_PRETTIER;
+}
+
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
   const engine = createTemplateEngine({
@@ -51,7 +65,10 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   const spec = await loadSpec(settings.input);
   const model = buildModel(spec, settings);
   const raw = emitClient(model, settings, engine);
-  const files = settings.prettier === false ? raw : await formatFiles(raw);
+  const files =
+    settings.prettier === false
+      ? raw
+      : await formatFiles(raw, { outputDir: settings.output, cacheFile: formatCacheFile(settings.output), prettier: await prettierOptions(settings.output) });
   return {
     files,
     warnings: [...engine.warnings, ...model.warnings],

@@ -5,7 +5,7 @@ import type { GeneratedFile } from '../write/types.js';
 import { clientConfigLiteral, clientName } from './client-config.js';
 import { declarationView } from './declarations.js';
 import { FileContext, type TypeIndex } from './file-context.js';
-import { allResources, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
+import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { printFile } from './ts-printer.js';
 import { hasDirectionalMembers } from './type-expr.js';
@@ -27,11 +27,17 @@ const ERROR_CLASSES = [
 ];
 
 /** Builds the name index: every named type, its request (`Input`) variant when it differs, and its file. */
-function buildIndex(model: ApiModel): { index: TypeIndex; inputs: Map<string, string>; register: (name: string, file: string) => void; lookup: (key: string) => NamedSchema | undefined } {
+function buildIndex(model: ApiModel, reserved: string[]): {
+  index: TypeIndex;
+  inputs: Map<string, string>;
+  register: (name: string, file: string) => void;
+  lookup: (key: string) => NamedSchema | undefined;
+  classNames: Map<string, string>;
+} {
   const byKey = new Map(model.schemas.map((s) => [s.key, s]));
   const lookup = (key: string): NamedSchema | undefined => byKey.get(key);
   const files = new Map<string, string>();
-  const taken = new NameAllocator([...model.schemas.map((s) => s.typeName), ...model.operations.flatMap((o) => [o.typeNames.params, o.typeNames.response, o.typeNames.page])]);
+  const taken = new NameAllocator([...reserved, ...model.schemas.map((s) => s.typeName), ...model.operations.flatMap((o) => [o.typeNames.params, o.typeNames.response, o.typeNames.page])]);
   const inputs = new Map<string, string>();
   for (const s of model.schemas) {
     files.set(s.typeName, `src/models/${s.typeName}.ts`);
@@ -41,18 +47,19 @@ function buildIndex(model: ApiModel): { index: TypeIndex; inputs: Map<string, st
       files.set(input, `src/models/${s.typeName}.ts`);
     }
   }
+  const classNames = assignClassNames(model.root, taken);
   const index: TypeIndex = {
     nameOf: (key, mode) => (mode === 'request' ? inputs.get(key) : undefined) ?? byKey.get(key)?.typeName ?? 'unknown',
     fileOf: (name) => files.get(name),
   };
-  return { index, inputs, register: (name, file) => files.set(name, file), lookup };
+  return { index, inputs, register: (name, file) => files.set(name, file), lookup, classNames };
 }
 
 /** Renders every file of a client (unformatted). */
 export function emitClient(model: ApiModel, settings: ClientSettings, engine: TemplateEngine): GeneratedFile[] {
   const name = clientName(model, settings);
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, lookup } = buildIndex(model);
+  const { index, inputs, register, lookup, classNames } = buildIndex(model, [name, `${name}Error`, ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared), statements) });
@@ -80,11 +87,11 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   // Resources: one file per node of the tree; the root's own operations go on the client class.
   const plans: ResourceFilePlan[] = [];
   for (const resource of allResources(model.root)) {
-    const plan = planResource(resource, resourceFile(resource.path), index, lookup);
+    const plan = planResource(resource, resourceFile(resource.path), index, lookup, classNames);
     for (const n of plan.exported) register(n, plan.path);
     plans.push(plan);
   }
-  const rootPlan = planResource(model.root, 'src/client.ts', index, lookup);
+  const rootPlan = planResource(model.root, 'src/client.ts', index, lookup, classNames);
   for (const n of rootPlan.exported) register(n, rootPlan.path);
   for (const plan of plans) {
     plan.ctx.useRuntime('APIResource', 'core/resource');

@@ -1,5 +1,5 @@
 import { kebabCase } from 'change-case';
-import { toTypeName } from '../model/naming.js';
+import { NameAllocator, toTypeName } from '../model/naming.js';
 import type { NamedSchema, Resource } from '../model/types.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { emitOperation } from './operation.js';
@@ -25,7 +25,14 @@ export function resourceFile(path: string[]): string {
 }
 
 /** Plans one resource (or the client root when `path` is empty). */
-export function planResource(resource: Resource, filePath: string, index: TypeIndex, lookup: (key: string) => NamedSchema | undefined): ResourceFilePlan {
+export function planResource(
+  resource: Resource,
+  filePath: string,
+  index: TypeIndex,
+  lookup: (key: string) => NamedSchema | undefined,
+  classNames: ReadonlyMap<string, string>,
+): ResourceFilePlan {
+  const classOf = (r: Resource): string => classNames.get(r.path.join('.')) ?? toTypeName(r.name || 'Root');
   const ctx = new FileContext(filePath, index);
   const methods: MethodView[] = [];
   const constants: ConstantView[] = [];
@@ -42,14 +49,22 @@ export function planResource(resource: Resource, filePath: string, index: TypeIn
     const alias = `_${child.name}`;
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
-    return { property: child.name, classRef: `${alias}.${className(child)}` };
+    return { property: child.name, classRef: `${alias}.${classOf(child)}` };
   });
-  return { path: filePath, ctx, className: className(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
+  return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }
 
-/** Class name of a resource: its property name in PascalCase (`paymentMethod` -> `PaymentMethod`). */
-export function className(resource: Resource): string {
-  return toTypeName(resource.name || 'Root');
+/**
+ * Class names: the property name in PascalCase (`paymentMethod` -> `PaymentMethod`),
+ * or `PaymentMethodResource` when a type already has that name. Claimed in tree order.
+ */
+export function assignClassNames(root: Resource, taken: NameAllocator): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of allResources(root)) {
+    const base = toTypeName(r.name);
+    out.set(r.path.join('.'), taken.has(base) ? taken.claim(`${base}Resource`) : taken.claim(base));
+  }
+  return out;
 }
 
 /** Walks the tree depth-first in sorted order. */
