@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
-import type { ClientSettings } from './config/types.js';
+import type { ResolvedClientSettings } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
+import { clientName } from './emit/client-config.js';
 import { emitClient } from './emit/emit-client.js';
 import { DEFAULT_PRETTIER, formatFiles } from './emit/format.js';
 import { createTemplateEngine } from './emit/template-engine.js';
@@ -17,17 +18,9 @@ import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import type { GeneratedFile } from './write/types.js';
 
-/** Client settings with paths made absolute. */
-export interface ResolvedClientSettings extends ClientSettings {
-  /** Folder of the config file (or the cwd). */
-  configDir: string;
-  /** Absolute path or URL. */
-  input: string;
-  /** Absolute output folder. */
-  output: string;
-  /** Absolute overrides folder. */
-  templates?: string;
-}
+export { formatInspect, inspectClient, type InspectReport } from './inspect.js';
+
+export type { ResolvedClientSettings };
 
 export interface GenerateResult {
   files: GeneratedFile[];
@@ -36,7 +29,9 @@ export interface GenerateResult {
   /** Every file the spec was read from, for watch mode. */
   sourceFiles: string[];
   /** Template files rendered, for `--verbose`. */
-  templatesUsed: Array<{ name: string; file: string }>;
+  templatesUsed: Array<{ name: string; file: string; source: 'builtin' | 'override' }>;
+  /** The client class name (config `name`, or derived from `info.title`). */
+  clientName: string;
   model: ApiModel;
 }
 
@@ -73,7 +68,8 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
     files,
     warnings: [...engine.warnings, ...model.warnings],
     sourceFiles: spec.sourceFiles,
-    templatesUsed: engine.usedTemplates().map((t) => ({ name: t.name, file: t.file })),
+    templatesUsed: engine.usedTemplates().map((t) => ({ name: t.name, file: t.file, source: t.source })),
+    clientName: clientName(model, settings),
     model,
   };
 }

@@ -228,9 +228,13 @@ function paginationLiteral(p: Pagination): string {
       set('pageParam', p.pageParam ?? 'page');
       set('perPageParam', p.limitParam);
       set('next', p.next);
+      set('total', p.total);
+      set('totalPages', p.totalPages);
       break;
     case 'link-header':
       break;
   }
+  // `has_more`-style flags let every style stop without one more request.
+  if (p.style !== 'link-header') set('hasMore', p.hasMore);
   return JSON.stringify(spec);
 }

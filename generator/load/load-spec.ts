@@ -44,6 +44,7 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
   if (declared.family === '2.0') doc = await convertSwagger2(doc, source.display);
   if (declared.family === '3.2') {
     bag.warn('unsupported-version', `OpenAPI ${declared.raw} is read as 3.1; fields new in 3.2 are ignored`, { file: source.display, pointer: '#/openapi' });
+    warnUnknownFields(doc, source.display, bag);
   }
   return {
     document: doc,
@@ -91,4 +92,27 @@ async function convertSwagger2(doc: Record<string, unknown>, display: string): P
   } catch (err) {
     throw new ApiforgeError('parse-error', `cannot convert Swagger 2.0 to OpenAPI 3: ${(err as Error).message}`, { file: display });
   }
+}
+
+const KNOWN_ROOT_FIELDS = new Set(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs']);
+const KNOWN_PATH_ITEM_FIELDS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', 'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** 3.2 documents are read as 3.1: fields 3.1 does not know (`$self`, `query`, `additionalOperations`...) are named once each. */
+function warnUnknownFields(doc: Record<string, unknown>, display: string, bag: DiagnosticBag): void {
+  const unknown = (keys: string[], known: Set<string>): string[] => keys.filter((k) => !known.has(k) && !k.startsWith('x-'));
+  for (const key of unknown(Object.keys(doc), KNOWN_ROOT_FIELDS)) {
+    bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, { file: display, pointer: `#/${escapePointer(key)}` });
+  }
+  const paths = doc['paths'];
+  if (paths === null || typeof paths !== 'object') return;
+  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
+    if (item === null || typeof item !== 'object') continue;
+    for (const key of unknown(Object.keys(item), KNOWN_PATH_ITEM_FIELDS)) {
+      bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, { file: display, pointer: `#/paths/${escapePointer(path)}/${escapePointer(key)}` });
+    }
+  }
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }

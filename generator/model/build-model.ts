@@ -3,6 +3,7 @@ import { DiagnosticBag } from '../diagnostics.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { isRecord, pointerSegment, resolvePointer } from './json.js';
 import { GLOBAL_TYPE_NAMES, NameAllocator, toTypeName } from './naming.js';
+import { avoidMemberCollisions } from './member-collisions.js';
 import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
@@ -45,10 +46,13 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
 
   const prefix = options.stripPrefix !== undefined ? options.stripPrefix.split('/').filter(Boolean) : commonPrefix(rawOps.map((o) => o.path));
   const placed = placeOperations(rawOps, options.operations ?? {}, prefix, bag, spec.display);
+  avoidMemberCollisions(placed, bag, spec.display);
   const typeNames = assignOperationTypeNames(placed, allocator);
+  const schemaByKey = new Map(schemas.map((s) => [s.key, s.schema]));
+  const resolveSchema = (key: string) => schemaByKey.get(key);
   const operations: Operation[] = placed.map((op) => {
     const full: Operation = { ...op, typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' } };
-    const pagination = detectPagination(full, options, bag, spec.display);
+    const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
     if (pagination) full.pagination = pagination;
     return full;
   });

@@ -18,7 +18,8 @@ export const GLOBAL_TYPE_NAMES = new Set(
   ('Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
     'NonNullable ReturnType Set String Symbol RegExp JSON Math Blob File FormData Headers Request Response URL URLSearchParams ReadableStream ' +
     'Uint8Array ArrayBuffer DataView Iterable AsyncIterable Awaited BigInt WeakMap WeakSet Proxy Reflect Intl Event EventTarget AbortSignal ' +
-    'AbortController Buffer Uploadable APIPromise PagePromise RequestOptions APIResource BaseClient ClientOptions OperationSpec PaginationSpec')
+    'AbortController Buffer Uploadable APIPromise PagePromise RequestOptions APIResource BaseClient ClientOptions OperationSpec PaginationSpec ClientConfig Page AbstractPage CursorPage CursorIdPage NextTokenPage ' +
+    'OffsetPage PageNumberPage LinkHeaderPage PageRequest FieldPath HeadersLike Logger LogLevel ToFileInput FilePropertyBag Errors')
     .split(' '),
 );
 

@@ -177,6 +177,16 @@ function readResponses(op: Record<string, unknown>, pointer: string, doc: Record
       if (!isRecord(r)) return res;
       if (typeof r['description'] === 'string') res.description = r['description'];
       res.content = readContent(r['content'], `${rp}/content`, ctx);
+      if (isRecord(r['content'])) {
+        for (const [mediaType, media] of Object.entries(r['content'])) {
+          if (isRecord(media) && media['schema'] === undefined && (media['example'] !== undefined || media['examples'] !== undefined)) {
+            bag.warn('no-responses', `response ${status} (${mediaType}) has examples but no schema; its body is typed as unknown`, {
+              file: ctx.file,
+              pointer: `${rp}/content/${pointerSegment(mediaType)}`,
+            });
+          }
+        }
+      }
       if (isRecord(r['headers'])) {
         for (const name of Object.keys(r['headers']).sort()) {
           const h = deref(r['headers'][name], doc);

@@ -1,7 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { OperationOverride } from '../config/types.js';
 import { isPluralWord, toMemberName } from './naming.js';
-import type { RawOperation } from './operations.js';
+import { HTTP_METHODS, type RawOperation } from './operations.js';
 import type { Operation, Resource } from './types.js';
 
 /** Where inference puts an operation: resource path and method name. */
@@ -48,6 +48,12 @@ export function commonPrefix(paths: string[]): string[] {
 
 /** Infers resource path and method name from an operation's path and verb. */
 export function inferPlacement(path: string, method: string, prefix: string[]): Placement {
+  const { resource, methodName } = infer(path, method, prefix);
+  return { resource, methodName };
+}
+
+/** {@link inferPlacement}, also telling whether the method name is an action taken from the path. */
+function infer(path: string, method: string, prefix: string[]): Placement & { action: boolean } {
   const segments = splitPath(path).slice(prefix.length);
   const resource: string[] = [];
   for (const seg of segments) {
@@ -63,13 +69,14 @@ export function inferPlacement(path: string, method: string, prefix: string[]): 
   if (staticIsAction) {
     // `/customers/{id}/archive`, `/customers/import`: a verb (or singular noun) after the resource is an action on it.
     const action = resource.pop() ?? 'call';
-    return { resource, methodName: action };
+    return { resource, methodName: action, action: true };
   }
   const isVersionOnly = resource.length > 0 && resource.every((r, i) => VERSION_SEGMENT.test(segments.filter((s) => !s.param)[i]?.text ?? ''));
   const collection = !endsWithParam;
   const verbs: Record<string, [string, string]> = {
     get: ['list', 'retrieve'],
-    post: ['create', 'create'],
+    // POST to an item updates it (Stripe, Swagger Petstore `POST /pet/{petId}`); it creates nothing.
+    post: ['create', 'update'],
     put: ['update', 'update'],
     patch: ['update', 'update'],
     delete: ['delete', 'delete'],
@@ -79,7 +86,7 @@ export function inferPlacement(path: string, method: string, prefix: string[]): 
   };
   const pair = verbs[method] ?? [method, method];
   const methodName = isVersionOnly && collection ? method : collection ? pair[0] : pair[1];
-  return { resource, methodName };
+  return { resource, methodName, action: false };
 }
 
 /**
@@ -94,8 +101,9 @@ export function placeOperations(
   bag: DiagnosticBag,
   file: string,
 ): Array<RawOperation & Placement & { placement: Operation['placement'] }> {
-  const inferred = ops.map((op) => ({ op, ...inferPlacement(op.path, op.method, prefix) }));
+  const inferred = ops.map((op) => ({ op, ...infer(op.path, op.method, prefix) }));
   // Two verbs on one action (`POST /draft`, `DELETE /draft`) are told apart by verb: `createDraft`, `deleteDraft`.
+  // Only actions: CRUD names that meet (PUT collection and PATCH item, both `update`) are numbered below.
   const groups = new Map<string, typeof inferred>();
   for (const p of inferred) {
     const key = `${p.resource.join('.')}#${p.methodName}`;
@@ -103,7 +111,7 @@ export function placeOperations(
   }
   for (const group of groups.values()) {
     const methods = new Set(group.map((p) => p.op.method));
-    if (group.length < 2 || methods.size !== group.length) continue;
+    if (group.length < 2 || methods.size !== group.length || !group.every((p) => p.action)) continue;
     for (const p of group) p.methodName = `${VERB_PREFIX[p.op.method] ?? p.op.method}${p.methodName.charAt(0).toUpperCase()}${p.methodName.slice(1)}`;
   }
   const placed = inferred.map(({ op, resource, methodName }) => {
@@ -117,7 +125,9 @@ export function placeOperations(
     };
   });
   const used = new Map<string, string>();
-  for (const op of placed) {
+  // Canonical order here, not the caller's: the numbering must not depend on how the input was ordered.
+  const canonical = [...placed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
+  for (const op of canonical) {
     const base = op.methodName;
     let name = base;
     for (let n = 2; used.has(`${op.resource.join('.')}#${name}`); n++) name = `${base}${n}`;

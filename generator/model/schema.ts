@@ -57,8 +57,11 @@ export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: strin
   }
 
   const core = normalizeCore(raw, ctx, pointer, base);
-  if (raw['nullable'] === true && raw['type'] === undefined && core.kind === 'unknown' && !hasComposition(raw)) {
-    ctx.bag.warn('nullable-without-type', '`nullable: true` without a `type`: read as any value or null', { file: ctx.file, pointer });
+  // OpenAPI 3.0.3 says `nullable` without `type` has no effect, but specs mean "or null" (Stigg's
+  // `couponId: { oneOf: [...], nullable: true }`, Stripe's `anyOf` + `nullable`): read it so, with a warning.
+  if (raw['nullable'] === true && raw['type'] === undefined) {
+    const reading = core.kind === 'unknown' && !hasComposition(raw) ? 'read as any value or null' : 'read as nullable';
+    ctx.bag.warn('nullable-without-type', `\`nullable: true\` without a \`type\`: ${reading}`, { file: ctx.file, pointer });
   }
   nullable = nullable || core.nullable;
   return { ...core, nullable };
@@ -109,6 +112,7 @@ function normalizeCore(raw: Record<string, unknown>, ctx: SchemaContext, pointer
   const typeNullable = types.includes('null');
   const nonNull = types.filter((t) => t !== 'null');
 
+  if (raw['const'] === null) return { ...base, kind: 'null', nullable: false };
   if (raw['const'] !== undefined) return { ...base, kind: 'enum', values: [raw['const'] as Json], nullable: typeNullable };
   if (Array.isArray(raw['enum'])) {
     const values = raw['enum'] as Json[];

@@ -171,7 +171,10 @@ export interface Pagination {
   next?: string[];
   prev?: string[];
   hasMore?: string[];
+  /** Total number of items (not pages). */
   total?: string[];
+  /** Total number of pages (`total_pages`); page-number only. */
+  totalPages?: string[];
   afterParam?: string;
   beforeParam?: string;
   limitParam?: string;
