@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, type LoadedSpec } from '../../generator/load/load-spec.js';
+import { buildModel } from '../../generator/model/build-model.js';
+import { fixturesDir } from '../load/helpers.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A seeded PRNG (mulberry32), so a failure can be reproduced. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffledKeys(obj: Record<string, unknown>, rand: () => number): Record<string, unknown> {
+  const keys = Object.keys(obj);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [keys[i], keys[j]] = [keys[j] as string, keys[i] as string];
+  }
+  // The order must actually change, or the test proves nothing.
+  if (keys.length > 1 && keys.every((k, i) => k === Object.keys(obj)[i])) keys.reverse();
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = obj[k];
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Reorders every map whose order carries no meaning: `paths`, each path item's
+ * methods, each `components.*` map, `responses`, `content`, `securitySchemes`,
+ * `webhooks`. Properties, parameters and enum values keep their order.
+ */
+function shuffleSpec(doc: Record<string, unknown>, seed: number): Record<string, unknown> {
+  const rand = rng(seed);
+  const copy = structuredClone(doc);
+  if (isRecord(copy['paths'])) {
+    const paths = shuffledKeys(copy['paths'], rand);
+    for (const [p, item] of Object.entries(paths)) {
+      if (!isRecord(item)) continue;
+      const methods = shuffledKeys(item, rand);
+      for (const op of Object.values(methods)) {
+        if (!isRecord(op)) continue;
+        if (isRecord(op['responses'])) {
+          op['responses'] = shuffledKeys(op['responses'], rand);
+          for (const r of Object.values(op['responses'] as Record<string, unknown>)) if (isRecord(r) && isRecord(r['content'])) r['content'] = shuffledKeys(r['content'], rand);
+        }
+        if (isRecord(op['requestBody']) && isRecord(op['requestBody']['content'])) op['requestBody']['content'] = shuffledKeys(op['requestBody']['content'], rand);
+      }
+      paths[p] = methods;
+    }
+    copy['paths'] = paths;
+  }
+  if (isRecord(copy['webhooks'])) copy['webhooks'] = shuffledKeys(copy['webhooks'], rand);
+  if (isRecord(copy['components'])) {
+    const components = shuffledKeys(copy['components'], rand);
+    for (const [k, v] of Object.entries(components)) if (isRecord(v)) components[k] = shuffledKeys(v, rand);
+    copy['components'] = components;
+  }
+  return shuffledKeys(copy, rand);
+}
+
+const SPECS: Array<[string, string]> = [
+  ['Stigg (3.0)', path.join(repoRoot, 'specs/stigg/openapi.yaml')],
+  ['webhook example (3.1)', path.resolve(repoRoot, '../shared/specs/oai-v3.1-webhook-example/webhook-example.yaml')],
+  ['3.1 fixture with quirks', path.join(fixturesDir, 'quirks/openapi-32.yaml')],
+  ['multi-file fixture', path.join(fixturesDir, 'external/openapi.yaml')],
+];
+
+describe('canonical model: key order of unordered maps does not matter', () => {
+  it.each(SPECS.filter(([, f]) => existsSync(f)))('%s', async (_name, file) => {
+    const spec = await loadSpec(file);
+    const baseline = JSON.stringify(buildModel(spec));
+    for (const seed of [1, 2, 3]) {
+      const shuffled: LoadedSpec = { ...spec, document: shuffleSpec(spec.document, seed) };
+      expect(JSON.stringify(shuffled.document)).not.toBe(JSON.stringify(spec.document));
+      expect(JSON.stringify(buildModel(shuffled))).toBe(baseline);
+    }
+  });
+
+  it('a 3.1 document with collisions, extra refs and quirks stays canonical', () => {
+    const doc: Record<string, unknown> = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/b/{id}': { patch: { operationId: 'bPatch', responses: { '200': { description: 'ok' } } }, put: { operationId: 'bPut', responses: { '200': { description: 'ok' } } } },
+        '/b': { put: { operationId: 'bPutAll', responses: {} }, get: { operationId: 'dup', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/b' } } } } } } },
+        '/a/{id}/archive': { post: { operationId: 'dup', responses: { '201': { description: 'ok' } } }, delete: { operationId: 'aUnarchive', responses: { '204': { description: 'ok' } } } },
+        '/a/{x}/{y}': { get: { operationId: 'undeclared', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/B/properties/inner' } } } } } } },
+      },
+      components: {
+        schemas: {
+          B: { type: 'object', properties: { inner: { type: 'object', properties: { z: { type: ['string', 'null'] }, a: { type: 'string', nullable: true } } } } },
+          b: { type: 'object', properties: { next: { $ref: '#/components/schemas/B' } } },
+          A: { oneOf: [{ $ref: '#/components/schemas/B' }, { $ref: '#/components/schemas/b' }], discriminator: { propertyName: 'k', mapping: { y: '#/components/schemas/b', x: '#/components/schemas/B' } } },
+          Missing: { $ref: '#/components/schemas/Nope' },
+        },
+        securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' }, bearer: { type: 'http', scheme: 'bearer' } },
+      },
+    };
+    const spec: LoadedSpec = { document: doc, sourceVersion: '3.1', declaredVersion: '3.1.0', display: 'inline.yaml', sourceFiles: [], warnings: [] };
+    const baseline = JSON.stringify(buildModel(spec));
+    for (let seed = 1; seed <= 10; seed++) {
+      expect(JSON.stringify(buildModel({ ...spec, document: shuffleSpec(doc, seed) })), `seed ${seed}`).toBe(baseline);
+    }
+  });
+});
