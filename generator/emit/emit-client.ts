@@ -8,8 +8,8 @@ import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { printFile } from './ts-printer.js';
-import { hasDirectionalMembers } from './type-expr.js';
-import type { ClientClassView, ResourceClassView, RuntimeView } from './view-model.js';
+import { hasDirectionalMembers, typeExpr } from './type-expr.js';
+import type { ClientClassView, ErrorStaticView, ResourceClassView, RuntimeView } from './view-model.js';
 
 const ERROR_CLASSES = [
   'APIError',
@@ -25,6 +25,44 @@ const ERROR_CLASSES = [
   'APIConnectionTimeoutError',
   'APIUserAbortError',
 ];
+
+const STATUS_CLASS: Record<string, string> = {
+  '400': 'BadRequestError',
+  '401': 'AuthenticationError',
+  '403': 'PermissionDeniedError',
+  '404': 'NotFoundError',
+  '409': 'ConflictError',
+  '422': 'UnprocessableEntityError',
+  '429': 'RateLimitError',
+};
+
+/**
+ * Error classes as client statics, each instantiated with the error bodies
+ * the spec declares for its status (`Stigg.NotFoundError` has `error: NotFoundErrorResponseDto`).
+ */
+function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
+  const bodies = new Map<string, Set<string>>();
+  const add = (cls: string, type: string): void => {
+    const set = bodies.get(cls) ?? new Set<string>();
+    set.add(type);
+    bodies.set(cls, set);
+  };
+  for (const op of model.operations) {
+    for (const r of op.responses) {
+      const media = r.content.find((c) => c.encoding === 'json');
+      if (!media || !/^[45]/.test(r.status)) continue;
+      const type = typeExpr(media.schema, ctx, 'response');
+      if (type === 'unknown') continue;
+      const cls = STATUS_CLASS[r.status] ?? (r.status.startsWith('5') ? 'InternalServerError' : undefined);
+      if (cls) add(cls, type);
+      add('APIError', type);
+    }
+  }
+  return ERROR_CLASSES.map((name) => {
+    const types = [...(bodies.get(name) ?? [])].sort();
+    return { name, bodyType: types.length > 0 && !name.startsWith('APIConnection') && name !== 'APIUserAbortError' ? types.join(' | ') : null };
+  });
+}
 
 /** Builds the name index: every named type, its request (`Input`) variant when it differs, and its file. */
 function buildIndex(model: ApiModel, reserved: string[]): {
@@ -110,7 +148,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     config: clientConfigLiteral(model, settings, name),
     children: rootPlan.children,
     methods: rootPlan.methods,
-    errors: [{ name: `${name}Error` }, ...ERROR_CLASSES.map((e) => ({ name: e }))],
+    errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
   };
   rootPlan.ctx.useRuntime('BaseClient', 'core/client');
   rootPlan.ctx.useRuntime('ClientOptions', 'core/client');

@@ -106,6 +106,8 @@ export interface ResourceClassView {
 /** One error class re-exported as a static member of the client. */
 export interface ErrorStaticView {
   name: string;
+  /** Union of the error bodies the spec declares for this class's statuses, or null. */
+  bodyType: string | null;
 }
 
 /** The client class (`partials/client-class`). */

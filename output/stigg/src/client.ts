@@ -2,6 +2,11 @@
 import { BaseClient, ClientOptions } from './core/client.js';
 import * as Errors from './core/error.js';
 import type { ClientConfig } from './core/types.js';
+import type { BadInputErrorResponseDto } from './models/BadInputErrorResponseDto.js';
+import type { ForbiddenErrorResponseDto } from './models/ForbiddenErrorResponseDto.js';
+import type { NotFoundErrorResponseDto } from './models/NotFoundErrorResponseDto.js';
+import type { TooManyRequestsErrorResponseDto } from './models/TooManyRequestsErrorResponseDto.js';
+import type { UnauthenticatedErrorResponseDto } from './models/UnauthenticatedErrorResponseDto.js';
 import * as _v1Beta from './resources/v1-beta.js';
 import * as _v1 from './resources/v1.js';
 const clientConfig: ClientConfig = {
@@ -39,14 +44,20 @@ export class Stigg extends BaseClient {
     super(options, clientConfig);
   }
   static StiggError = Errors.StiggError;
-  static APIError = Errors.APIError;
-  static BadRequestError = Errors.BadRequestError;
-  static AuthenticationError = Errors.AuthenticationError;
-  static PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError = Errors.NotFoundError;
+  static APIError = Errors.APIError<
+    | BadInputErrorResponseDto
+    | ForbiddenErrorResponseDto
+    | NotFoundErrorResponseDto
+    | TooManyRequestsErrorResponseDto
+    | UnauthenticatedErrorResponseDto
+  >;
+  static BadRequestError = Errors.BadRequestError<BadInputErrorResponseDto>;
+  static AuthenticationError = Errors.AuthenticationError<UnauthenticatedErrorResponseDto>;
+  static PermissionDeniedError = Errors.PermissionDeniedError<ForbiddenErrorResponseDto>;
+  static NotFoundError = Errors.NotFoundError<NotFoundErrorResponseDto>;
   static ConflictError = Errors.ConflictError;
   static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError;
+  static RateLimitError = Errors.RateLimitError<TooManyRequestsErrorResponseDto>;
   static InternalServerError = Errors.InternalServerError;
   static APIConnectionError = Errors.APIConnectionError;
   static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
