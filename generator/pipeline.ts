@@ -4,14 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import prettier from 'prettier';
+import type prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { clientName } from './emit/client-config.js';
-import { emitClient } from './emit/emit-client.js';
-import { DEFAULT_PRETTIER, formatFiles } from './emit/format.js';
-import { createTemplateEngine } from './emit/template-engine.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
@@ -45,13 +42,19 @@ function formatCacheFile(output: string): string {
 }
 
 /** The user's prettier config for the output folder when there is one, else apiforge's defaults. */
-async function prettierOptions(output: string): Promise<prettier.Options> {
-  const found = await prettier.resolveConfig(path.join(output, 'src', 'index.ts'), { editorconfig: false }).catch(() => null);
-  return found ?? DEFAULT_PRETTIER;
+async function prettierOptions(output: string): Promise<prettier.Options | null> {
+  const { default: prettierApi } = await import('prettier');
+  return prettierApi.resolveConfig(path.join(output, 'src', 'index.ts'), { editorconfig: false }).catch(() => null);
 }
 
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
+  // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast.
+  const [{ emitClient }, { DEFAULT_PRETTIER, formatFiles }, { createTemplateEngine }] = await Promise.all([
+    import('./emit/emit-client.js'),
+    import('./emit/format.js'),
+    import('./emit/template-engine.js'),
+  ]);
   const engine = createTemplateEngine({
     builtinDir: BUILTIN_TEMPLATES,
     ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),
@@ -63,7 +66,7 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   const files =
     settings.prettier === false
       ? raw
-      : await formatFiles(raw, { outputDir: settings.output, cacheFile: formatCacheFile(settings.output), prettier: await prettierOptions(settings.output) });
+      : await formatFiles(raw, { outputDir: settings.output, cacheFile: formatCacheFile(settings.output), prettier: (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER });
   return {
     files,
     warnings: [...engine.warnings, ...model.warnings],

@@ -48,6 +48,9 @@ export interface CliDeps {
 }
 
 /** Resolved dependencies plus printing helpers shared by every command. */
+/** Warnings of one code shown before the rest are summarized (errors are always all shown). */
+const WARNINGS_PER_CODE = 10;
+
 export class CliContext {
   readonly cwd: string;
   readonly stdout: Writable;
@@ -98,12 +101,19 @@ export class CliContext {
   }
 
   /** Prints each distinct diagnostic once per process run (watch reruns print new ones only). */
-  report(diagnostics: Diagnostic[]): void {
+  report(diagnostics: Diagnostic[], verbose = false): void {
+    // Big specs can raise hundreds of warnings of one kind: show a few of each, then a count.
+    const perCode = new Map<string, number>();
     for (const d of diagnostics) {
       const text = `${d.severity === 'error' ? 'error' : 'warning'}: ${formatDiagnostic(d)}`;
       if (this.printed.has(text)) continue;
       this.printed.add(text);
-      this.err(text);
+      const shown = perCode.get(d.code) ?? 0;
+      perCode.set(d.code, shown + 1);
+      if (verbose || d.severity === 'error' || shown < WARNINGS_PER_CODE) this.err(text);
+    }
+    for (const [code, count] of perCode) {
+      if (!verbose && count > WARNINGS_PER_CODE) this.err(`warning: ... and ${count - WARNINGS_PER_CODE} more ${code} warnings (--verbose lists them all)`);
     }
   }
 

@@ -92,7 +92,7 @@ export async function runGenerate(flags: GenerateFlags, ctx: CliContext): Promis
     ok &&= r.ok;
     for (const f of r.result?.sourceFiles ?? []) if (!/^https?:\/\//i.test(f)) watched.add(f);
   }
-  ctx.report(diagnostics);
+  ctx.report(diagnostics, flags.verbose ?? false);
   return { exitCode: ok ? 0 : 1, watched: [...watched], templateDirs: [...templateDirs] };
 }
 

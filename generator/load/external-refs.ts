@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ApiforgeError, type SourceLocation } from '../diagnostics.js';
+import { foldBundlerAliases, rootSchemaKeys } from './fold-aliases.js';
 import { displayPath } from './read-source.js';
 
 /** True when any `$ref` in the document points outside it (another file or URL). */
@@ -50,8 +51,10 @@ export async function bundleExternalRefs(ref: string, text: string, parsed: unkn
     const more = unresolved.length > 1 ? ` (and ${unresolved.length - 1} more unresolved $ref)` : '';
     throw new ApiforgeError('dangling-ref', `${first.message.replace(/\.$/, '')}${more}`, location);
   }
+  const document = result.bundle.parsed as Record<string, unknown>;
+  foldBundlerAliases(document, rootSchemaKeys(parsed));
   return {
-    document: result.bundle.parsed as Record<string, unknown>,
+    document,
     files: [...result.fileDependencies].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f)).sort(),
   };
 }
