@@ -15,9 +15,13 @@ export function declarationView(name: string, schema: Schema, scope: TypeScope, 
     const members = schema.properties.filter((p) => visible(p, mode)).map((p) => memberView(p, scope, mode));
     let indexSignature: string | null = null;
     if (schema.additionalProperties !== undefined || (schema.patternProperties ?? []).length > 0) {
-      const extra = schema.additionalProperties === true || schema.additionalProperties === undefined ? 'unknown' : typeExpr(schema.additionalProperties, scope, mode);
+      const extra: string[] = [];
+      if (schema.additionalProperties === true) extra.push('unknown');
+      else if (schema.additionalProperties !== undefined) extra.push(typeExpr(schema.additionalProperties, scope, mode));
+      // Every patternProperties value type is admitted too (as `objectExpr` does).
+      for (const p of schema.patternProperties ?? []) extra.push(typeExpr(p, scope, mode));
       // An index signature must admit every declared member's type too.
-      indexSignature = members.length > 0 ? 'unknown' : extra;
+      indexSignature = members.length > 0 || extra.includes('unknown') ? 'unknown' : [...new Set(extra)].join(' | ');
     }
     return { name, doc, kind: 'interface', members, indexSignature, type: '' };
   }

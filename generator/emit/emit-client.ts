@@ -7,9 +7,10 @@ import { declarationView } from './declarations.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
+import { projectFiles } from './project-files.js';
 import { printFile } from './ts-printer.js';
 import { hasDirectionalMembers, typeExpr } from './type-expr.js';
-import type { ClientClassView, ErrorStaticView, ResourceClassView, RuntimeView } from './view-model.js';
+import type { ClientClassView, ErrorStaticView, ResourceClassView, RuntimeView, TypeDeclarationView } from './view-model.js';
 
 const ERROR_CLASSES = [
   'APIError',
@@ -93,15 +94,17 @@ function buildIndex(model: ApiModel, reserved: string[]): {
   return { index, inputs, register: (name, file) => files.set(name, file), lookup, classNames };
 }
 
-/** Renders every file of a client (unformatted). */
+/** Renders every file of a client (unformatted). With `emit: 'types'`, only the types and an index. */
 export function emitClient(model: ApiModel, settings: ClientSettings, engine: TemplateEngine): GeneratedFile[] {
   const name = clientName(model, settings);
+  const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
   const { index, inputs, register, lookup, classNames } = buildIndex(model, [name, `${name}Error`, ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
-    files.push({ path, content: printFile(header, ctx.imports(declared), statements) });
+    files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
   };
+  const render = (d: TypeDeclarationView): string => engine.render('partials/type-declaration', d);
 
   // Models: one file per component schema, with its request variant beside it.
   const modelNames: string[] = [];
@@ -109,13 +112,10 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     const path = `src/models/${s.typeName}.ts`;
     const ctx = new FileContext(path, index);
     const decls = [declarationView(s.typeName, s.schema, ctx, 'response')];
-    modelNames.push(s.typeName);
     const input = inputs.get(s.key);
-    if (input) {
-      decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
-      modelNames.push(input);
-    }
-    emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map((d) => engine.render('partials/type-declaration', d)));
+    if (input) decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
+    modelNames.push(...decls.map((d) => d.name));
+    emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map(render));
   }
   if (model.schemas.length > 0) {
     const lines = [...modelNames].sort().map((n) => `export type { ${n} } from './${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js';`);
@@ -129,41 +129,45 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     for (const n of plan.exported) register(n, plan.path);
     plans.push(plan);
   }
-  const rootPlan = planResource(model.root, 'src/client.ts', index, lookup, classNames);
+  const rootPlan = planResource(model.root, typesOnly ? 'src/root.ts' : 'src/client.ts', index, lookup, classNames);
   for (const n of rootPlan.exported) register(n, rootPlan.path);
-  for (const plan of plans) {
-    plan.ctx.useRuntime('APIResource', 'core/resource');
-    const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
-    const statements = [
-      ...plan.declarations.map((d) => engine.render('partials/type-declaration', d)),
-      ...plan.constants.map((c) => engine.render('partials/constant', c)),
-      engine.render('partials/resource-class', view),
-    ];
-    emitTs(plan.path, plan.ctx, new Set(plan.exported), statements);
+  if (typesOnly) {
+    // Page aliases name runtime classes, which a types-only package does not have.
+    const pages = new Set(model.operations.map((o) => o.typeNames.page));
+    for (const plan of [rootPlan, ...plans]) {
+      plan.exported = plan.exported.filter((n) => !pages.has(n));
+      const decls = plan.declarations.filter((d) => !pages.has(d.name));
+      if (decls.length > 0) emitTs(plan.path, plan.ctx, new Set(plan.exported), decls.map(render));
+    }
+  } else {
+    for (const plan of plans) {
+      plan.ctx.useRuntime('APIResource', 'core/resource');
+      const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
+      const constants = plan.constants.map((c) => engine.render('partials/constant', c));
+      emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view)]);
+    }
+    const clientView: ClientClassView = {
+      className: name,
+      doc: { lines: [`API client for ${model.title} ${model.version}.`] },
+      config: clientConfigLiteral(model, settings, name),
+      children: rootPlan.children,
+      methods: rootPlan.methods,
+      errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
+    };
+    rootPlan.ctx.useRuntime('BaseClient', 'core/client');
+    rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
+    rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
+    rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
+    const constants = rootPlan.constants.map((c) => engine.render('partials/constant', c));
+    emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView)]);
   }
 
-  const clientView: ClientClassView = {
-    className: name,
-    doc: { lines: [`API client for ${model.title} ${model.version}.`] },
-    config: clientConfigLiteral(model, settings, name),
-    children: rootPlan.children,
-    methods: rootPlan.methods,
-    errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
-  };
-  rootPlan.ctx.useRuntime('BaseClient', 'core/client');
-  rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
-  rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
-  rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
-  emitTs(
-    'src/client.ts',
-    rootPlan.ctx,
-    new Set(rootPlan.exported),
-    [...rootPlan.declarations.map((d) => engine.render('partials/type-declaration', d)), ...rootPlan.constants.map((c) => engine.render('partials/constant', c)), engine.render('partials/client-class', clientView)],
-  );
-
-  files.push({ path: 'src/index.ts', content: indexFile(header, name, model, [rootPlan, ...plans]) });
-  files.push(...runtimeFiles(engine, header, { clientName: name }));
-  files.push({ path: 'tsconfig.json', content: TSCONFIG });
+  const written = new Set(files.map((f) => f.path));
+  const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
+  files.push({ path: 'src/index.ts', content: typesOnly ? typesIndexFile(header, model, exporting, files) : indexFile(header, name, model, exporting) });
+  if (!typesOnly) files.push(...runtimeFiles(engine, header, { clientName: name }));
+  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, { clientName: name }).filter((f) => f.path === 'src/core/uploads.ts'));
+  files.push(...projectFiles(model, settings, name));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -185,6 +189,16 @@ function indexFile(header: string, name: string, model: ApiModel, plans: Resourc
   return `${header}${lines.join('\n')}\n`;
 }
 
+function typesIndexFile(header: string, model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): string {
+  const lines: string[] = [];
+  if (model.schemas.length > 0) lines.push(`export type * from './models/index.js';`);
+  for (const plan of plans) {
+    if (plan.exported.length > 0) lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
+  }
+  if (files.some((f) => f.content.includes('/core/uploads.js'))) lines.push(`export { toFile, type Uploadable } from './core/uploads.js';`);
+  return `${header}${lines.length > 0 ? lines.join('\n') : 'export {};'}\n`;
+}
+
 /** The runtime: every `runtime/**` template, rendered with the client name. */
 function runtimeFiles(engine: TemplateEngine, header: string, view: RuntimeView): GeneratedFile[] {
   return engine
@@ -192,23 +206,3 @@ function runtimeFiles(engine: TemplateEngine, header: string, view: RuntimeView)
     .filter((t) => t.name.startsWith('runtime/'))
     .map((t) => ({ path: `src/${t.name.slice('runtime/'.length)}`, content: `${header}${engine.render(t.name, view)}` }));
 }
-
-const TSCONFIG = `${JSON.stringify(
-  {
-    compilerOptions: {
-      target: 'ES2022',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-    },
-    include: ['src'],
-  },
-  null,
-  2,
-)}\n`;

@@ -50,7 +50,11 @@ export class FileContext implements TypeScope {
     return `${rel}.js`;
   }
 
-  imports(declaredHere: ReadonlySet<string>): ImportSpec[] {
+  /**
+   * Import declarations for what the file used. `typesOnly` keeps only type
+   * imports a types-only package can satisfy (models and `core/uploads`).
+   */
+  imports(declaredHere: ReadonlySet<string>, typesOnly = false): ImportSpec[] {
     const byFile = new Map<string, string[]>();
     for (const t of this.types) {
       if (declaredHere.has(t)) continue;
@@ -59,7 +63,10 @@ export class FileContext implements TypeScope {
       byFile.set(file, [...(byFile.get(file) ?? []), t]);
     }
     const out: ImportSpec[] = [...byFile].map(([file, names]) => ({ from: this.relative(file), names, typeOnly: true }));
-    for (const [module, names] of this.runtime) out.push({ from: this.relative(`src/${module}.ts`), names: [...names], typeOnly: module !== 'core/resource' && module !== 'core/client' && module !== 'core/error-values' });
-    return [...out, ...this.extra];
+    for (const [module, names] of this.runtime) {
+      if (typesOnly && module !== 'core/uploads') continue;
+      out.push({ from: this.relative(`src/${module}.ts`), names: [...names], typeOnly: module !== 'core/resource' && module !== 'core/client' });
+    }
+    return typesOnly ? out : [...out, ...this.extra];
   }
 }
