@@ -13,13 +13,15 @@ export const VIEW_MODEL_VERSION = '1.0';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
-  /** Generator name and the spec title, for the banner. */
+  /** Generator name, `apiforge`. */
   generator: string;
+  /** The spec's `info.title`. */
   title: string;
 }
 
 /** Context of `partials/jsdoc`: the lines of one JSDoc block, already escaped (spec text can never close the comment). */
 export interface JsDocView {
+  /** One entry per line, without ` * `; empty strings are blank lines; tags such as `@deprecated` are lines too. */
   lines: string[];
 }
 
