@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import type { ClientSettings, ResolvedClientSettings } from './types.js';
@@ -58,7 +59,11 @@ export async function readConfigFile(file: string): Promise<unknown> {
     }
   }
   // No module cache: watch mode re-reads the config after every edit.
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true });
+  // `import { defineConfig } from 'apiforge'` must work even where apiforge is not installed next to the
+  // config (npx, a global install): it resolves to the running apiforge.
+  const built = fileURLToPath(new URL('../index.js', import.meta.url));
+  const self = existsSync(built) ? built : built.replace(/\.js$/, '.ts');
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true, alias: { apiforge: self } });
   try {
     const mod = await jiti.import<unknown>(file);
     const value = mod && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;

@@ -43,23 +43,35 @@ export class Stigg extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
-  static StiggError = Errors.StiggError;
-  static APIError = Errors.APIError<
+  static StiggError: typeof Errors.StiggError = Errors.StiggError;
+  static APIError: typeof Errors.APIError<
+    | BadInputErrorResponseDto
+    | ForbiddenErrorResponseDto
+    | NotFoundErrorResponseDto
+    | TooManyRequestsErrorResponseDto
+    | UnauthenticatedErrorResponseDto
+  > = Errors.APIError<
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto
     | TooManyRequestsErrorResponseDto
     | UnauthenticatedErrorResponseDto
   >;
-  static BadRequestError = Errors.BadRequestError<BadInputErrorResponseDto>;
-  static AuthenticationError = Errors.AuthenticationError<UnauthenticatedErrorResponseDto>;
-  static PermissionDeniedError = Errors.PermissionDeniedError<ForbiddenErrorResponseDto>;
-  static NotFoundError = Errors.NotFoundError<NotFoundErrorResponseDto>;
-  static ConflictError = Errors.ConflictError;
-  static UnprocessableEntityError = Errors.UnprocessableEntityError;
-  static RateLimitError = Errors.RateLimitError<TooManyRequestsErrorResponseDto>;
-  static InternalServerError = Errors.InternalServerError;
-  static APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
-  static APIUserAbortError = Errors.APIUserAbortError;
+  static BadRequestError: typeof Errors.BadRequestError<BadInputErrorResponseDto> =
+    Errors.BadRequestError<BadInputErrorResponseDto>;
+  static AuthenticationError: typeof Errors.AuthenticationError<UnauthenticatedErrorResponseDto> =
+    Errors.AuthenticationError<UnauthenticatedErrorResponseDto>;
+  static PermissionDeniedError: typeof Errors.PermissionDeniedError<ForbiddenErrorResponseDto> =
+    Errors.PermissionDeniedError<ForbiddenErrorResponseDto>;
+  static NotFoundError: typeof Errors.NotFoundError<NotFoundErrorResponseDto> =
+    Errors.NotFoundError<NotFoundErrorResponseDto>;
+  static ConflictError: typeof Errors.ConflictError = Errors.ConflictError;
+  static UnprocessableEntityError: typeof Errors.UnprocessableEntityError = Errors.UnprocessableEntityError;
+  static RateLimitError: typeof Errors.RateLimitError<TooManyRequestsErrorResponseDto> =
+    Errors.RateLimitError<TooManyRequestsErrorResponseDto>;
+  static InternalServerError: typeof Errors.InternalServerError = Errors.InternalServerError;
+  static APIConnectionError: typeof Errors.APIConnectionError = Errors.APIConnectionError;
+  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError =
+    Errors.APIConnectionTimeoutError;
+  static APIUserAbortError: typeof Errors.APIUserAbortError = Errors.APIUserAbortError;
 }
