@@ -130,17 +130,21 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   const required = members.some((m) => m.prop.required);
   const args: MethodView['args'] = [];
   let paramsExpr = hasParams ? 'params' : 'null';
+  let pathKey: string | undefined;
   if (positionalName !== undefined) {
     const argName = toMemberName(positionalName);
-    args.push({ name: argName === 'params' || argName === 'options' ? `${argName}_` : argName, type: 'string', optional: false, defaultValue: null });
-    const arg = args[0]?.name ?? argName;
-    const key = propertyKey(positionalName);
-    paramsExpr = hasParams ? `{ ...params, ${key === arg ? arg : `${key}: ${arg}`} }` : `{ ${key === arg ? arg : `${key}: ${arg}`} }`;
+    const arg = argName === 'params' || argName === 'options' ? `${argName}_` : argName;
+    args.push({ name: arg, type: 'string', optional: false, defaultValue: null });
+    // A body/query field with the path parameter's name must not be overwritten by it.
+    if (seen.has(positionalName)) pathKey = `$path.${positionalName}`;
+    const key = propertyKey(pathKey ?? positionalName);
+    const entry = key === arg ? arg : `${key}: ${arg}`;
+    paramsExpr = hasParams ? `{ ...params, ${entry} }` : `{ ${entry} }`;
   }
   if (hasParams) args.push({ name: 'params', type: required ? names.params : `${names.params} | null | undefined`, optional: !required, defaultValue: required ? null : '{}' });
   args.push({ name: 'options', type: 'RequestOptions', optional: true, defaultValue: null });
 
-  constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode) });
+  constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode, pathKey) });
   const docs = docLines({ ...(op.summary !== undefined ? { title: op.summary } : {}), ...(op.description !== undefined ? { description: op.description } : op.summary !== undefined ? { description: op.summary } : {}), deprecated: op.deprecated });
   return {
     method: {
@@ -171,10 +175,12 @@ export const PAGE_CLASS: Record<Pagination['style'], string> = {
   'link-header': 'LinkHeaderPage',
 };
 
-function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined): string {
+function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined, positionalKey: string | undefined): string {
   const parts: string[] = [`method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(op.path)}`];
   const names = pathTemplateNames(op.path);
   if (names.length > 0) parts.push(`pathParams: ${JSON.stringify(names)}`);
+  const last = names[names.length - 1];
+  if (positionalKey && last !== undefined) parts.push(`pathKeys: ${JSON.stringify({ [last]: positionalKey })}`);
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
     const entries = query.map((p) => {

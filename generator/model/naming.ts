@@ -19,9 +19,15 @@ export const GLOBAL_TYPE_NAMES = new Set(
     'NonNullable ReturnType Set String Symbol RegExp JSON Math Blob File FormData Headers Request Response URL URLSearchParams ReadableStream ' +
     'Uint8Array ArrayBuffer DataView Iterable AsyncIterable Awaited BigInt WeakMap WeakSet Proxy Reflect Intl Event EventTarget AbortSignal ' +
     'AbortController Buffer Uploadable APIPromise PagePromise RequestOptions APIResource BaseClient ClientOptions OperationSpec PaginationSpec ClientConfig Page AbstractPage CursorPage CursorIdPage NextTokenPage ' +
-    'OffsetPage PageNumberPage LinkHeaderPage PageRequest FieldPath HeadersLike Logger LogLevel ToFileInput FilePropertyBag Errors')
+    'OffsetPage PageNumberPage LinkHeaderPage PageRequest FieldPath HeadersLike Logger LogLevel ToFileInput FilePropertyBag Errors ' +
+    // Re-exported by every client's `src/index.ts` (`export *` from core/error and core/pagination): a model of the same name would be ambiguous.
+    'APIError BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError UnprocessableEntityError RateLimitError ' +
+    'InternalServerError APIConnectionError APIConnectionTimeoutError APIUserAbortError CursorPaginationSpec CursorIdPaginationSpec ' +
+    'NextTokenPaginationSpec OffsetPaginationSpec PageNumberPaginationSpec LinkHeaderPaginationSpec')
     .split(' '),
 );
+
+const GLOBAL_TYPE_NAMES_LOWER = new Set([...GLOBAL_TYPE_NAMES].map((n) => n.toLowerCase()));
 
 /** True when `name` can be used as-is as a declaration name. */
 export function isValidIdentifier(name: string): boolean {
@@ -52,7 +58,8 @@ export function toTypeName(text: string, fallback = 'Type'): string {
   let name = pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true });
   if (!name) name = fallback;
   if (/^[0-9]/.test(name)) name = `_${name}`;
-  if (RESERVED_WORDS.has(name) || RESERVED_WORDS.has(name.toLowerCase()) || GLOBAL_TYPE_NAMES.has(name)) name = `${name}Type`;
+  // Globals compare case-insensitively, like the allocator: `APIError` -> `ApiError` -> `ApiErrorType`, not `ApiError2`.
+  if (RESERVED_WORDS.has(name) || RESERVED_WORDS.has(name.toLowerCase()) || GLOBAL_TYPE_NAMES_LOWER.has(name.toLowerCase())) name = `${name}Type`;
   return name;
 }
 
