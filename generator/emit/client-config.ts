@@ -2,18 +2,44 @@ import { constantCase } from 'change-case';
 import type { ClientSettings } from '../config/types.js';
 import type { ApiModel } from '../model/types.js';
 
-/** Client class name: config `name`, else the spec title without a trailing "API". */
+const STOP_WORDS = /^(api|apis|rest|http|https|openapi|swagger\d*|spec|specification|service|v\d+(\.\d+)*|\d+(\.\d+)*)$/i;
+
+/**
+ * The words that name the API in its title: "GitHub's official OpenAPI spec" -> [GitHub],
+ * "Discord HTTP API (Preview)" -> [Discord], "Swagger Petstore - OpenAPI 3.0" -> [Swagger, Petstore].
+ */
+export function titleWords(title: string): string[] {
+  const head = title.replace(/\(.*?\)/g, ' ').split(/\s[-–—+:|]\s|\s\+/)[0] ?? title;
+  const words: string[] = [];
+  for (const raw of head.split(/\s+/)) {
+    const possessive = /['’]s$/i.test(raw);
+    const word = raw.replace(/['’]s$/i, '').replace(/[^A-Za-z0-9]+/g, '');
+    if (!word) continue;
+    if (STOP_WORDS.test(word) && words.length > 0) break;
+    if (!STOP_WORDS.test(word)) words.push(word);
+    if (possessive) break;
+  }
+  return words.slice(0, 4);
+}
+
+/** Client class name: config `name`, else the title's naming words in PascalCase. */
 export function clientName(model: ApiModel, settings: Pick<ClientSettings, 'name'>): string {
   if (settings.name) return settings.name;
-  const words = model.title.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
-  while (words.length > 1 && /^(api|rest|openapi|service|v\d+)$/i.test(words[words.length - 1] ?? '')) words.pop();
+  const words = titleWords(model.title);
   const name = words.map((w) => (w.toUpperCase() === w && w.length > 4 ? w.charAt(0) + w.slice(1).toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   return /^[A-Za-z]/.test(name) ? name : `Api${name}`;
 }
 
+/** Prefix of the client's environment variables: `STIGG`, `GITHUB`, `SWAGGER_PETSTORE`. */
+export function envPrefix(model: ApiModel, settings: Pick<ClientSettings, 'name'>): string {
+  if (settings.name) return constantCase(settings.name);
+  const words = titleWords(model.title).map((w) => w.toUpperCase());
+  return words.length > 0 && /^[A-Z]/.test(words[0] ?? '') ? words.join('_') : constantCase(clientName(model, settings));
+}
+
 /** The ClientConfig literal the generated client passes to BaseClient. */
 export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, name: string): string {
-  const prefix = constantCase(name);
+  const prefix = envPrefix(model, settings);
   const env = { apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG` };
   const server = model.servers[0];
   let baseURL = settings.baseURL ?? (server ? server.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), server.url) : '');

@@ -1,9 +1,10 @@
 import type { ClientSettings } from '../config/types.js';
-import { NameAllocator } from '../model/naming.js';
+import { GLOBAL_TYPE_NAMES, NameAllocator } from '../model/naming.js';
 import type { ApiModel, NamedSchema } from '../model/types.js';
 import type { GeneratedFile } from '../write/types.js';
 import { clientConfigLiteral, clientName } from './client-config.js';
 import { declarationView } from './declarations.js';
+import { docLines } from './docs.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -99,7 +100,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, lookup, classNames } = buildIndex(model, [name, `${name}Error`, ...ERROR_CLASSES]);
+  const { index, inputs, register, lookup, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, `${name}Error`, ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
@@ -148,7 +149,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     }
     const clientView: ClientClassView = {
       className: name,
-      doc: { lines: [`API client for ${model.title} ${model.version}.`] },
+      doc: { lines: docLines({ description: `API client for ${model.title} ${model.version}.` }) },
       config: clientConfigLiteral(model, settings, name),
       children: rootPlan.children,
       methods: rootPlan.methods,

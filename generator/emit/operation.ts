@@ -71,14 +71,16 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   let bodyMode: 'fields' | 'whole' | undefined;
   if (body && op.requestBody) {
     const props = body.encoding === 'binary' || body.encoding === 'text' ? undefined : objectProperties(body.schema, lookup);
-    if (props) {
+    // An object body with no fields carries nothing; on GET/HEAD (Stripe declares such bodies) it must not be sent at all.
+    const emptyBody = props !== undefined && props.length === 0 && (!op.requestBody.required || op.method === 'get' || op.method === 'head');
+    if (props && !emptyBody) {
       bodyMode = 'fields';
       for (const p of props) {
         if (seen.has(p.name) || p.schema.readOnly) continue;
         seen.add(p.name);
         members.push({ prop: { ...p, required: p.required && op.requestBody.required }, location: 'body' });
       }
-    } else {
+    } else if (!props) {
       bodyMode = 'whole';
       const type = body.encoding === 'binary' ? (ctx.useRuntime('Uploadable'), 'Uploadable') : typeExpr(body.schema, ctx, 'request');
       const prop: Property = { name: 'body', required: op.requestBody.required, schema: { kind: 'unknown', nullable: false } };
@@ -137,7 +139,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     args.push({ name: arg, type: 'string', optional: false, defaultValue: null });
     // A body/query field with the path parameter's name must not be overwritten by it.
     if (seen.has(positionalName)) pathKey = `$path.${positionalName}`;
-    const key = propertyKey(pathKey ?? positionalName);
+    const key = literalKey(pathKey ?? positionalName);
     const entry = key === arg ? arg : `${key}: ${arg}`;
     paramsExpr = hasParams ? `{ ...params, ${entry} }` : `{ ${entry} }`;
   }
@@ -175,19 +177,28 @@ export const PAGE_CLASS: Record<Pagination['style'], string> = {
   'link-header': 'LinkHeaderPage',
 };
 
+/**
+ * A key in an object literal expression. `__proto__` must be computed: written
+ * plainly it would set the object's prototype instead of adding a key.
+ */
+function literalKey(name: string): string {
+  if (name === '__proto__') return '["__proto__"]';
+  return propertyKey(name);
+}
+
 function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined, positionalKey: string | undefined): string {
   const parts: string[] = [`method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(op.path)}`];
   const names = pathTemplateNames(op.path);
   if (names.length > 0) parts.push(`pathParams: ${JSON.stringify(names)}`);
   const last = names[names.length - 1];
-  if (positionalKey && last !== undefined) parts.push(`pathKeys: ${JSON.stringify({ [last]: positionalKey })}`);
+  if (positionalKey && last !== undefined) parts.push(`pathKeys: { ${literalKey(last)}: ${JSON.stringify(positionalKey)} }`);
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
     const entries = query.map((p) => {
       const spec: Record<string, unknown> = {};
       if (p.style) spec['style'] = p.style;
       if (p.explode !== undefined) spec['explode'] = p.explode;
-      return `${JSON.stringify(p.name)}: ${JSON.stringify(spec)}`;
+      return `${literalKey(p.name)}: ${JSON.stringify(spec)}`;
     });
     parts.push(`query: { ${entries.join(', ')} }`);
   }

@@ -56,13 +56,15 @@ export function planResource(
 
 /**
  * Class names: the property name in PascalCase (`paymentMethod` -> `PaymentMethod`),
- * or `PaymentMethodResource` when a type already has that name. Claimed in tree order.
+ * or `PaymentMethodResource` when a type has that name. A class is only named
+ * inside its own file (parents import children as namespaces), so two resources
+ * in different places may share a class name.
  */
-export function assignClassNames(root: Resource, taken: NameAllocator): Map<string, string> {
+export function assignClassNames(root: Resource, types: NameAllocator): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of allResources(root)) {
     const base = toTypeName(r.name);
-    out.set(r.path.join('.'), taken.has(base) ? taken.claim(`${base}Resource`) : taken.claim(base));
+    out.set(r.path.join('.'), types.has(base) ? `${base}Resource` : base);
   }
   return out;
 }

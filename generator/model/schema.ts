@@ -222,7 +222,10 @@ function normalizeArray(raw: Record<string, unknown>, ctx: SchemaContext, pointe
     const list = (Array.isArray(raw['prefixItems']) ? raw['prefixItems'] : raw['items']) as unknown[];
     const key = Array.isArray(raw['prefixItems']) ? 'prefixItems' : 'items';
     const prefixItems = list.map((s, i) => normalizeSchema(s, ctx, `${pointer}/${key}/${i}`));
-    const rest = key === 'prefixItems' && raw['items'] !== undefined ? normalizeSchema(raw['items'], ctx, `${pointer}/items`) : { kind: 'never' as const, nullable: false };
+    // Extra members beyond the tuple are allowed unless `items: false` (2020-12) / `additionalItems: false` says otherwise.
+    const restRaw = key === 'prefixItems' ? raw['items'] : raw['additionalItems'];
+    const restPointer = `${pointer}/${key === 'prefixItems' ? 'items' : 'additionalItems'}`;
+    const rest: Schema = restRaw === undefined || restRaw === true ? { kind: 'unknown', nullable: false } : normalizeSchema(restRaw, ctx, restPointer);
     return { ...base, kind: 'array', items: rest, prefixItems };
   }
   return { ...base, kind: 'array', items: normalizeSchema(raw['items'] ?? {}, ctx, `${pointer}/items`) };

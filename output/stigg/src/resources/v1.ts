@@ -22,5 +22,5 @@ export class V1 extends APIResource {
   plans: _plans.Plans = new _plans.Plans(this._client);
   products: _products.Products = new _products.Products(this._client);
   subscriptions: _subscriptions.Subscriptions = new _subscriptions.Subscriptions(this._client);
-  usage: _usage.UsageResource = new _usage.UsageResource(this._client);
+  usage: _usage.Usage = new _usage.Usage(this._client);
 }

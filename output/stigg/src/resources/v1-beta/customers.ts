@@ -3,8 +3,8 @@ import { APIResource } from '../../core/resource.js';
 import * as _assignments from './customers/assignments.js';
 import * as _entities from './customers/entities.js';
 import * as _entitlements from './customers/entitlements.js';
-export class CustomersResource2 extends APIResource {
+export class Customers extends APIResource {
   assignments: _assignments.Assignments = new _assignments.Assignments(this._client);
   entities: _entities.Entities = new _entities.Entities(this._client);
-  entitlements: _entitlements.EntitlementsResource2 = new _entitlements.EntitlementsResource2(this._client);
+  entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 }

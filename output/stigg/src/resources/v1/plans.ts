@@ -390,7 +390,7 @@ const updateSpec: OperationSpec = {
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
 export class Plans extends APIResource {
-  entitlements: _entitlements.EntitlementsResource = new _entitlements.EntitlementsResource(this._client);
+  entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 
   /**
    * Archive a plan

@@ -131,7 +131,7 @@ const reportSpec: OperationSpec = {
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
-export class UsageResource extends APIResource {
+export class Usage extends APIResource {
   /**
    * Estimate the credit cost of usage
    *

@@ -21,16 +21,17 @@ export function encodePathParam(name: string, value: unknown): string {
   return encodeURIComponent(raw);
 }
 
-/** Fills `{name}` placeholders of a path template from `params`. */
+/** Fills `{name}` placeholders of a path template from `params` (under `keys[name]` when renamed). */
 export function buildPath(
   template: string,
   names: readonly string[] | undefined,
   params: Readonly<Record<string, unknown>>,
+  keys?: Readonly<Record<string, string>>,
 ): string {
   let path = template;
   if (!names || names.length === 0) return path;
   for (const name of names) {
-    const encoded = encodePathParam(name, params[name]);
+    const encoded = encodePathParam(name, params[keys?.[name] ?? name]);
     path = path.split(`{${name}}`).join(encoded);
   }
   const leftover = /\{([^}/]+)\}/.exec(path);

@@ -63,8 +63,8 @@ export async function buildRequest(
 ): Promise<BuiltRequest> {
   const p = params ?? {};
   const method = options.method ?? spec.method;
-  const consumed = new Set<string>(spec.pathParams ?? []);
-  const path = buildPath(options.path ?? spec.path, spec.pathParams, p);
+  const consumed = new Set<string>((spec.pathParams ?? []).map((name) => spec.pathKeys?.[name] ?? name));
+  const path = buildPath(options.path ?? spec.path, spec.pathParams, p, spec.pathKeys);
 
   const specQuery: Record<string, unknown> = {};
   for (const key of Object.keys(spec.query ?? {})) {

@@ -17,8 +17,13 @@ export interface OperationSpec {
   method: HttpMethod;
   /** Path template, e.g. `/api/v1/customers/{id}`. */
   path: string;
-  /** Keys of `params` that fill `{name}` in the path (key == template name). */
+  /** Template names that fill `{name}` in the path; each is read from `params[name]` unless `pathKeys` renames it. */
   pathParams?: readonly string[];
+  /**
+   * Template name -> `params` key, for a path parameter whose name is also a body or query field
+   * (`POST /customers/{id}/integrations` with a body `id`): the path value travels under its own key.
+   */
+  pathKeys?: Readonly<Record<string, string>>;
   /** Keys of `params` sent as query parameters (key == wire name). */
   query?: Readonly<Record<string, QueryParamSpec>>;
   /** Keys of `params` sent as headers (key == wire header name). */

@@ -54,7 +54,7 @@ const checkSpec: OperationSpec = {
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 };
-export class EntitlementsResource2 extends APIResource {
+export class Entitlements extends APIResource {
   /**
    * Check a customer entitlement (beta)
    *

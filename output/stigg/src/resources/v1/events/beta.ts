@@ -2,5 +2,5 @@
 import { APIResource } from '../../../core/resource.js';
 import * as _customers from './beta/customers.js';
 export class Beta extends APIResource {
-  customers: _customers.CustomersResource = new _customers.CustomersResource(this._client);
+  customers: _customers.Customers = new _customers.Customers(this._client);
 }

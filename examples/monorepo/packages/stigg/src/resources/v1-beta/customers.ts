@@ -75,10 +75,10 @@ const governanceSpec: OperationSpec = {
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 };
-export class CustomersResource extends APIResource {
+export class Customers extends APIResource {
   assignments: _assignments.Assignments = new _assignments.Assignments(this._client);
   entities: _entities.Entities = new _entities.Entities(this._client);
-  entitlements: _entitlements.EntitlementsResource3 = new _entitlements.EntitlementsResource3(this._client);
+  entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 
   /**
    * Get a customer's governance tree

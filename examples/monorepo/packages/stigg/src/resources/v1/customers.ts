@@ -1184,8 +1184,8 @@ const updateSpec: OperationSpec = {
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
 export class Customers extends APIResource {
-  contracts: _contracts.ContractsResource = new _contracts.ContractsResource(this._client);
-  entitlements: _entitlements.EntitlementsResource = new _entitlements.EntitlementsResource(this._client);
+  contracts: _contracts.Contracts = new _contracts.Contracts(this._client);
+  entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
   integrations: _integrations.Integrations = new _integrations.Integrations(this._client);
   invoices: _invoices.Invoices = new _invoices.Invoices(this._client);
   promotionalEntitlements: _promotionalEntitlements.PromotionalEntitlements =

@@ -299,8 +299,8 @@ const updateSpec: OperationSpec = {
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
 export class Plans extends APIResource {
-  charges: _charges.ChargesResource = new _charges.ChargesResource(this._client);
-  entitlements: _entitlements.EntitlementsResource2 = new _entitlements.EntitlementsResource2(this._client);
+  charges: _charges.Charges = new _charges.Charges(this._client);
+  entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
   overageCharges: _overageCharges.OverageCharges = new _overageCharges.OverageCharges(this._client);
 
   /**

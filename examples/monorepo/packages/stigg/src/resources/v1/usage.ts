@@ -47,7 +47,7 @@ const estimateSpec: OperationSpec = {
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
-export class UsageResource extends APIResource {
+export class Usage extends APIResource {
   history: _history.History = new _history.History(this._client);
 
   /**

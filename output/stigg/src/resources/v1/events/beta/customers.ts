@@ -72,7 +72,7 @@ const retrieveGovernanceSpec: OperationSpec = {
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 };
-export class CustomersResource extends APIResource {
+export class Customers extends APIResource {
   /**
    * Get a customer's governance tree
    *

@@ -20,7 +20,7 @@ const listSpec: OperationSpec = {
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 };
-export class ContractsResource extends APIResource {
+export class Contracts extends APIResource {
   /**
    * Get customer contracts
    *

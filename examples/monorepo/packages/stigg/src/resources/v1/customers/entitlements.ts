@@ -70,7 +70,7 @@ const listSpec: OperationSpec = {
   query: { resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 };
-export class EntitlementsResource extends APIResource {
+export class Entitlements extends APIResource {
   /**
    * Check a customer entitlement
    *

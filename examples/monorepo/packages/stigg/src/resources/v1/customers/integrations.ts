@@ -144,6 +144,7 @@ const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
+  pathKeys: { id: '$path.id' },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 };
@@ -193,7 +194,7 @@ export class Integrations extends APIResource {
     params: IntegrationCreateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(createSpec, { ...params, id }, options);
+    return this._client.request(createSpec, { ...params, '$path.id': id }, options);
   }
 
   /**

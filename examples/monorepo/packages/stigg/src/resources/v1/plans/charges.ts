@@ -50,7 +50,7 @@ const listSpecPagination: PaginationSpec = {
   beforeParam: 'before',
   limitParam: 'limit',
 };
-export class ChargesResource extends APIResource {
+export class Charges extends APIResource {
   /**
    * Get plan charges
    *

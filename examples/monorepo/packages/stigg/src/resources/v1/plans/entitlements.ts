@@ -96,7 +96,7 @@ const updateSpec: OperationSpec = {
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
 };
-export class EntitlementsResource2 extends APIResource {
+export class Entitlements extends APIResource {
   /**
    * Create plan entitlements
    *
