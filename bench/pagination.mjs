@@ -24,10 +24,11 @@ import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const stiggEntry = path.join(repoRoot, 'output/stigg/src/index.ts');
 
 const { values: args } = parseArgs({
   options: {
+    // Another generated Stigg client to measure (e.g. an older copy, for before/after numbers).
+    entry: { type: 'string', default: path.join(repoRoot, 'output/stigg/src/index.ts') },
     runs: { type: 'string', default: '5' },
     items: { type: 'string', default: '10000' },
     page: { type: 'string', default: '100' },
@@ -38,6 +39,7 @@ const RUNS = Number(args.runs);
 const ITEMS = Number(args.items);
 const PAGE = Number(args.page);
 const BUDGET = 0.05;
+const stiggEntry = path.resolve(args.entry);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiforge-bench-pagination-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));

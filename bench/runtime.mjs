@@ -32,11 +32,11 @@ import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const stiggSrc = path.join(repoRoot, 'output/stigg/src');
-const stiggEntry = path.join(stiggSrc, 'index.ts');
 
 const { values: args } = parseArgs({
   options: {
+    // Another generated Stigg client to measure (e.g. an older copy, for before/after numbers).
+    entry: { type: 'string', default: path.join(repoRoot, 'output/stigg/src/index.ts') },
     rounds: { type: 'string', default: '5' },
     requests: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
@@ -47,6 +47,8 @@ const { values: args } = parseArgs({
 });
 const ONLY = new Set(args.only.split(',').map((x) => x.trim()));
 const CPU_CALLS = Number(args['cpu-calls']);
+const stiggEntry = path.resolve(args.entry);
+const stiggSrc = path.dirname(stiggEntry);
 const ROUNDS = Number(args.rounds);
 const REQUESTS = Number(args.requests);
 const CONCURRENCY = Number(args.concurrency);

@@ -24,6 +24,11 @@ export function resolveLogLevel(option: LogLevel | undefined, envName: string, l
   return 'warn';
 }
 
+/** Whether messages of level `name` pass `level`; callers check it before building log arguments. */
+export function logs(level: LogLevel, name: Exclude<LogLevel, 'off'>): boolean {
+  return levels[level] >= levels[name];
+}
+
 /** A logger that drops messages above `level`. */
 export function levelled(logger: Logger, level: LogLevel): Logger {
   const at = levels[level];
@@ -46,14 +51,16 @@ export const REDACTED = '***';
 
 /** Headers as a plain object, with sensitive values replaced by `***`. */
 export function redactHeaders(
-  headers: Headers | undefined,
+  headers: Headers | Readonly<Record<string, string>> | undefined,
   sensitive: ReadonlySet<string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  headers.forEach((value, name) => {
+  const add = (value: string, name: string): void => {
     out[name] = sensitive.has(name.toLowerCase()) ? REDACTED : value;
-  });
+  };
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) headers.forEach(add);
+  else for (const name of Object.keys(headers)) add((headers as Record<string, string>)[name] ?? '', name);
   return out;
 }
 

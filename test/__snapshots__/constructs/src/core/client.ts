@@ -2,8 +2,9 @@
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
 import { ConstructsError } from './error.js';
-import type { AbstractPage, PageRequest, PaginationSpec } from './pagination.js';
-import { createPage, PagePromise } from './pagination.js';
+import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
+import { makePage, PagePromise } from './page.js';
+import { pageClassOf } from './pagination.js';
 import type {
   ClientConfig,
   HeadersLike,
@@ -15,11 +16,11 @@ import type {
 } from './types.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
-import { ALWAYS_REDACTED, levelled, resolveLogLevel } from '../internal/log.js';
-import { buildRequest } from '../internal/request.js';
-import type { TransportContext } from '../internal/transport.js';
+import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
+import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
+import { buildRequest, platformHeaders } from '../internal/request.js';
+import type { SendOptions, TransportContext } from '../internal/transport.js';
 import { send } from '../internal/transport.js';
-import { logId } from '../internal/uuid.js';
 
 export type { HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
 
@@ -71,6 +72,9 @@ export abstract class BaseClient {
   protected readonly _options: ClientOptions;
   protected readonly _config: ClientConfig;
   private readonly transport: TransportContext;
+  private readonly platformHeaders: Record<string, string>;
+  /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default). */
+  private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this._options = { ...options };
@@ -107,9 +111,14 @@ export abstract class BaseClient {
       fetch: fetchImpl,
       fetchOptions: options.fetchOptions,
       logger: levelled(this.logger, this.logLevel),
+      info: logs(this.logLevel, 'info'),
+      debug: logs(this.logLevel, 'debug'),
       sensitiveHeaders: sensitive.headers,
       sensitiveQuery: sensitive.query,
     };
+    this.platformHeaders = platformHeaders(
+      isBrowser() ? undefined : `${config.clientName}/JS ${config.version}`,
+    );
   }
 
   /** A copy of this client with some options changed. */
@@ -129,7 +138,11 @@ export abstract class BaseClient {
     );
   }
 
-  /** Like `request`, for a paginated list: the result is a page that can walk the following pages. */
+  /**
+   * Like `request`, for a paginated list: the result is a page that can walk the following pages.
+   * The page class is `pagination.page` when given (generated code passes it), else the class of
+   * `pagination.style`.
+   */
   requestPage<Item, PageT extends AbstractPage<Item> = AbstractPage<Item>>(
     spec: OperationSpec,
     pagination: PaginationSpec,
@@ -139,7 +152,8 @@ export abstract class BaseClient {
     const request: PageRequest = { spec, pagination, params: { ...params }, options: { ...options } };
     return new PagePromise<PageT, Item>(
       this.makeRequest(spec, request.params, request.options),
-      async (props) => (await createPage<Item>(this, props, request)) as PageT,
+      (props) =>
+        makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
     );
   }
 
@@ -163,26 +177,48 @@ export abstract class BaseClient {
     return this.request<T>({ method, path }, null, opts);
   }
 
-  private async makeRequest(
+  private authFor(security: readonly string[] | undefined): AuthParts {
+    let parts = this.authCache.get(security);
+    if (!parts) {
+      parts = authParts(this._config.auth, security, this.apiKey);
+      this.authCache.set(security, parts);
+    }
+    return parts;
+  }
+
+  private makeRequest(
     spec: OperationSpec,
     params: Record<string, unknown> | null | undefined,
     options: RequestOptions,
   ): Promise<APIResponseProps> {
-    const config = this._config;
-    const built = await buildRequest(spec, params, options, {
-      baseURL: this.baseURL,
-      defaultHeaders: this._options.defaultHeaders,
-      defaultQuery: this._options.defaultQuery,
-      platformHeaders: isBrowser() ? {} : { 'user-agent': `${config.clientName}/JS ${config.version}` },
-      idempotency: config.idempotency,
-      auth: authParts(config.auth, spec.security, this.apiKey),
-    });
-    return send(this.transport, built, {
-      timeout: nonNegative('timeout', options.timeout, this.timeout),
-      maxRetries: nonNegative('maxRetries', options.maxRetries, this.maxRetries),
-      signal: options.signal,
-      fetchOptions: options.fetchOptions,
-      logId: logId(),
-    });
+    let built: BuiltRequest | Promise<BuiltRequest>;
+    let sendOptions: SendOptions;
+    try {
+      const context: BuildContext = {
+        baseURL: this.baseURL,
+        defaultHeaders: this._options.defaultHeaders,
+        defaultQuery: this._options.defaultQuery,
+        platformHeaders: this.platformHeaders,
+        idempotency: this._config.idempotency,
+        auth: this.authFor(spec.security),
+      };
+      built = buildRequest(spec, params, options, context);
+      sendOptions = {
+        timeout:
+          options.timeout === undefined
+            ? this.timeout
+            : nonNegative('timeout', options.timeout, this.timeout),
+        maxRetries:
+          options.maxRetries === undefined
+            ? this.maxRetries
+            : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
+        signal: options.signal,
+        fetchOptions: options.fetchOptions,
+      };
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (built instanceof Promise) return built.then((req) => send(this.transport, req, sendOptions));
+    return send(this.transport, built, sendOptions);
   }
 }

@@ -7,7 +7,7 @@ import {
   castToError,
 } from './error.js';
 import type { HttpMethod, Logger } from './types.js';
-import { attemptController } from '../internal/sleep.js';
+import { AttemptController } from '../internal/sleep.js';
 
 /** What the transport hands to the parser once response headers have arrived. */
 export interface APIResponseProps {
@@ -20,6 +20,8 @@ export interface APIResponseProps {
   signal: AbortSignal | null | undefined;
   logId: string;
   logger: Logger;
+  /** Whether debug messages pass the logger's level (skips building them otherwise). */
+  debug?: boolean;
   startTime: number;
 }
 
@@ -31,7 +33,7 @@ export function isJSONContentType(contentType: string | null): boolean {
 
 /** Reads the whole body as text, under the timeout and the caller's signal. */
 export async function readText(props: APIResponseProps): Promise<string> {
-  const attempt = attemptController(props.timeout, props.signal, props.controller);
+  const attempt = new AttemptController(props.timeout, props.signal, props.controller);
   try {
     return await props.response.text();
   } catch (err) {
@@ -55,10 +57,12 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
     return undefined as T;
   }
   const text = await readText(props);
-  props.logger.debug(`[${props.logId}] response body read`, {
-    status: response.status,
-    durationMs: Date.now() - props.startTime,
-  });
+  if (props.debug ?? true) {
+    props.logger.debug(`[${props.logId}] response body read`, {
+      status: response.status,
+      durationMs: Date.now() - props.startTime,
+    });
+  }
   if (text === '') return undefined as T;
   if (!isJSONContentType(response.headers.get('content-type'))) return text as T;
   try {

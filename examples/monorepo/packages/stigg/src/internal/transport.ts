@@ -2,6 +2,7 @@
 import type { APIResponseProps } from '../core/api-promise.js';
 import { isJSONContentType } from '../core/api-promise.js';
 import {
+  StiggError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
@@ -9,17 +10,23 @@ import {
   castToError,
 } from '../core/error.js';
 import type { Logger } from '../core/types.js';
+import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
 import type { BuiltRequest } from './request.js';
 import { RETRY_COUNT_HEADER } from './request.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
-import { attemptController, sleep } from './sleep.js';
+import { AttemptController, sleep } from './sleep.js';
+import { logId as newLogId } from './uuid.js';
 
 /** Client-level inputs to sending. */
 export interface TransportContext {
   fetch: typeof fetch;
   fetchOptions: RequestInit | undefined;
+  /** Already levelled: messages above the client's level are dropped. */
   logger: Logger;
+  /** Whether `info` / `debug` messages pass; checked before building their arguments. */
+  info?: boolean;
+  debug?: boolean;
   sensitiveHeaders: ReadonlySet<string>;
   sensitiveQuery: ReadonlySet<string>;
   /** Injectable for tests. */
@@ -31,7 +38,8 @@ export interface SendOptions {
   maxRetries: number;
   signal: AbortSignal | null | undefined;
   fetchOptions: RequestInit | undefined;
-  logId: string;
+  /** Ties the log lines of this request together; generated when logging needs it. */
+  logId?: string | undefined;
 }
 
 async function readErrorBody(response: Response): Promise<unknown> {
@@ -51,6 +59,21 @@ async function readErrorBody(response: Response): Promise<unknown> {
   }
 }
 
+const NETWORK_ERROR =
+  /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
+
+/**
+ * Whether an error thrown by `fetch` is a network failure worth retrying. A `TypeError` is
+ * also what fetch throws for a request it cannot build (a GET with a body, a bad header value,
+ * an invalid URL); those are deterministic and not retried. Undici reports real network
+ * failures as `TypeError('fetch failed')` with a `cause`; browsers and Deno use the messages
+ * above. Anything that is not a TypeError (custom fetch implementations) counts as a network error.
+ */
+export function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof TypeError)) return true;
+  return NETWORK_ERROR.test(err.message);
+}
+
 /**
  * Sends `req`, retrying connection errors, timeouts and retryable statuses with
  * backoff. Resolves once the headers of a successful (2xx/3xx) response arrive;
@@ -62,67 +85,82 @@ export async function send(
   opts: SendOptions,
 ): Promise<APIResponseProps> {
   const { logger } = ctx;
-  const { logId } = opts;
+  const info = ctx.info ?? true;
+  const debug = ctx.debug ?? true;
+  const logId = opts.logId ?? (info ? newLogId() : '');
+  const tag = `[${logId}]`;
+  const where = (): string => `${req.method.toUpperCase()} ${redactURL(req.url, ctx.sensitiveQuery)}`;
   const maxRetries = Math.max(0, Math.floor(opts.maxRetries));
+  const method = req.method.toUpperCase();
   const startTime = Date.now();
   for (let attempt = 0; ; attempt++) {
     const retriesLeft = maxRetries - attempt;
     if (opts.signal?.aborted) throw new APIUserAbortError();
-    if (req.headers.has(RETRY_COUNT_HEADER)) req.headers.set(RETRY_COUNT_HEADER, String(attempt));
-    const tag = `[${logId}]`;
-    const where = `${req.method.toUpperCase()} ${redactURL(req.url, ctx.sensitiveQuery)}`;
-    logger.debug(`${tag} sending request (attempt ${attempt + 1} of ${maxRetries + 1})`, {
-      method: req.method,
-      url: redactURL(req.url, ctx.sensitiveQuery),
-      headers: redactHeaders(req.headers, ctx.sensitiveHeaders),
-    });
+    if (attempt > 0 && RETRY_COUNT_HEADER in req.headers) req.headers[RETRY_COUNT_HEADER] = String(attempt);
+    if (debug) {
+      logger.debug(`${tag} sending request (attempt ${attempt + 1} of ${maxRetries + 1})`, {
+        method: req.method,
+        url: redactURL(req.url, ctx.sensitiveQuery),
+        headers: redactHeaders(req.headers, ctx.sensitiveHeaders),
+      });
+    }
 
-    const control = attemptController(opts.timeout, opts.signal);
+    const control = new AttemptController(opts.timeout, opts.signal);
     const attemptStart = Date.now();
     let response: Response;
     try {
-      response = await ctx.fetch.call(undefined, req.url, {
+      const init: RequestInit = {
         ...ctx.fetchOptions,
         ...opts.fetchOptions,
-        method: req.method.toUpperCase(),
-        headers: req.headers,
-        ...(req.body !== undefined ? { body: req.body } : {}),
-        signal: control.signal,
-      });
+        method,
+        headers: toHeaders(req.headers),
+        signal: control.controller.signal,
+      };
+      if (req.body !== undefined) init.body = req.body;
+      response = await ctx.fetch.call(undefined, req.url, init);
     } catch (err) {
       const timedOut = control.timedOut();
       control.release();
       if (opts.signal?.aborted) throw new APIUserAbortError({ cause: castToError(err) });
+      if (!timedOut && !isNetworkError(err)) {
+        const cause = castToError(err);
+        throw new StiggError(`The request could not be sent: ${cause.message}`, { cause });
+      }
       const what = timedOut ? 'timed out' : 'connection failed';
       if (retriesLeft > 0) {
         const delay = retryDelayMs(attempt, undefined, ctx.random);
-        logger.info(
-          `${tag} ${where} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
-        );
-        logger.debug(`${tag} ${what}`, { error: castToError(err).message, attempt: attempt + 1 });
+        if (info)
+          logger.info(
+            `${tag} ${where()} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+          );
+        if (debug) logger.debug(`${tag} ${what}`, { error: castToError(err).message, attempt: attempt + 1 });
         await sleep(delay, opts.signal);
         continue;
       }
-      logger.info(`${tag} ${where} ${what} - no retries left`);
+      if (info) logger.info(`${tag} ${where()} ${what} - no retries left`);
       if (timedOut) throw new APIConnectionTimeoutError();
       throw new APIConnectionError({ cause: castToError(err) });
     }
 
     const duration = Date.now() - attemptStart;
-    logger.debug(`${tag} response received`, {
-      status: response.status,
-      url: redactURL(req.url, ctx.sensitiveQuery),
-      headers: redactHeaders(response.headers, ctx.sensitiveHeaders),
-      durationMs: duration,
-    });
+    if (debug) {
+      logger.debug(`${tag} response received`, {
+        status: response.status,
+        url: redactURL(req.url, ctx.sensitiveQuery),
+        headers: redactHeaders(response.headers, ctx.sensitiveHeaders),
+        durationMs: duration,
+      });
+    }
 
     if (!response.ok && shouldRetryResponse(response) && retriesLeft > 0) {
       control.release();
       await response.body?.cancel().catch(() => {});
       const delay = retryDelayMs(attempt, response.headers, ctx.random);
-      logger.info(
-        `${tag} ${where} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
-      );
+      if (info) {
+        logger.info(
+          `${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+        );
+      }
       await sleep(delay, opts.signal);
       continue;
     }
@@ -134,12 +172,12 @@ export async function send(
       } finally {
         control.release();
       }
-      logger.info(`${tag} ${where} failed with status ${response.status} in ${duration}ms`);
+      if (info) logger.info(`${tag} ${where()} failed with status ${response.status} in ${duration}ms`);
       throw APIError.generate(response.status, body, undefined, response.headers);
     }
 
     control.release();
-    logger.info(`${tag} ${where} succeeded with status ${response.status} in ${duration}ms`);
+    if (info) logger.info(`${tag} ${where()} succeeded with status ${response.status} in ${duration}ms`);
     return {
       response,
       method: req.method,
@@ -148,6 +186,7 @@ export async function send(
       signal: opts.signal,
       logId,
       logger,
+      debug,
       startTime,
     };
   }
