@@ -3,6 +3,7 @@
  * caller's job (see generator/write), so `--check` can compare in memory.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type prettier from 'prettier';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,18 @@ function formatCacheFile(output: string): string {
   return path.resolve('node_modules', '.cache', 'apiforge', `format-${id}.json`);
 }
 
+/** Specs above this size produce enough code that warm formatting workers pay for themselves. */
+const LARGE_SPEC_BYTES = 2_000_000;
+
+function isLargeSpec(input: string): boolean {
+  if (/^https?:\/\//i.test(input)) return true;
+  try {
+    return statSync(input).size > LARGE_SPEC_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /** The user's prettier config for the output folder when there is one, else apiforge's defaults. */
 async function prettierOptions(output: string): Promise<prettier.Options | null> {
   const { default: prettierApi } = await import('prettier');
@@ -50,29 +63,36 @@ async function prettierOptions(output: string): Promise<prettier.Options | null>
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
   // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast.
-  const [{ emitClient }, { DEFAULT_PRETTIER, formatFiles }, { createTemplateEngine }] = await Promise.all([
+  const [{ emitClient }, { DEFAULT_PRETTIER, formatFiles }, { createTemplateEngine }, { startFormatPool }] = await Promise.all([
     import('./emit/emit-client.js'),
     import('./emit/format.js'),
     import('./emit/template-engine.js'),
+    import('./emit/format-pool.js'),
   ]);
   const engine = createTemplateEngine({
     builtinDir: BUILTIN_TEMPLATES,
     ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),
     contractVersion: VIEW_MODEL_VERSION,
   });
-  const spec = await loadSpec(settings.input);
-  const model = buildModel(spec, settings);
-  const raw = emitClient(model, settings, engine);
-  const files =
-    settings.prettier === false
-      ? raw
-      : await formatFiles(raw, { outputDir: settings.output, cacheFile: formatCacheFile(settings.output), prettier: (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER });
-  return {
-    files,
-    warnings: [...engine.warnings, ...model.warnings],
-    sourceFiles: spec.sourceFiles,
-    templatesUsed: engine.usedTemplates().map((t) => ({ name: t.name, file: t.file, source: t.source })),
-    clientName: clientName(model, settings),
-    model,
-  };
+  const cacheFile = formatCacheFile(settings.output);
+  // A big spec with no formatting cache will format megabytes: start (and warm) the workers now, so
+  // that cost overlaps loading, modelling and emitting. Otherwise they start only if needed.
+  const pool = settings.prettier !== false && !existsSync(cacheFile) && isLargeSpec(settings.input) ? startFormatPool() : undefined;
+  try {
+    const spec = await loadSpec(settings.input);
+    const model = buildModel(spec, settings);
+    const raw = emitClient(model, settings, engine);
+    const prettierConfig = (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER;
+    const files = settings.prettier === false ? raw : await formatFiles(raw, { outputDir: settings.output, cacheFile, prettier: prettierConfig, pool, startPool: startFormatPool });
+    return {
+      files,
+      warnings: [...engine.warnings, ...model.warnings],
+      sourceFiles: spec.sourceFiles,
+      templatesUsed: engine.usedTemplates().map((t) => ({ name: t.name, file: t.file, source: t.source })),
+      clientName: clientName(model, settings),
+      model,
+    };
+  } finally {
+    await pool?.close();
+  }
 }

@@ -1,24 +1,20 @@
 /**
  * Formatting with prettier, the largest cost of a run on big specs. Two
- * things keep it fast without ever skipping it: files are formatted in
- * worker threads when there is enough text to pay for them, and a file
+ * things keep it fast without ever skipping it: files are formatted in warm
+ * worker threads (see format-pool.ts), and a file
  * whose unformatted text is unchanged since the last run reuses the
  * formatted file already on disk (checked by hash, so an edited output
  * file is formatted again).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import prettier from 'prettier';
 import type { GeneratedFile } from '../write/types.js';
+import type { FormatPool } from './format-pool.js';
 
 /** Prettier options for generated code when the user has no config of their own. */
 export const DEFAULT_PRETTIER: prettier.Options = { singleQuote: true, printWidth: 110, trailingComma: 'all' };
-
-/** Below this much text, starting workers costs more than it saves. */
-const PARALLEL_THRESHOLD_CHARS = 1_500_000;
 
 export interface FormatOptions {
   prettier?: prettier.Options;
@@ -26,12 +22,19 @@ export interface FormatOptions {
   outputDir?: string;
   /** Cache file recording raw/formatted hashes of the last run; none when absent. */
   cacheFile?: string;
+  /** Warm workers to format with. */
+  pool?: FormatPool | undefined;
+  /** Starts workers on demand when there is much to format and no `pool` was given. */
+  startPool?: () => FormatPool | undefined;
 }
 
 interface CacheEntry {
   raw: string;
   out: string;
 }
+
+/** Below this much text to format, cold workers cost more than they save. */
+const LAZY_POOL_CHARS = 1_500_000;
 
 const hash = (text: string): string => createHash('sha1').update(text).digest('hex');
 
@@ -61,7 +64,14 @@ export async function formatFiles(files: GeneratedFile[], options: FormatOptions
   );
   todo.sort((a, b) => a - b);
   const pending = todo.map((i) => files[i] as GeneratedFile);
-  const formatted = await formatMany(pending, prettierOptions);
+  const size = pending.reduce((n, f) => n + f.content.length, 0);
+  const pool = options.pool ?? (size > LAZY_POOL_CHARS ? options.startPool?.() : undefined);
+  let formatted: GeneratedFile[];
+  try {
+    formatted = pool ? await pool.format(pending, prettierOptions) : await formatInProcess(pending, prettierOptions);
+  } finally {
+    if (pool && pool !== options.pool) await pool.close();
+  }
   todo.forEach((fileIndex, k) => (result[fileIndex] = formatted[k]));
   const out = result as GeneratedFile[];
   if (options.cacheFile) {
@@ -81,39 +91,8 @@ async function readCache(file: string): Promise<Record<string, CacheEntry>> {
   }
 }
 
-/** Formats in-process, or across worker threads when the text is large. */
-async function formatMany(files: GeneratedFile[], options: prettier.Options): Promise<GeneratedFile[]> {
-  const size = files.reduce((n, f) => n + f.content.length, 0);
-  const workers = Math.min(os.availableParallelism(), 4);
-  if (size < PARALLEL_THRESHOLD_CHARS || workers < 2) return formatInProcess(files, options);
-  // Deal files round-robin by size so every worker gets a similar load.
-  const order = files.map((f, i) => i).sort((a, b) => (files[b]?.content.length ?? 0) - (files[a]?.content.length ?? 0));
-  const buckets: number[][] = Array.from({ length: workers }, () => []);
-  order.forEach((fileIndex, k) => buckets[k % workers]?.push(fileIndex));
-  const out: GeneratedFile[] = new Array(files.length);
-  await Promise.all(
-    buckets.map(async (bucket) => {
-      const chunk = bucket.map((i) => files[i] as GeneratedFile);
-      const formatted = await runWorker(chunk, options);
-      bucket.forEach((fileIndex, k) => (out[fileIndex] = formatted[k] as GeneratedFile));
-    }),
-  );
-  return out;
-}
-
 export async function formatInProcess(files: GeneratedFile[], options: prettier.Options): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [];
   for (const f of files) out.push({ path: f.path, content: await prettier.format(f.content, { ...options, parser: parserFor(f.path) }) });
   return out;
-}
-
-function runWorker(files: GeneratedFile[], options: prettier.Options): Promise<GeneratedFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./format-worker.js', import.meta.url), { workerData: { files, options } });
-    worker.once('message', (msg: { ok: true; files: GeneratedFile[] } | { ok: false; error: string }) => {
-      if (msg.ok) resolve(msg.files);
-      else reject(new Error(msg.error));
-    });
-    worker.once('error', reject);
-  });
 }
