@@ -15,15 +15,14 @@
  *
  * It prints the median time of each and the ratio. Budget: client adds under 5 %.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
+import { bundleClient, median, repoRoot, table, tempDir } from './lib.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: args } = parseArgs({
   options: {
@@ -41,8 +40,7 @@ const PAGE = Number(args.page);
 const BUDGET = 0.05;
 const stiggEntry = path.resolve(args.entry);
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiforge-bench-pagination-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('apiforge-bench-pagination-');
 
 // ---------------------------------------------------------------------------------------------
 // Server: every page body is serialized once up front, so the server costs the same per request
@@ -106,40 +104,12 @@ async function startServer() {
   };
 }
 
-async function bundleClient() {
-  const outfile = path.join(tmp, 'stigg.mjs');
-  await esbuild.build({
-    entryPoints: [stiggEntry],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r, ri) => {
-      const line = r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-    })
-    .join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 
 const t0 = performance.now();
-const { default: Stigg } = await bundleClient();
+const { default: Stigg } = await bundleClient(stiggEntry, tmp);
 const server = await startServer();
 const client = new Stigg({ apiKey: 'k', baseURL: server.origin });
 

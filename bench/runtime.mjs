@@ -22,16 +22,16 @@
  *
  *   --only overhead,size,cpu   runs only the listed sections (default: all)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { bundleClient, median, repoRoot, table, tempDir } from './lib.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: args } = parseArgs({
   options: {
@@ -56,8 +56,7 @@ const WARMUP = 500;
 const OVERHEAD_BUDGET = 0.1;
 const SIZE_BUDGET_GZIP = 8 * 1024;
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiforge-bench-runtime-'));
-process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('apiforge-bench-runtime-');
 
 // ---------------------------------------------------------------------------------------------
 // Loopback server in a worker thread, so its work runs on its own event loop.
@@ -97,38 +96,10 @@ async function startServer() {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-async function bundleClient() {
-  const outfile = path.join(tmp, 'stigg.mjs');
-  await esbuild.build({
-    entryPoints: [stiggEntry],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
 const pct = (r) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %`;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r, ri) => {
-      const line = r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-    })
-    .join('\n');
-}
 
 /** Runs `n` calls of `fn`, `concurrency` at a time; returns ms per request (wall time / n). */
 async function timeRequests(fn, n, concurrency) {
@@ -148,7 +119,7 @@ async function timeRequests(fn, n, concurrency) {
 // (a) per-request overhead
 
 async function overhead() {
-  const { default: Stigg } = await bundleClient();
+  const { default: Stigg } = await bundleClient(stiggEntry, tmp);
   const server = await startServer();
   try {
     const client = new Stigg({ apiKey: 'k', baseURL: server.origin });
@@ -264,7 +235,7 @@ const CPU_BODY = JSON.stringify({
 const CPU_HEADERS = { 'content-type': 'application/json', 'content-length': String(CPU_BODY.length) };
 
 async function cpu() {
-  const { default: Stigg } = await bundleClient();
+  const { default: Stigg } = await bundleClient(stiggEntry, tmp);
   const fakeFetch = async () => new Response(CPU_BODY, { status: 200, headers: CPU_HEADERS });
   const client = new Stigg({ apiKey: 'k', baseURL: 'http://127.0.0.1:1', fetch: fakeFetch });
   const url = 'http://127.0.0.1:1/api/v1/customers/id';

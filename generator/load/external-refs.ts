@@ -2,23 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { ApiforgeError, type SourceLocation } from '../diagnostics.js';
 import { foldBundlerAliases, rootSchemaKeys } from './fold-aliases.js';
 import { displayPath } from './read-source.js';
+import { forEachObject } from './walk.js';
 
 /** True when any `$ref` in the document points outside it (another file or URL). */
 export function hasExternalRefs(node: unknown): boolean {
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const cur = stack.pop();
-    if (cur === null || typeof cur !== 'object') continue;
-    if (Array.isArray(cur)) {
-      for (const item of cur) stack.push(item);
-      continue;
-    }
-    for (const [key, value] of Object.entries(cur)) {
-      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
-  return false;
+  let found = false;
+  forEachObject(node, (record) => {
+    const ref = record['$ref'];
+    found = typeof ref === 'string' && !ref.startsWith('#');
+    return found;
+  });
+  return found;
 }
 
 export interface BundledSpec {

@@ -1,3 +1,5 @@
+import { forEachObject } from './walk.js';
+
 const PREFIX = '#/components/schemas/';
 
 function schemasOf(doc: unknown): Record<string, unknown> | undefined {
@@ -32,24 +34,13 @@ export function foldBundlerAliases(bundled: Record<string, unknown>, originalKey
   }
   const encode = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
   const refMap = new Map([...renames].map(([from, to]) => [`${PREFIX}${encode(from)}`, `${PREFIX}${encode(to)}`]));
-  const stack: unknown[] = [bundled];
-  while (stack.length > 0) {
-    const cur = stack.pop();
-    if (cur === null || typeof cur !== 'object') continue;
-    if (Array.isArray(cur)) {
-      for (const item of cur) stack.push(item);
-      continue;
-    }
-    const record = cur as Record<string, unknown>;
-    for (const [k, v] of Object.entries(record)) {
-      if (k === '$ref' && typeof v === 'string') {
-        const slash = v.indexOf('/', PREFIX.length);
-        const head = slash === -1 ? v : v.slice(0, slash);
-        const replaced = refMap.get(head);
-        if (replaced) record[k] = replaced + (slash === -1 ? '' : v.slice(slash));
-      } else if (v !== null && typeof v === 'object') stack.push(v);
-    }
-  }
+  forEachObject(bundled, (record) => {
+    const ref = record['$ref'];
+    if (typeof ref !== 'string') return;
+    const slash = ref.indexOf('/', PREFIX.length);
+    const replaced = refMap.get(slash === -1 ? ref : ref.slice(0, slash));
+    if (replaced) record['$ref'] = replaced + (slash === -1 ? '' : ref.slice(slash));
+  });
 }
 
 /** Component schema names the author wrote in the root document. */

@@ -1,35 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { corpusDir, corpusFolders, corpusRoots } from '../helpers/corpus.js';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpusDir = path.resolve(repoRoot, '../shared/specs');
 
-/** Roots that a top-level scan cannot find. */
-const KNOWN_ROOTS: Record<string, string[]> = {
-  digitalocean: ['specification/DigitalOcean-public.v2.yaml'],
-  'oai-v2.0-petstore-separate': ['spec/swagger.yaml'],
-};
 /** Counts the corpus states; checked against the independent count too. */
 const EXPECTED_OPS: Record<string, number> = { 'stigg/openapi.yaml': 122, 'github/api.github.com.json': 1223 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Every root document of a corpus folder: top-level .yaml/.yml/.json files that declare `openapi:` or `swagger:`. */
-function roots(folder: string): string[] {
-  if (KNOWN_ROOTS[folder]) return KNOWN_ROOTS[folder];
-  return readdirSync(path.join(corpusDir, folder))
-    .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .filter((f) => {
-      const text = readFileSync(path.join(corpusDir, folder, f), 'utf8');
-      // JSON: the key anywhere (ory-kratos puts it last); YAML: at the top level (column 0).
-      return /\.json$/i.test(f) ? /"(openapi|swagger)"\s*:/.test(text) : /^(openapi|swagger)\s*:/m.test(text);
-    })
-    .sort();
-}
 
 function readRaw(file: string): unknown {
   const text = readFileSync(file, 'utf8');
@@ -56,8 +39,8 @@ function countRawOperations(rootFile: string): number {
   return count;
 }
 
-const folders = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => statSync(path.join(corpusDir, f)).isDirectory()).sort() : [];
-const rootsByFolder = new Map(folders.map((f) => [f, roots(f)]));
+const folders = corpusFolders();
+const rootsByFolder = new Map(folders.map((f) => [f, corpusRoots(f)]));
 const cases = folders.flatMap((folder) => (rootsByFolder.get(folder) ?? []).map((root) => `${folder}/${root}`));
 
 describe.skipIf(folders.length === 0)('corpus: ../shared/specs', () => {

@@ -4,40 +4,24 @@
  * the output's own tsconfig (strict, exactOptionalPropertyTypes,
  * noUncheckedIndexedAccess): zero errors.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { corpusDir, corpusFolders, corpusRoots } from '../helpers/corpus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../generator/diagnostics.js';
 import type { GeneratedFile } from '../../generator/write/types.js';
 import { generateClient } from '../../generator/pipeline.js';
 import { repoRoot, tsc } from './helpers.js';
 
-const corpusDir = path.resolve(repoRoot, '../shared/specs');
 /** One folder per run: several vitest processes (other sessions, CI shards) may run this file at once. */
 const outRoot = path.join(repoRoot, 'test/.tmp/corpus', String(process.pid));
 
-/** Roots that a top-level scan cannot find (as in test/corpus/corpus.test.ts). */
-const KNOWN_ROOTS: Record<string, string[]> = {
-  digitalocean: ['specification/DigitalOcean-public.v2.yaml'],
-  'oai-v2.0-petstore-separate': ['spec/swagger.yaml'],
-};
 
-/** Top-level .yaml/.yml/.json files declaring `openapi:`/`swagger:`. */
-function roots(folder: string): string[] {
-  if (KNOWN_ROOTS[folder]) return KNOWN_ROOTS[folder];
-  return readdirSync(path.join(corpusDir, folder))
-    .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .filter((f) => {
-      const text = readFileSync(path.join(corpusDir, folder, f), 'utf8');
-      return /\.json$/i.test(f) ? /"(openapi|swagger)"\s*:/.test(text) : /^(openapi|swagger)\s*:/m.test(text);
-    })
-    .sort();
-}
 
-const folders = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => statSync(path.join(corpusDir, f)).isDirectory()).sort() : [];
+const folders = corpusFolders();
 const cases = folders.flatMap((folder) => {
-  const list = roots(folder);
+  const list = corpusRoots(folder);
   // A folder with the same spec as .json and .yaml gets one output per file.
   return list.map((root) => ({ folder, root, name: list.length > 1 ? `${folder}-${path.basename(root).replace(/\./g, '-')}` : folder }));
 });
@@ -135,7 +119,7 @@ describe.skipIf(cases.length === 0)('corpus: every generated client type-checks'
   });
 
   it('finds a root in every folder', () => {
-    for (const folder of folders) expect(roots(folder), folder).not.toEqual([]);
+    for (const folder of folders) expect(corpusRoots(folder), folder).not.toEqual([]);
   });
 
   it.each(cases)('$name ($root): generated and type-checks with zero errors', ({ name }) => {
