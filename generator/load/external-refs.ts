@@ -31,7 +31,9 @@ export async function bundleExternalRefs(ref: string, text: string, parsed: unkn
   const { bundle, createConfig, Source } = await import('@redocly/openapi-core');
   const config = await createConfig({});
   const result = await bundle({
-    doc: { source: new Source(ref, text), parsed },
+    // The bundler names hoisted schemas in the order it meets them (`x`, then `x-2` or `file_x`):
+    // feed it the root's maps in sorted order so those names do not depend on the spec's key order.
+    doc: { source: new Source(ref, text), parsed: sortedRootMaps(parsed) },
     config,
     dereference: false,
     removeUnusedComponents: false,
@@ -46,11 +48,34 @@ export async function bundleExternalRefs(ref: string, text: string, parsed: unkn
     throw new ApiforgeError('dangling-ref', `${first.message.replace(/\.$/, '')}${more}`, location);
   }
   const document = result.bundle.parsed as Record<string, unknown>;
-  foldBundlerAliases(document, rootSchemaKeys(parsed));
+  const authored = rootSchemaKeys(parsed);
+  foldBundlerAliases(document, authored);
   return {
     document,
     files: [...result.fileDependencies].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f)).sort(),
   };
+}
+
+const sortKeys = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]))
+    : value;
+
+/** A shallow copy of the root with `paths`, each path item, and every `components` map in sorted key order. */
+function sortedRootMaps(parsed: unknown): unknown {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed;
+  const root = { ...(parsed as Record<string, unknown>) };
+  if (root['paths'] && typeof root['paths'] === 'object') {
+    const paths = sortKeys(root['paths']) as Record<string, unknown>;
+    for (const key of Object.keys(paths)) paths[key] = sortKeys(paths[key]);
+    root['paths'] = paths;
+  }
+  for (const key of ['components', 'definitions', 'parameters', 'responses']) {
+    const section = root[key];
+    if (section === null || typeof section !== 'object' || Array.isArray(section)) continue;
+    root[key] = key === 'components' ? Object.fromEntries(Object.entries(sortKeys(section) as Record<string, unknown>).map(([k, v]) => [k, sortKeys(v)])) : sortKeys(section);
+  }
+  return root;
 }
 
 function displaySource(ref: string): string {
