@@ -120,8 +120,12 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     exported.push(names.page);
     returnType = `PagePromise<${names.page}, ${itemType}>`;
     constants.push({ name: `${specConst}Pagination`, type: 'PaginationSpec', value: paginationLiteral(pagination) });
-  } else if (!media || media.encoding === 'binary') {
-    returnType = media ? 'APIPromise<unknown>' : 'APIPromise<void>';
+  } else if (!media) {
+    returnType = 'APIPromise<void>';
+  } else if (media.encoding === 'binary') {
+    // The runtime returns a Blob for byte content types (octet-stream, images, PDF...); other
+    // non-JSON, non-text types come back as text, so they stay `unknown`.
+    returnType = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i.test(media.contentType) ? 'APIPromise<Blob>' : 'APIPromise<unknown>';
   } else {
     returnType = `APIPromise<${media.encoding === 'text' && media.schema.kind === 'unknown' ? 'string' : responseTypeFor(media.schema)}>`;
   }

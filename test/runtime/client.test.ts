@@ -10,6 +10,7 @@ beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.path === '/empty') return void res.writeHead(204).end();
     if (req.path === '/text') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('hello');
+    if (req.path === '/bytes') return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0, 1, 2, 255]));
     if (req.path === '/vnd') return void res.writeHead(200, { 'content-type': 'application/vnd.api+json; charset=utf-8' }).end('{"a":1}');
     const status = /^\/status\/(\d+)$/.exec(req.path)?.[1];
     if (status) {
@@ -138,6 +139,12 @@ describe('APIPromise', () => {
     expect(await c.get('/empty')).toBeUndefined();
     expect(await c.get('/text')).toBe('hello');
     expect(await c.get('/vnd')).toEqual({ a: 1 });
+  });
+
+  it('returns a Blob for byte content types, bytes intact', async () => {
+    const blob = await client().get<Blob>('/bytes');
+    expect(blob).toBeInstanceOf(Blob);
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0, 1, 2, 255]);
   });
 
   it('supports then/catch/finally and method/path overrides', async () => {

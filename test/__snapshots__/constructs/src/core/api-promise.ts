@@ -33,9 +33,14 @@ export function isJSONContentType(contentType: string | null): boolean {
 
 /** Reads the whole body as text, under the timeout and the caller's signal. */
 export async function readText(props: APIResponseProps): Promise<string> {
+  return readBody(props, (response) => response.text());
+}
+
+/** Reads the body with `read`, mapping timeouts, aborts and broken connections to the client's errors. */
+async function readBody<B>(props: APIResponseProps, read: (response: Response) => Promise<B>): Promise<B> {
   const attempt = new AttemptController(props.timeout, props.signal, props.controller);
   try {
-    return await props.response.text();
+    return await read(props.response);
   } catch (err) {
     if (attempt.timedOut())
       throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
@@ -49,13 +54,22 @@ export async function readText(props: APIResponseProps): Promise<string> {
   }
 }
 
-/** 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; anything else -> text. */
+/** Content types whose bodies are bytes, returned as a `Blob` rather than decoded as text. */
+export function isBinaryContentType(contentType: string | null): boolean {
+  return /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i.test(
+    contentType ?? '',
+  );
+}
+
+/** 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; binary content types -> Blob; anything else -> text. */
 export async function defaultParseResponse<T>(props: APIResponseProps): Promise<T> {
   const { response } = props;
   if (response.status === 204 || response.status === 205 || props.method === 'head') {
     await response.body?.cancel().catch(() => {});
     return undefined as T;
   }
+  if (isBinaryContentType(response.headers.get('content-type')))
+    return (await readBody(props, (r) => r.blob())) as T;
   const text = await readText(props);
   if (props.debug ?? true) {
     props.logger.debug(`[${props.logId}] response body read`, {

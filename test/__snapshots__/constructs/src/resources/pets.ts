@@ -138,7 +138,7 @@ export class Pets extends APIResource {
     return this._client.request(deleteSpec, { petId }, options);
   }
 
-  getAvatar(petId: string, options?: RequestOptions): APIPromise<unknown> {
+  getAvatar(petId: string, options?: RequestOptions): APIPromise<Blob> {
     return this._client.request(getAvatarSpec, { petId }, options);
   }
 
