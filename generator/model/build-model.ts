@@ -6,6 +6,7 @@ import { GLOBAL_TYPE_NAMES, NameAllocator, toTypeName } from './naming.js';
 import { avoidMemberCollisions } from './member-collisions.js';
 import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
+import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
 import { normalizeSchema, SchemaContext } from './schema.js';
 import { assignOperationTypeNames } from './type-names.js';
@@ -39,6 +40,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
       schemas.push({ key, typeName: '', pointer, schema: normalizeSchema(resolvePointer(doc, pointer), ctx, pointer) });
     }
   }
+  schemas.push(...hoistRepeatedEnums(schemas, rawOps));
   schemas.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Exact-case matches claim first, so `Pet` keeps its name when `pet` also exists.
   const byExactness = [...schemas].sort((a, b) => Number(toTypeName(a.key.split('@')[0] ?? '') !== a.key) - Number(toTypeName(b.key.split('@')[0] ?? '') !== b.key) || (a.key < b.key ? -1 : 1));

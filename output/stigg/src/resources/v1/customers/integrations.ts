@@ -5,6 +5,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CustomerIntegration } from '../../../models/CustomerIntegration.js';
 import type { CustomerIntegrationResponseDto } from '../../../models/CustomerIntegrationResponseDto.js';
+import type { VendorIdentifier } from '../../../models/VendorIdentifier.js';
 export interface IntegrationLinkParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -25,21 +26,7 @@ export interface IntegrationLinkParams {
   /**
    * Body param: The vendor identifier of integration
    */
-  vendorIdentifier:
-    | 'AUTH0'
-    | 'ZUORA'
-    | 'STRIPE'
-    | 'HUBSPOT'
-    | 'AWS_MARKETPLACE'
-    | 'SNOWFLAKE'
-    | 'SALESFORCE'
-    | 'BIG_QUERY'
-    | 'OPEN_FGA'
-    | 'APP_STORE'
-    | 'RECEIVED'
-    | 'PREQUEL'
-    | 'AIRWALLEX'
-    | 'STRIPE_INVOICING';
+  vendorIdentifier: VendorIdentifier;
 }
 
 export interface IntegrationListParams {
@@ -61,22 +48,7 @@ export interface IntegrationListParams {
   /**
    * Query param: Filter by vendor identifier. Supports comma-separated values for multiple vendors (e.g., STRIPE,HUBSPOT)
    */
-  vendorIdentifier?: (
-    | 'AUTH0'
-    | 'ZUORA'
-    | 'STRIPE'
-    | 'HUBSPOT'
-    | 'AWS_MARKETPLACE'
-    | 'SNOWFLAKE'
-    | 'SALESFORCE'
-    | 'BIG_QUERY'
-    | 'OPEN_FGA'
-    | 'APP_STORE'
-    | 'RECEIVED'
-    | 'PREQUEL'
-    | 'AIRWALLEX'
-    | 'STRIPE_INVOICING'
-  )[];
+  vendorIdentifier?: VendorIdentifier[];
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
    */

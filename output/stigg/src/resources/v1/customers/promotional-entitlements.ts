@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import type { CursorPage, PagePromise, PaginationSpec } from '../../../core/pagination.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
+import type { AccordingTo } from '../../../models/AccordingTo.js';
 import type { GrantPromotionalEntitlementsResponseDto } from '../../../models/GrantPromotionalEntitlementsResponseDto.js';
 import type { PromotionalEntitlement } from '../../../models/PromotionalEntitlement.js';
 import type { PromotionalEntitlementResponseDto } from '../../../models/PromotionalEntitlementResponseDto.js';
@@ -48,15 +49,7 @@ export interface PromotionalEntitlementCreateParams {
     /** The weekly reset period configuration of the entitlement, defined when reset period is weekly */
     weeklyResetPeriodConfiguration: {
       /** Reset anchor (SubscriptionStart or specific day) */
-      accordingTo:
-        | 'SubscriptionStart'
-        | 'EverySunday'
-        | 'EveryMonday'
-        | 'EveryTuesday'
-        | 'EveryWednesday'
-        | 'EveryThursday'
-        | 'EveryFriday'
-        | 'EverySaturday';
+      accordingTo: AccordingTo;
     } | null;
     /** The yearly reset period configuration of the entitlement, defined when reset period is yearly */
     yearlyResetPeriodConfiguration: {
