@@ -68,6 +68,9 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     }
   }
   const body = op.requestBody?.content[0];
+  // A body field named like a (non-positional) path parameter shares its value: one member, sent in both places.
+  const pathNames = new Set(templateNames);
+  const alsoInBody: string[] = [];
   let bodyMode: 'fields' | 'whole' | undefined;
   if (body && op.requestBody) {
     const props = body.encoding === 'binary' || body.encoding === 'text' ? undefined : objectProperties(body.schema, lookup);
@@ -76,6 +79,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     if (props && !emptyBody) {
       bodyMode = 'fields';
       for (const p of props) {
+        if (pathNames.has(p.name) && p.name !== positionalName) alsoInBody.push(p.name);
         if (seen.has(p.name) || p.schema.readOnly) continue;
         seen.add(p.name);
         members.push({ prop: { ...p, required: p.required && op.requestBody.required }, location: 'body' });
@@ -150,7 +154,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   if (hasParams) args.push({ name: 'params', type: required ? names.params : `${names.params} | null | undefined`, optional: !required, defaultValue: required ? null : '{}' });
   args.push({ name: 'options', type: 'RequestOptions', optional: true, defaultValue: null });
 
-  constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode, pathKey) });
+  constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode, pathKey, alsoInBody) });
   const docs = docLines({ ...(op.summary !== undefined ? { title: op.summary } : {}), ...(op.description !== undefined ? { description: op.description } : op.summary !== undefined ? { description: op.summary } : {}), deprecated: op.deprecated });
   return {
     method: {
@@ -190,12 +194,13 @@ function literalKey(name: string): string {
   return propertyKey(name);
 }
 
-function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined, positionalKey: string | undefined): string {
+function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | undefined, positionalKey: string | undefined, alsoInBody: string[]): string {
   const parts: string[] = [`method: ${JSON.stringify(op.method)}`, `path: ${JSON.stringify(op.path)}`];
   const names = pathTemplateNames(op.path);
   if (names.length > 0) parts.push(`pathParams: ${JSON.stringify(names)}`);
   const last = names[names.length - 1];
   if (positionalKey && last !== undefined) parts.push(`pathKeys: { ${literalKey(last)}: ${JSON.stringify(positionalKey)} }`);
+  if (alsoInBody.length > 0) parts.push(`alsoInBody: ${JSON.stringify(alsoInBody)}`);
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
     const entries = query.map((p) => {

@@ -79,6 +79,22 @@ describe('bodies', () => {
     expect(last().text).toBe('');
   });
 
+  it('a path parameter that is also a body field goes in both; the positional one under its own key', async () => {
+    await client().ops.call(
+      {
+        method: 'put',
+        path: '/agents/{agent_uuid}/keys/{id}',
+        pathParams: ['agent_uuid', 'id'],
+        pathKeys: { id: '$path.id' },
+        alsoInBody: ['agent_uuid'],
+        body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
+      },
+      { agent_uuid: 'a1', id: 'body-id', name: 'k', '$path.id': 'k1' },
+    );
+    expect(last().path).toBe('/prefix/agents/a1/keys/k1');
+    expect(JSON.parse(last().text)).toEqual({ agent_uuid: 'a1', id: 'body-id', name: 'k' });
+  });
+
   it('JSON whole body and options.body override', async () => {
     const spec = { method: 'put', path: '/w', body: { encoding: 'json', contentType: 'application/json', mode: 'whole' } };
     await client().ops.call(spec, { body: [1, 2] });

@@ -57,7 +57,8 @@ function withoutKeysIn(url: string, values: Readonly<Record<string, unknown>>): 
 /** The keys of `params` that are not body fields. */
 function consumedBy(spec: OperationSpec): Set<string> {
   const keys = new Set<string>(spec.headers ?? []);
-  for (const name of spec.pathParams ?? []) keys.add(spec.pathKeys?.[name] ?? name);
+  for (const name of spec.pathParams ?? [])
+    if (!spec.alsoInBody?.includes(name)) keys.add(spec.pathKeys?.[name] ?? name);
   for (const key in spec.query) keys.add(key);
   for (const name of spec.cookies ?? []) keys.add(name);
   return keys;

@@ -24,6 +24,8 @@ export interface OperationSpec {
    * (`POST /customers/{id}/integrations` with a body `id`): the path value travels under its own key.
    */
   pathKeys?: Readonly<Record<string, string>>;
+  /** Path parameters that are also body fields (DigitalOcean repeats `agent_uuid`): their value goes in both. */
+  alsoInBody?: readonly string[];
   /** Keys of `params` sent as query parameters (key == wire name). */
   query?: Readonly<Record<string, QueryParamSpec>>;
   /** Keys of `params` sent as headers (key == wire header name). */
