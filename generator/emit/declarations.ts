@@ -1,6 +1,6 @@
 import type { Property, Schema, SchemaDocs } from '../model/types.js';
 import { docLines } from './docs.js';
-import { propertyKey, typeExpr, visible, type TypeMode, type TypeScope } from './type-expr.js';
+import { indexSignatureType, propertyKey, typeExpr, visible, type TypeMode, type TypeScope } from './type-expr.js';
 import type { MemberView, TypeDeclarationView } from './view-model.js';
 
 /** View of one member, with an optional JSDoc prefix such as `Query param: `. */
@@ -13,16 +13,7 @@ export function declarationView(name: string, schema: Schema, scope: TypeScope, 
   const doc = { lines: docLines(docs) };
   if (schema.kind === 'object' && !schema.nullable && (schema.properties.length > 0 || schema.additionalProperties !== undefined)) {
     const members = schema.properties.filter((p) => visible(p, mode)).map((p) => memberView(p, scope, mode));
-    let indexSignature: string | null = null;
-    if (schema.additionalProperties !== undefined || (schema.patternProperties ?? []).length > 0) {
-      const extra: string[] = [];
-      if (schema.additionalProperties === true) extra.push('unknown');
-      else if (schema.additionalProperties !== undefined) extra.push(typeExpr(schema.additionalProperties, scope, mode));
-      // Every patternProperties value type is admitted too (as `objectExpr` does).
-      for (const p of schema.patternProperties ?? []) extra.push(typeExpr(p, scope, mode));
-      // An index signature must admit every declared member's type too.
-      indexSignature = members.length > 0 || extra.includes('unknown') ? 'unknown' : [...new Set(extra)].join(' | ');
-    }
+    const indexSignature = indexSignatureType(schema.additionalProperties, schema.patternProperties, members.length, scope, mode);
     return { name, doc, kind: 'interface', members, indexSignature, type: '' };
   }
   return { name, doc, kind: 'alias', members: [], indexSignature: null, type: typeExpr(schema, scope, mode) };

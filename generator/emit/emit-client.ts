@@ -172,6 +172,15 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** `export type` lines for every model and every operation type, by the file that declares it. */
+function typeExports(model: ApiModel, plans: ResourceFilePlan[]): string[] {
+  const lines = model.schemas.length > 0 ? [`export type * from './models/index.js';`] : [];
+  for (const plan of plans) {
+    if (plan.exported.length > 0) lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
+  }
+  return lines;
+}
+
 function indexFile(header: string, name: string, model: ApiModel, plans: ResourceFilePlan[]): string {
   const lines = [
     `export { ${name} as default, ${name} } from './client.js';`,
@@ -182,20 +191,12 @@ function indexFile(header: string, name: string, model: ApiModel, plans: Resourc
     `export type { ClientOptions } from './core/client.js';`,
     `export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';`,
   ];
-  if (model.schemas.length > 0) lines.push(`export type * from './models/index.js';`);
-  for (const plan of plans) {
-    if (plan.exported.length === 0) continue;
-    lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
-  }
+  lines.push(...typeExports(model, plans));
   return `${header}${lines.join('\n')}\n`;
 }
 
 function typesIndexFile(header: string, model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): string {
-  const lines: string[] = [];
-  if (model.schemas.length > 0) lines.push(`export type * from './models/index.js';`);
-  for (const plan of plans) {
-    if (plan.exported.length > 0) lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
-  }
+  const lines = typeExports(model, plans);
   if (files.some((f) => f.content.includes('/core/uploads.js'))) lines.push(`export { toFile, type Uploadable } from './core/uploads.js';`);
   return `${header}${lines.length > 0 ? lines.join('\n') : 'export {};'}\n`;
 }

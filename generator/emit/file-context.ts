@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImportSpec } from './ts-printer.js';
 import type { TypeMode, TypeScope } from './type-expr.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Where each named type lives, and its request/response variants. */
 export interface TypeIndex {
@@ -60,7 +61,7 @@ export class FileContext implements TypeScope {
       if (declaredHere.has(t)) continue;
       const file = this.index.fileOf(t);
       if (!file || file === this.filePath) continue;
-      byFile.set(file, [...(byFile.get(file) ?? []), t]);
+      pushTo(byFile, file, t);
     }
     const out: ImportSpec[] = [...byFile].map(([file, names]) => ({ from: this.relative(file), names, typeOnly: true }));
     for (const [module, names] of this.runtime) {

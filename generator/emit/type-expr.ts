@@ -107,6 +107,26 @@ export function memberText(p: Property, scope: TypeScope, mode: TypeMode, prefix
   return `${doc}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpr(p.schema, scope, mode)};`;
 }
 
+/**
+ * Value type of an object's index signature, or null when it has none: the
+ * union of `additionalProperties` and `patternProperties` values, widened to
+ * `unknown` when declared members exist (an index signature must admit them too).
+ */
+export function indexSignatureType(
+  additional: Schema | true | undefined,
+  pattern: Schema[] | undefined,
+  memberCount: number,
+  scope: TypeScope,
+  mode: TypeMode,
+): string | null {
+  const extra: string[] = [];
+  if (additional === true) extra.push('unknown');
+  else if (additional) extra.push(typeExpr(additional, scope, mode));
+  for (const p of pattern ?? []) extra.push(typeExpr(p, scope, mode));
+  if (extra.length === 0) return null;
+  return extra.includes('unknown') || memberCount > 0 ? 'unknown' : [...new Set(extra)].join(' | ');
+}
+
 export function objectExpr(
   properties: Property[],
   additional: Schema | true | undefined,
@@ -115,15 +135,8 @@ export function objectExpr(
   mode: TypeMode,
 ): string {
   const members = properties.filter((p) => visible(p, mode)).map((p) => memberText(p, scope, mode));
-  const extra: string[] = [];
-  if (additional === true) extra.push('unknown');
-  else if (additional) extra.push(typeExpr(additional, scope, mode));
-  for (const p of pattern ?? []) extra.push(typeExpr(p, scope, mode));
-  if (extra.length > 0) {
-    // An index signature must admit every declared member's type too.
-    const all = extra.includes('unknown') || members.length > 0 ? 'unknown' : [...new Set(extra)].join(' | ');
-    members.push(`[key: string]: ${all};`);
-  }
+  const index = indexSignatureType(additional, pattern, members.length, scope, mode);
+  if (index !== null) members.push(`[key: string]: ${index};`);
   if (members.length === 0) return '{}';
   return `{\n${members.join('\n')}\n}`;
 }

@@ -3,6 +3,7 @@ import type { OperationOverride } from '../config/types.js';
 import { isPluralWord, toMemberName } from './naming.js';
 import { HTTP_METHODS, type RawOperation } from './operations.js';
 import type { Operation, Resource } from './types.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Where inference puts an operation: resource path and method name. */
 export interface Placement {
@@ -107,7 +108,7 @@ export function placeOperations(
   const groups = new Map<string, typeof inferred>();
   for (const p of inferred) {
     const key = `${p.resource.join('.')}#${p.methodName}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    pushTo(groups, key, p);
   }
   for (const group of groups.values()) {
     const methods = new Set(group.map((p) => p.op.method));

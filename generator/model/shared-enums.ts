@@ -1,6 +1,7 @@
 import { toTypeName } from './naming.js';
 import type { RawOperation } from './operations.js';
 import type { EnumSchema, NamedSchema, Schema } from './types.js';
+import { pushTo } from '../util/multimap.js';
 
 /** Enums at least this long are worth a name of their own when they repeat. */
 const MIN_VALUES = 8;
@@ -52,7 +53,7 @@ export function hoistRepeatedEnums(schemas: NamedSchema[], operations: RawOperat
   const visit = (node: Schema, name: string | undefined): void => {
     if (node.kind !== 'enum' || node.values.length < MIN_VALUES) return;
     const key = JSON.stringify(node.values);
-    groups.set(key, [...(groups.get(key) ?? []), { node, name }]);
+    pushTo(groups, key, { node, name });
   };
   for (const s of schemas) walk(s.schema, undefined, visit);
   for (const op of operations) {

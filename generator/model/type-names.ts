@@ -1,5 +1,6 @@
 import { NameAllocator, singular, toTypeName, toTypeNamePart } from './naming.js';
 import type { OperationTypeNames } from './types.js';
+import { pushTo } from '../util/multimap.js';
 
 interface Placed {
   id: string;
@@ -26,7 +27,7 @@ export function assignOperationTypeNames(ops: Placed[], allocator: NameAllocator
     const groups = new Map<string, Placed[]>();
     for (const op of ops) {
       const key = stem(op, depth.get(op.id) ?? 0).toLowerCase();
-      groups.set(key, [...(groups.get(key) ?? []), op]);
+      pushTo(groups, key, op);
     }
     let changed = false;
     for (const [key, group] of groups) {
