@@ -9,7 +9,10 @@ import type { ResolvedClientSettings } from '../config/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { GeneratedFile } from '../write/types.js';
 
-/** What `generateClient` returns (see generator/pipeline-contract.md). */
+/**
+ * The part of `generateClient`'s result (generator/pipeline.ts) the CLI reads; kept as a slice so
+ * tests can drive the CLI with a small fake pipeline.
+ */
 export interface GenerateResult {
   files: GeneratedFile[];
   warnings: Diagnostic[];
@@ -78,9 +81,8 @@ export class CliContext {
     if (this.pipelineCache) return this.pipelineCache;
     const src = this.pipelineSource;
     if (src === undefined) {
-      // A computed specifier keeps tsc from requiring the module before the lead's pipeline.ts lands.
-      const specifier = '../pipeline.js';
-      this.pipelineCache = (await import(specifier)) as PipelineApi;
+      // Loaded on first use, so `--help` and usage errors never pay for the pipeline's imports.
+      this.pipelineCache = (await import('../pipeline.js')) as PipelineApi;
     } else {
       this.pipelineCache = typeof src === 'function' ? await src() : src;
     }

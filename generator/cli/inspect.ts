@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadConfigFrom, resolveClient } from '../config/load.js';
 import type { ResolvedClientSettings } from '../config/types.js';
-import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { CliContext } from './context.js';
 
 export interface InspectFlags {
@@ -31,7 +31,6 @@ async function settingsFor(spec: string, flags: InspectFlags, ctx: CliContext): 
 export async function inspectCommand(spec: string, flags: InspectFlags, ctx: CliContext): Promise<number> {
   const settings = await settingsFor(spec, flags, ctx);
   const pipeline = await ctx.pipeline();
-  if (typeof pipeline.inspectClient !== 'function') throw new ApiforgeError('internal-error', 'inspect is not available in this build (pipeline.inspectClient is missing)');
   const report = await pipeline.inspectClient(settings);
   if (flags.json) {
     ctx.out(JSON.stringify(report, null, 2));

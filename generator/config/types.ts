@@ -90,7 +90,7 @@ export function defineConfig<T extends ApiforgeConfig>(config: T): T {
 
 /**
  * A client with every path made absolute, as the pipeline receives it
- * (matches `ResolvedClientSettings` in generator/pipeline-contract.md).
+ * (generator/pipeline.ts re-exports it).
  */
 export interface ResolvedClientSettings extends ClientSettings {
   /** Folder paths were resolved against: the config file's folder, or the cwd without a config. */
