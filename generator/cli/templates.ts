@@ -10,7 +10,7 @@ import { loadConfigFrom } from '../config/load.js';
 import { ApiforgeError } from '../diagnostics.js';
 import { VIEW_MODEL_VERSION } from '../emit/view-model.js';
 import { listTemplateFiles } from '../emit/template-engine.js';
-import { TEMPLATE_MANIFEST, hashTemplateSource, readTemplateManifest, type TemplateManifest } from '../templates/manifest.js';
+import { TEMPLATE_MANIFEST, hashTemplateSource, readTemplateManifest, type TemplateManifest } from '../emit/templates/manifest.js';
 import { closest } from '../util/closest.js';
 import { packageVersion, type CliContext } from './context.js';
 

@@ -16,9 +16,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
-import { collectSlotNames, displayPath, makeParamsStrict, renderError, syntaxError } from '../templates/ast.js';
-import { builtinHelpers } from '../templates/helpers.js';
-import { checkOverrideManifest } from '../templates/overrides.js';
+import { collectSlotNames, displayPath, makeParamsStrict, renderError, syntaxError } from './templates/ast.js';
+import { builtinHelpers } from './templates/helpers.js';
+import { checkOverrideManifest } from './templates/overrides.js';
 import { closest } from '../util/closest.js';
 
 export interface TemplateEngineOptions {

@@ -4,7 +4,7 @@
  * or mean something else. A minor mismatch or a missing manifest only warns.
  */
 import path from 'node:path';
-import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
+import { ApiforgeError, type Diagnostic } from '../../diagnostics.js';
 import { displayPath } from './ast.js';
 import { TEMPLATE_MANIFEST, parseContractVersion, readTemplateManifest } from './manifest.js';
 

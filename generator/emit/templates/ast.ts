@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type Handlebars from 'handlebars';
-import { ApiforgeError } from '../diagnostics.js';
+import { ApiforgeError } from '../../diagnostics.js';
 
 type Node = { type?: string; loc?: { start: { line: number; column: number } } } & Record<string, unknown>;
 type PathNode = Node & { original: string; parts: string[]; data: boolean; strict?: boolean };

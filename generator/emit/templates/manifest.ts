@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApiforgeError } from '../diagnostics.js';
+import { ApiforgeError } from '../../diagnostics.js';
 
 export const TEMPLATE_MANIFEST = 'apiforge-templates.json';
 
