@@ -5,7 +5,7 @@
  *   SUBSET   generate | runtime | load-model | pagination   (default: all four)
  *   SPEC     stigg | github | stripe   narrows generate and load-model (default: stigg github)
  *   --rounds N         rounds (median of N) for every script (default: 3 for generate, 5 for runtime and pagination)
- *   --tools a,b        generate's tools by name prefix (apiforge always runs), e.g. --tools redocly,openapi
+ *   --tools a,b        generate's peers by name prefix, or `all` (default: all but hey-api; apiforge always runs)
  *
  * The benchmark's own dependencies (the peers, esbuild) are in bench/package.json and are installed there by
  * `npm ci` on first use.
