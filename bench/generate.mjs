@@ -21,8 +21,20 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import {
-  benchBin, commitLabel, ensureBenchDeps, intFlag, markdownTable, measure, median, megabytes, ratio, repoRoot,
-  rssMethod, seconds, sharedSpecs, tempDir,
+  benchBin,
+  commitLabel,
+  ensureBenchDeps,
+  intFlag,
+  markdownTable,
+  measure,
+  median,
+  megabytes,
+  ratio,
+  repoRoot,
+  rssMethod,
+  seconds,
+  sharedSpecs,
+  tempDir,
 } from './lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -38,18 +50,21 @@ const apiforgeBin = path.join(repoRoot, 'bin/apiforge.js');
 const SPECS = {
   stigg: {
     file: path.join(repoRoot, 'specs/stigg/openapi.yaml'),
-    apiforge: (out) => ['generate', '--config', path.join(repoRoot, 'specs/stigg/apiforge.config.json'), '--output', out],
-    budget: 'apiforge ≤ 0.75× Redocly; no-op < 0.3 s',
+    apiforge: (out) => [
+      'generate',
+      '--config',
+      path.join(repoRoot, 'specs/stigg/apiforge.config.json'),
+      '--output',
+      out,
+    ],
   },
   github: {
     file: path.join(sharedSpecs, 'github/api.github.com.json'),
     apiforge: (out) => ['generate', path.join(sharedSpecs, 'github/api.github.com.json'), '--output', out],
-    budget: 'apiforge ≤ 0.5× Redocly, < 400 MB; no-op < 0.3 s',
   },
   stripe: {
     file: path.join(sharedSpecs, 'stripe/spec3.yaml'),
     apiforge: (out) => ['generate', path.join(sharedSpecs, 'stripe/spec3.yaml'), '--output', out],
-    budget: '',
   },
 };
 
@@ -62,18 +77,32 @@ const TOOLS = {
     rmSync(apiforgeCache, { recursive: true, force: true });
     return ['node', [apiforgeBin, ...spec.apiforge(out), '--quiet']];
   },
-  'redocly generate-client': (spec, out) => [benchBin('redocly'), ['generate-client', spec.file, '-o', path.join(out, 'client.ts')]],
-  'openapi-typescript (types only)': (spec, out) => [benchBin('openapi-typescript'), [spec.file, '-o', path.join(out, 'schema.ts')]],
-  'hey-api (full client)': (spec, out) => [benchBin('openapi-ts'), ['-i', spec.file, '-o', out, '-c', '@hey-api/client-fetch']],
+  'redocly generate-client': (spec, out) => [
+    benchBin('redocly'),
+    ['generate-client', spec.file, '-o', path.join(out, 'client.ts')],
+  ],
+  'openapi-typescript (types only)': (spec, out) => [
+    benchBin('openapi-typescript'),
+    [spec.file, '-o', path.join(out, 'schema.ts')],
+  ],
+  'hey-api (full client)': (spec, out) => [
+    benchBin('openapi-ts'),
+    ['-i', spec.file, '-o', out, '-c', '@hey-api/client-fetch'],
+  ],
 };
 const REDOCLY = 'redocly generate-client';
 
 // hey-api is opt-in (`--tools all`, or by name): on GitHub it takes 15 s a run, longer than the rest together.
 const DEFAULT_TOOLS = ['apiforge', REDOCLY, 'openapi-typescript (types only)'];
-const wanted = toolsFlag?.replace(/^--tools=/, '').split(',').map((x) => x.trim());
-const selectedTools = !wanted ? DEFAULT_TOOLS
-  : wanted.includes('all') ? Object.keys(TOOLS)
-  : Object.keys(TOOLS).filter((t) => wanted.some((x) => t.startsWith(x)));
+const wanted = toolsFlag
+  ?.replace(/^--tools=/, '')
+  .split(',')
+  .map((x) => x.trim());
+const selectedTools = !wanted
+  ? DEFAULT_TOOLS
+  : wanted.includes('all')
+    ? Object.keys(TOOLS)
+    : Object.keys(TOOLS).filter((t) => wanted.some((x) => t.startsWith(x)));
 if (!selectedTools.includes('apiforge')) selectedTools.unshift('apiforge');
 
 ensureBenchDeps();
@@ -121,6 +150,8 @@ const summary = (runs) => ({
 const coldRows = [['Spec', 'Tool', 'Median wall', 'Peak RSS (median)', 'vs Redocly', 'vs apiforge', 'Runs (s)', 'OK']];
 const noopRows = [['Spec', 'apiforge no-op regenerate', 'Peak RSS (median)', 'Runs (s)', 'OK']];
 const names_ = names.length ? names : ['stigg', 'github'];
+/** Per spec: `cold` (tool -> summary) and `noop` (summary), for the targets below. */
+const results = {};
 for (const name of names_) {
   const spec = SPECS[name];
   if (!spec) {
@@ -133,17 +164,25 @@ for (const name of names_) {
   }
   const cold = Object.fromEntries(Object.entries(await coldRuns(name, spec)).map(([t, rs]) => [t, summary(rs)]));
   for (const [tool, s] of Object.entries(cold)) {
-    coldRows.push([name, tool, seconds(s.ms), megabytes(s.rssMB), ratio(s.ms, cold[REDOCLY]?.ms), ratio(s.ms, cold.apiforge.ms),
-      s.raw, s.ok ? 'yes' : 'FAILED']);
+    coldRows.push([
+      name,
+      tool,
+      seconds(s.ms),
+      megabytes(s.rssMB),
+      ratio(s.ms, cold[REDOCLY]?.ms),
+      ratio(s.ms, cold.apiforge.ms),
+      s.raw,
+      s.ok ? 'yes' : 'FAILED',
+    ]);
   }
   const noop = summary(await noopRuns(name, spec));
   noopRows.push([name, seconds(noop.ms), megabytes(noop.rssMB), noop.raw, noop.ok ? 'yes' : 'FAILED']);
-  if (spec.budget) notes.push(`${name} targets: ${spec.budget}`);
+  results[name] = { cold, noop };
 }
 process.stderr.write('\n');
 
 /** `tsc --noEmit` on apiforge's and Redocly's GitHub clients under the same compiler options. */
-async function typecheckRows() {
+async function typecheck() {
   const ours = outDir('github', 'apiforge');
   const theirs = outDir('github', REDOCLY);
   if (!existsSync(path.join(ours, 'tsconfig.json')) || !existsSync(path.join(theirs, 'client.ts'))) return undefined;
@@ -160,21 +199,56 @@ async function typecheckRows() {
       samples[tool].push(r);
     }
   }
-  const base = summary(samples[REDOCLY]).ms;
+  return Object.fromEntries(Object.entries(samples).map(([tool, rs]) => [tool, summary(rs)]));
+}
+
+function typecheckTable(tsc) {
   return [
     ['GitHub client', 'tsc --noEmit (median)', 'Peak RSS (median)', 'vs Redocly', 'Runs (s)', 'Zero errors'],
-    ...Object.entries(samples).map(([tool, rs]) => {
-      const s = summary(rs);
-      return [tool, seconds(s.ms), megabytes(s.rssMB), ratio(s.ms, base), s.raw, s.ok ? 'yes' : 'NO'];
-    }),
+    ...Object.entries(tsc).map(([tool, s]) => [
+      tool,
+      seconds(s.ms),
+      megabytes(s.rssMB),
+      ratio(s.ms, tsc[REDOCLY].ms),
+      s.raw,
+      s.ok ? 'yes' : 'NO',
+    ]),
   ];
 }
-const tscRows = selectedTools.includes(REDOCLY) && names_.includes('github') ? await typecheckRows() : undefined;
+
+/** The emit rework's targets, checked against this run's medians; a target with no data this run is left out. */
+function targetsTable(tsc) {
+  const { stigg, github } = results;
+  const vsRedocly = (r) => (r && r.cold[REDOCLY] ? r.cold.apiforge.ms / r.cold[REDOCLY].ms : undefined);
+  const rows = [
+    ['GitHub cold: apiforge wall ≤ 0.5× Redocly', vsRedocly(github), (x) => x <= 0.5, (x) => `${x.toFixed(2)}×`],
+    ['GitHub cold: apiforge peak RSS < 400 MB', github?.cold.apiforge.rssMB, (x) => x < 400, megabytes],
+    ['Stigg cold: apiforge wall ≤ 0.75× Redocly', vsRedocly(stigg), (x) => x <= 0.75, (x) => `${x.toFixed(2)}×`],
+    ['Stigg no-op regenerate < 0.3 s', stigg?.noop.ms, (x) => x < 300, seconds],
+    ['GitHub no-op regenerate < 0.3 s', github?.noop.ms, (x) => x < 300, seconds],
+    [
+      'GitHub tsc --noEmit: apiforge ≤ Redocly',
+      tsc && tsc.apiforge.ms / tsc[REDOCLY].ms,
+      (x) => x <= 1,
+      (x) => `${x.toFixed(2)}×`,
+    ],
+  ].filter(([, value]) => Number.isFinite(value));
+  return [
+    ['Target', 'Measured (median)', 'Met'],
+    ...rows.map(([what, value, met, fmt]) => [what, fmt(value), met(value) ? 'yes' : 'NO']),
+  ];
+}
+
+const tsc = selectedTools.includes(REDOCLY) && results.github ? await typecheck() : undefined;
 
 const load = os.loadavg()[0];
 console.log(`\nGeneration, median of ${ROUNDS} cold CLI runs per tool, tools alternating (order rotated each round)`);
-console.log(`commit ${commitLabel()}, ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ` +
-  `load average ${load.toFixed(1)}; peak RSS: ${rssMethod}\n`);
+console.log(
+  `commit ${commitLabel()}, ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, ` +
+    `load average ${load.toFixed(1)}; peak RSS: ${rssMethod}\n`,
+);
 if (coldRows.length > 1) console.log(`${markdownTable(coldRows, 2)}\n\n${markdownTable(noopRows)}\n`);
-if (tscRows) console.log(`${markdownTable(tscRows)}\n`);
+if (tsc) console.log(`${markdownTable(typecheckTable(tsc))}\n`);
+const targets = targetsTable(tsc);
+if (targets.length > 1) console.log(`${markdownTable(targets)}\n`);
 for (const note of notes) console.log(`note: ${note}`);

@@ -42,7 +42,13 @@ export async function bundleClient(entry, dir) {
   const esbuild = await import('esbuild');
   const outfile = path.join(dir, 'client.mjs');
   await esbuild.build({
-    entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error',
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    outfile,
+    logLevel: 'error',
   });
   return import(pathToFileURL(outfile).href);
 }
@@ -99,7 +105,9 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 /** How peak RSS is measured on this machine, for the report. */
 export const rssMethod = GNU_TIME
   ? 'GNU time %M (max RSS of the process, worker threads included)'
-  : process.platform === 'linux' ? 'VmHWM polled from /proc/<pid>/status every 10 ms' : 'not measured';
+  : process.platform === 'linux'
+    ? 'VmHWM polled from /proc/<pid>/status every 10 ms'
+    : 'not measured';
 
 /** The peak RSS (VmHWM) of a live process in MB, or NaN once it has gone. */
 function readHighWater(pid) {
@@ -122,12 +130,20 @@ export function measure(cmd, args, { cwd = repoRoot, env = {} } = {}) {
     const started = performance.now();
     const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => { if (output.length < 4000) output += d; });
-    child.stderr.on('data', (d) => { if (output.length < 4000) output += d; });
+    child.stdout.on('data', (d) => {
+      if (output.length < 4000) output += d;
+    });
+    child.stderr.on('data', (d) => {
+      if (output.length < 4000) output += d;
+    });
     let polled = NaN;
-    const poll = !GNU_TIME && process.platform === 'linux'
-      ? setInterval(() => { const v = readHighWater(child.pid); if (!Number.isNaN(v)) polled = v; }, 10)
-      : undefined;
+    const poll =
+      !GNU_TIME && process.platform === 'linux'
+        ? setInterval(() => {
+            const v = readHighWater(child.pid);
+            if (!Number.isNaN(v)) polled = v;
+          }, 10)
+        : undefined;
     child.on('close', (code) => {
       const ms = performance.now() - started;
       if (poll) clearInterval(poll);

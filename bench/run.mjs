@@ -26,7 +26,9 @@ const tools = toolsAt >= 0 ? ['--tools', argv[toolsAt + 1]] : argv.filter((a) =>
 const words = argv.filter((a, i) => !a.startsWith('--') && !/^--(rounds|tools)$/.test(argv[i - 1] ?? ''));
 const unknown = words.filter((w) => !SUBSETS.includes(w) && !SPEC_NAMES.includes(w));
 if (unknown.length) {
-  console.error(`bench: unknown argument ${unknown.join(', ')}; subsets: ${SUBSETS.join(', ')}; specs: ${SPEC_NAMES.join(', ')}`);
+  console.error(
+    `bench: unknown argument ${unknown.join(', ')}; subsets: ${SUBSETS.join(', ')}; specs: ${SPEC_NAMES.join(', ')}`,
+  );
   process.exit(2);
 }
 const subsets = words.filter((w) => SUBSETS.includes(w));

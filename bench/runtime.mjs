@@ -31,7 +31,6 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { bundleClient, ensureBenchDeps, median, repoRoot, table, tempDir } from './lib.mjs';
 
-
 const { values: args } = parseArgs({
   options: {
     // Another generated Stigg client to measure (e.g. an older copy, for before/after numbers).
@@ -73,7 +72,9 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-parentPort.on('message', (m) => { if (m === 'close') { server.closeAllConnections(); server.close(() => process.exit(0)); } });
+parentPort.on('message', (m) => {
+  if (m === 'close') { server.closeAllConnections(); server.close(() => process.exit(0)); }
+});
 `;
 
 async function startServer() {
@@ -84,10 +85,11 @@ async function startServer() {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      worker.once('exit', resolve);
-      worker.postMessage('close');
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        worker.once('exit', resolve);
+        worker.postMessage('close');
+      }),
   };
 }
 
@@ -97,7 +99,6 @@ async function startServer() {
 const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
 const pct = (r) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %`;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-
 
 /** Runs `n` calls of `fn`, `concurrency` at a time; returns ms per request (wall time / n). */
 async function timeRequests(fn, n, concurrency) {
@@ -131,7 +132,10 @@ async function loadOfficialSdk(origin) {
   } catch {
     const { default: OpenAI } = await import('openai');
     const sdk = new OpenAI({ apiKey: 'k', baseURL: `${origin}/api/v1` });
-    return { label: 'Stainless SDK (openai, stand-in for the official Stigg SDK)', call: () => sdk.models.retrieve('id') };
+    return {
+      label: 'Stainless SDK (openai, stand-in for the official Stigg SDK)',
+      call: () => sdk.models.retrieve('id'),
+    };
   }
 }
 
@@ -173,10 +177,16 @@ async function overhead() {
       const pairedRatio = (n) => median(samples[n].map((x, i) => x / samples.fetch[i]));
       const pairedExtra = (n) => median(samples[n].map((x, i) => x - samples.fetch[i]));
       results.push({
-        concurrency, sdkLabel: sdk.label, samples,
-        fetchMs: median(samples.fetch), clientMs: median(samples.client), sdkMs: median(samples.sdk),
-        ratio: pairedRatio('client'), extraMs: pairedExtra('client'),
-        sdkRatio: pairedRatio('sdk'), sdkExtraMs: pairedExtra('sdk'),
+        concurrency,
+        sdkLabel: sdk.label,
+        samples,
+        fetchMs: median(samples.fetch),
+        clientMs: median(samples.client),
+        sdkMs: median(samples.sdk),
+        ratio: pairedRatio('client'),
+        extraMs: pairedExtra('client'),
+        sdkRatio: pairedRatio('sdk'),
+        sdkExtraMs: pairedExtra('sdk'),
       });
     }
     return results;
@@ -206,7 +216,10 @@ async function bundleApp(contents, name) {
   const out = result.outputFiles[0].contents;
   const [meta] = Object.values(result.metafile.outputs);
   const modules = Object.entries(meta.inputs)
-    .map(([file, info]) => ({ file: path.relative(stiggSrc, path.resolve(repoRoot, file)).replaceAll('\\', '/'), bytes: info.bytesInOutput }))
+    .map(([file, info]) => ({
+      file: path.relative(stiggSrc, path.resolve(repoRoot, file)).replaceAll('\\', '/'),
+      bytes: info.bytesInOutput,
+    }))
     .filter((m) => m.bytes > 0)
     .sort((x, y) => y.bytes - x.bytes);
   return { minified: out.length, gzip: gzipSync(out, { level: 9 }).length, modules };
@@ -220,10 +233,30 @@ function group(file) {
   return file;
 }
 
+/** A client class with only the runtime's base class, configured as the generated Stigg client is. */
+const MINI_CLIENT = `class Mini extends BaseClient {
+  constructor(o) {
+    super(o, {
+      clientName: 'Stigg',
+      env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' },
+      defaultBaseURL: 'https://api.stigg.io',
+      auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }],
+      apiKeyRequired: true,
+      version: '7.59.1',
+      idempotency: { header: 'Idempotency-Key', methods: ['post'] },
+    });
+  }
+}`;
+
 async function size() {
   const entry = JSON.stringify(stiggEntry.replaceAll('\\', '/'));
   const app = await bundleApp(
-    `import Stigg from ${entry};\nconst c = new Stigg({ apiKey: 'k' });\nconsole.log(await c.v1.customers.retrieve('x'));\n`,
+    [
+      `import Stigg from ${entry};`,
+      "const c = new Stigg({ apiKey: 'k' });",
+      "console.log(await c.v1.customers.retrieve('x'));",
+      '',
+    ].join('\n'),
     'one-call-app',
   );
   // Lower bound: the same call with only the runtime and the one resource it needs, i.e. what a
@@ -232,9 +265,7 @@ async function size() {
   const floor = await bundleApp(
     `import { BaseClient } from ${rel('core/client.ts')};
 import { Customers } from ${rel('resources/v1/customers.ts')};
-class Mini extends BaseClient {
-  constructor(o) { super(o, { clientName: 'Stigg', env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' }, defaultBaseURL: 'https://api.stigg.io', auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }], apiKeyRequired: true, version: '7.59.1', idempotency: { header: 'Idempotency-Key', methods: ['post'] } }); }
-}
+${MINI_CLIENT}
 const c = new Mini({ apiKey: 'k' });
 console.log(await new Customers(c).retrieve('x'));\n`,
     'runtime-floor',
@@ -242,9 +273,7 @@ console.log(await new Customers(c).retrieve('x'));\n`,
   // The runtime alone: a raw call through BaseClient, no generated resource at all.
   const runtime = await bundleApp(
     `import { BaseClient } from ${rel('core/client.ts')};
-class Mini extends BaseClient {
-  constructor(o) { super(o, { clientName: 'Stigg', env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' }, defaultBaseURL: 'https://api.stigg.io', auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }], apiKeyRequired: true, version: '7.59.1', idempotency: { header: 'Idempotency-Key', methods: ['post'] } }); }
-}
+${MINI_CLIENT}
 const c = new Mini({ apiKey: 'k' });
 console.log(await c.get('/api/v1/customers/x'));\n`,
     'runtime-only',
@@ -256,8 +285,13 @@ console.log(await c.get('/api/v1/customers/x'));\n`,
 // (c) CPU per call with a fake fetch
 
 const CPU_BODY = JSON.stringify({
-  id: 'cus_123', name: 'Ada Lovelace', email: 'ada@example.com', billingId: null,
-  createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z', archivedAt: null,
+  id: 'cus_123',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  billingId: null,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-02T00:00:00.000Z',
+  archivedAt: null,
   metadata: { plan: 'pro' },
 });
 const CPU_HEADERS = { 'content-type': 'application/json', 'content-length': String(CPU_BODY.length) };
@@ -291,25 +325,54 @@ async function cpu() {
 // ---------------------------------------------------------------------------------------------
 
 const t0 = performance.now();
-const over = ONLY.has('overhead') ? await overhead() : [];
-const sizes = ONLY.has('size') ? await size() : undefined;
-const cpuResult = ONLY.has('cpu') ? await cpu() : undefined;
+/** Runs one section; a section that breaks (say, after the runtime's layout changed) does not stop the others. */
+async function section(name, run, fallback) {
+  if (!ONLY.has(name)) return fallback;
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`runtime bench: section ${name} failed: ${error.message}`);
+    process.exitCode = 1;
+    return fallback;
+  }
+}
+const over = await section('overhead', overhead, []);
+const sizes = await section('size', size, undefined);
+const cpuResult = await section('cpu', cpu, undefined);
 
 if (args.json) {
   console.log(JSON.stringify({ overhead: over, size: sizes, cpu: cpuResult }, null, 2));
 } else {
   if (over.length) {
     console.log(`\n(a) Per-request overhead over bare fetch, loopback, small JSON, side by side`);
-    console.log(`    ${ROUNDS} rounds (variants alternate, order rotated) x ${REQUESTS} requests each, median; default options`);
+    console.log(
+      `    ${ROUNDS} rounds (variants alternate, order rotated) x ${REQUESTS} requests each, median; default options`,
+    );
     console.log(`    SDK: ${over[0].sdkLabel}`);
     const load = os.loadavg()[0];
-    console.log(`    (load average ${load.toFixed(1)} on ${os.cpus().length} CPUs${load > os.cpus().length ? ': busy machine, expect noise' : ''})\n`);
+    const busy = load > os.cpus().length ? ': busy machine, expect noise' : '';
+    console.log(`    (load average ${load.toFixed(1)} on ${os.cpus().length} CPUs${busy})\n`);
     console.log(
       table([
-        ['concurrency', 'fetch / req', 'apiforge client / req', 'overhead (paired)', 'ratio', 'SDK / req', 'SDK overhead (paired)', 'SDK ratio'],
+        [
+          'concurrency',
+          'fetch / req',
+          'apiforge client / req',
+          'overhead (paired)',
+          'ratio',
+          'SDK / req',
+          'SDK overhead (paired)',
+          'SDK ratio',
+        ],
         ...over.map((r) => [
-          r.concurrency, us(r.fetchMs), us(r.clientMs), us(r.extraMs), `${r.ratio.toFixed(3)} (${pct(r.ratio)})`,
-          us(r.sdkMs), us(r.sdkExtraMs), `${r.sdkRatio.toFixed(3)} (${pct(r.sdkRatio)})`,
+          r.concurrency,
+          us(r.fetchMs),
+          us(r.clientMs),
+          us(r.extraMs),
+          `${r.ratio.toFixed(3)} (${pct(r.ratio)})`,
+          us(r.sdkMs),
+          us(r.sdkExtraMs),
+          `${r.sdkRatio.toFixed(3)} (${pct(r.sdkRatio)})`,
         ]),
       ]),
     );
@@ -320,39 +383,56 @@ if (args.json) {
     }
   }
   if (sizes) {
-  const { app, floor, runtime } = sizes;
-  console.log(`\n(b) Runtime size: one-call app (new Stigg(); c.v1.customers.retrieve('x')), esbuild minify + tree-shake, esm, neutral\n`);
-  console.log(
-    table([
-      ['bundle', 'minified', 'gzip -9', `budget ${kb(SIZE_BUDGET_GZIP)} gz`],
-      ['one-call app (as generated)', kb(app.minified), kb(app.gzip), app.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER'],
-      ['floor: runtime + Customers only', kb(floor.minified), kb(floor.gzip), floor.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER'],
-      ['runtime only (raw client.get)', kb(runtime.minified), kb(runtime.gzip), runtime.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER'],
-    ]),
-  );
-  const groups = new Map();
-  for (const m of app.modules) groups.set(group(m.file), (groups.get(group(m.file)) ?? 0) + m.bytes);
-  console.log(`\n    one-call app by area (minified bytes in output)\n`);
-  console.log(
-    table([
-      ['area', 'bytes', 'share'],
-      ...[...groups].sort((x, y) => y[1] - x[1]).map(([g, b]) => [g, b, `${((b / app.minified) * 100).toFixed(1)} %`]),
-    ]),
-  );
-  console.log(`\n    largest modules of the one-call app, and of the runtime-only bundle\n`);
-  const top = app.modules.slice(0, 12);
-  const rt = runtime.modules.filter((m) => !m.file.startsWith('..')).slice(0, 12);
-  console.log(
-    table([
-      ['module (one-call app)', 'bytes', 'module (runtime only)', 'bytes'],
-      ...top.map((m, i) => [m.file, m.bytes, rt[i]?.file ?? '', rt[i]?.bytes ?? '']),
-    ]),
-  );
-  console.log(`\n    ${app.modules.length} modules in the one-call app, ${floor.modules.length} in the floor bundle`);
+    const { app, floor, runtime } = sizes;
+    console.log(
+      "\n(b) Runtime size: one-call app (new Stigg(); c.v1.customers.retrieve('x')), " +
+        'esbuild minify + tree-shake, esm, neutral\n',
+    );
+    console.log(
+      table([
+        ['bundle', 'minified', 'gzip -9', `budget ${kb(SIZE_BUDGET_GZIP)} gz`],
+        ['one-call app (as generated)', kb(app.minified), kb(app.gzip), app.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER'],
+        [
+          'floor: runtime + Customers only',
+          kb(floor.minified),
+          kb(floor.gzip),
+          floor.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER',
+        ],
+        [
+          'runtime only (raw client.get)',
+          kb(runtime.minified),
+          kb(runtime.gzip),
+          runtime.gzip <= SIZE_BUDGET_GZIP ? 'ok' : 'OVER',
+        ],
+      ]),
+    );
+    const groups = new Map();
+    for (const m of app.modules) groups.set(group(m.file), (groups.get(group(m.file)) ?? 0) + m.bytes);
+    console.log(`\n    one-call app by area (minified bytes in output)\n`);
+    console.log(
+      table([
+        ['area', 'bytes', 'share'],
+        ...[...groups]
+          .sort((x, y) => y[1] - x[1])
+          .map(([g, b]) => [g, b, `${((b / app.minified) * 100).toFixed(1)} %`]),
+      ]),
+    );
+    console.log(`\n    largest modules of the one-call app, and of the runtime-only bundle\n`);
+    const top = app.modules.slice(0, 12);
+    const rt = runtime.modules.filter((m) => !m.file.startsWith('..')).slice(0, 12);
+    console.log(
+      table([
+        ['module (one-call app)', 'bytes', 'module (runtime only)', 'bytes'],
+        ...top.map((m, i) => [m.file, m.bytes, rt[i]?.file ?? '', rt[i]?.bytes ?? '']),
+      ]),
+    );
+    console.log(`\n    ${app.modules.length} modules in the one-call app, ${floor.modules.length} in the floor bundle`);
   }
   if (cpuResult) {
     const r = cpuResult;
-    console.log(`\n(c) CPU per call, fake fetch (no network), sequential, ${ROUNDS} rounds x ${CPU_CALLS} calls, median\n`);
+    console.log(
+      `\n(c) CPU per call, fake fetch (no network), sequential, ${ROUNDS} rounds x ${CPU_CALLS} calls, median\n`,
+    );
     console.log(
       table([
         ['variant', 'µs / call', 'rounds'],

@@ -40,12 +40,16 @@ describe('bench helpers', () => {
   });
 
   it('aligns a Markdown table: left columns padded right, numbers right-aligned', () => {
-    expect(markdownTable([['Spec', 'Tool', 'Wall'], ['stigg', 'apiforge', '1.00 s']], 2)).toBe(
-      [
-        '| Spec  | Tool     |   Wall |',
-        '|-------|----------|-------:|',
-        '| stigg | apiforge | 1.00 s |',
-      ].join('\n'),
+    expect(
+      markdownTable(
+        [
+          ['Spec', 'Tool', 'Wall'],
+          ['stigg', 'apiforge', '1.00 s'],
+        ],
+        2,
+      ),
+    ).toBe(
+      ['| Spec  | Tool     |   Wall |', '|-------|----------|-------:|', '| stigg | apiforge | 1.00 s |'].join('\n'),
     );
   });
 });
