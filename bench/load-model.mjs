@@ -79,7 +79,11 @@ for (const spec of selected) {
     ops = m.operations.length;
   }
   const start = performance.now();
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', COLD, spec.file], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', COLD, spec.file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   const wall = performance.now() - start;
   const cold = JSON.parse(out);
   rows.push({ ...spec, ops, load: median(load), model: median(model), total: median(total), cold, wall });
@@ -92,9 +96,16 @@ for (const r of rows) {
   const over = [];
   if (r.budgetMs !== undefined && r.wall > r.budgetMs) over.push(`wall>${r.budgetMs}ms`);
   if (r.budgetMB !== undefined && r.cold.maxRssMB > r.budgetMB) over.push(`rss>${r.budgetMB}MB`);
-  const budget = r.budgetMs === undefined ? '-' : over.length ? `OVER (${over.join(', ')})` : `ok (<${r.budgetMs}ms${r.budgetMB ? `, <${r.budgetMB}MB` : ''})`;
+  const budget =
+    r.budgetMs === undefined
+      ? '-'
+      : over.length
+        ? `OVER (${over.join(', ')})`
+        : `ok (<${r.budgetMs}ms${r.budgetMB ? `, <${r.budgetMB}MB` : ''})`;
   console.log(
-    `${r.name.padEnd(13)}${String(r.ops).padStart(5)} ${fmt(r.load)} ${fmt(r.model)} ${fmt(r.total)} |     ${fmt(r.cold.imports)} ${fmt(r.cold.load)} ${fmt(r.cold.model)} ${fmt(r.cold.uptime)} ${fmt(r.wall)}  ${fmt(r.cold.maxRssMB)} | ${budget}`,
+    `${r.name.padEnd(13)}${String(r.ops).padStart(5)} ${fmt(r.load)} ${fmt(r.model)} ${fmt(r.total)} |     ` +
+      `${fmt(r.cold.imports)} ${fmt(r.cold.load)} ${fmt(r.cold.model)} ${fmt(r.cold.uptime)} ${fmt(r.wall)}  ` +
+      `${fmt(r.cold.maxRssMB)} | ${budget}`,
   );
 }
 console.log('times in ms; "process" = child uptime at the end, "wall" = spawn to exit as seen by the parent');

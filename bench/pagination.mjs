@@ -23,7 +23,6 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { bundleClient, median, repoRoot, table, tempDir } from './lib.mjs';
 
-
 const { values: args } = parseArgs({
   options: {
     // Another generated Stigg client to measure (e.g. an older copy, for before/after numbers).
@@ -86,7 +85,9 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-parentPort.on('message', (m) => { if (m === 'close') { server.closeAllConnections(); server.close(() => process.exit(0)); } });
+parentPort.on('message', (m) => {
+  if (m === 'close') { server.closeAllConnections(); server.close(() => process.exit(0)); }
+});
 `;
 
 async function startServer() {
@@ -97,14 +98,13 @@ async function startServer() {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      worker.once('exit', resolve);
-      worker.postMessage('close');
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        worker.once('exit', resolve);
+        worker.postMessage('close');
+      }),
   };
 }
-
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -154,7 +154,9 @@ try {
     for (let i = 0; i < 2; i++) {
       const r = await fn();
       if (r.count !== ITEMS || r.last !== expectedLast) {
-        throw new Error(`${name}: saw ${r.count} items ending at ${r.last}, expected ${ITEMS} ending at ${expectedLast}`);
+        throw new Error(
+          `${name}: saw ${r.count} items ending at ${r.last}, expected ${ITEMS} ending at ${expectedLast}`,
+        );
       }
     }
   }
@@ -178,21 +180,37 @@ const best = Math.min(...samples.client) / Math.min(...samples.fetch);
 const pages = Math.ceil(ITEMS / PAGE);
 
 if (args.json) {
-  console.log(JSON.stringify({ items: ITEMS, pages, samples, fetchMs: f, clientMs: c, ratio: paired, bestRatio: best }, null, 2));
+  console.log(
+    JSON.stringify({ items: ITEMS, pages, samples, fetchMs: f, clientMs: c, ratio: paired, bestRatio: best }, null, 2),
+  );
 } else {
   const load = os.loadavg()[0];
   console.log(`\nAuto-pagination: ${ITEMS} items over ${pages} pages, loopback, ${RUNS} interleaved runs, median`);
-  console.log(`(load average ${load.toFixed(1)} on ${os.cpus().length} CPUs${load > os.cpus().length ? ': busy machine, expect noise' : ''})\n`);
+  const busy = load > os.cpus().length ? ': busy machine, expect noise' : '';
+  console.log(`(load average ${load.toFixed(1)} on ${os.cpus().length} CPUs${busy})\n`);
   console.log(
     table([
       ['variant', 'median', 'per page', 'best', 'runs (ms)'],
-      ['hand-written fetch loop', `${f.toFixed(1)} ms`, `${((f / pages) * 1000).toFixed(0)} µs`, `${Math.min(...samples.fetch).toFixed(1)} ms`, samples.fetch.map((x) => x.toFixed(0)).join(' ')],
-      ['client for await', `${c.toFixed(1)} ms`, `${((c / pages) * 1000).toFixed(0)} µs`, `${Math.min(...samples.client).toFixed(1)} ms`, samples.client.map((x) => x.toFixed(0)).join(' ')],
+      [
+        'hand-written fetch loop',
+        `${f.toFixed(1)} ms`,
+        `${((f / pages) * 1000).toFixed(0)} µs`,
+        `${Math.min(...samples.fetch).toFixed(1)} ms`,
+        samples.fetch.map((x) => x.toFixed(0)).join(' '),
+      ],
+      [
+        'client for await',
+        `${c.toFixed(1)} ms`,
+        `${((c / pages) * 1000).toFixed(0)} µs`,
+        `${Math.min(...samples.client).toFixed(1)} ms`,
+        samples.client.map((x) => x.toFixed(0)).join(' '),
+      ],
     ]),
   );
   const verdict = paired < 1 + BUDGET ? 'ok' : 'OVER';
   console.log(
-    `\nratio client / fetch (paired median): ${paired.toFixed(3)} (${paired >= 1 ? '+' : ''}${((paired - 1) * 100).toFixed(1)} %), budget < +${BUDGET * 100} %: ${verdict}`,
+    `\nratio client / fetch (paired median): ${paired.toFixed(3)} (${paired >= 1 ? '+' : ''}` +
+      `${((paired - 1) * 100).toFixed(1)} %), budget < +${BUDGET * 100} %: ${verdict}`,
   );
   console.log(`best / best: ${best.toFixed(3)} (${best >= 1 ? '+' : ''}${((best - 1) * 100).toFixed(1)} %)`);
   console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,15 +1,52 @@
 #!/usr/bin/env node
-/** `npm run bench`: every benchmark script in turn. Pass spec names to narrow the generation bench. */
+/**
+ * `npm run bench [-- SUBSET... SPEC... --rounds N --tools a,b]`: the benchmark scripts in turn.
+ *
+ *   SUBSET   generate | runtime | load-model | pagination   (default: all four)
+ *   SPEC     stigg | github | stripe   narrows generate and load-model (default: stigg github)
+ *   --rounds N         rounds (median of N) for every script (default: 3 for generate, 5 for runtime and pagination)
+ *   --tools a,b        generate's peers by name prefix, or `all` (default: all but hey-api; apiforge always runs)
+ *
+ * The benchmark's own dependencies (the peers, esbuild) are in bench/package.json and are installed there by
+ * `npm ci` on first use.
+ */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchDir, ensureBenchDeps, intFlag } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-for (const script of ['load-model.mjs', 'generate.mjs', 'runtime.mjs', 'pagination.mjs']) {
-  const file = path.join(here, script);
-  if (!existsSync(file)) continue;
-  console.log(`\n=== ${script}`);
-  const r = spawnSync('node', [file, ...(script === 'generate.mjs' ? process.argv.slice(2) : [])], { stdio: 'inherit' });
+const SUBSETS = ['load-model', 'generate', 'runtime', 'pagination'];
+const SPEC_NAMES = ['stigg', 'github', 'stripe'];
+
+const argv = process.argv.slice(2);
+const rounds = intFlag(argv, 'rounds', 3);
+// The loopback benches are cheap and noisy, so they take more rounds unless told otherwise.
+const loopbackRounds = String(argv.some((a) => a.startsWith('--rounds')) ? rounds : 5);
+const toolsAt = argv.indexOf('--tools');
+const tools = toolsAt >= 0 ? ['--tools', argv[toolsAt + 1]] : argv.filter((a) => a.startsWith('--tools='));
+const words = argv.filter((a, i) => !a.startsWith('--') && !/^--(rounds|tools)$/.test(argv[i - 1] ?? ''));
+const unknown = words.filter((w) => !SUBSETS.includes(w) && !SPEC_NAMES.includes(w));
+if (unknown.length) {
+  console.error(
+    `bench: unknown argument ${unknown.join(', ')}; subsets: ${SUBSETS.join(', ')}; specs: ${SPEC_NAMES.join(', ')}`,
+  );
+  process.exit(2);
+}
+const subsets = words.filter((w) => SUBSETS.includes(w));
+const specs = words.filter((w) => SPEC_NAMES.includes(w));
+
+/** The arguments each script takes. */
+const ARGS = {
+  'load-model': specs,
+  generate: [...specs, '--rounds', String(rounds), ...tools],
+  runtime: ['--rounds', loopbackRounds],
+  pagination: ['--runs', loopbackRounds],
+};
+
+ensureBenchDeps();
+const started = performance.now();
+for (const subset of subsets.length ? subsets : SUBSETS) {
+  console.log(`\n=== ${subset}`);
+  const r = spawnSync('node', [path.join(benchDir, `${subset}.mjs`), ...ARGS[subset]], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
 }
+console.log(`\nbench done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
