@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { recoverInterruptedWrite, siblings } from '../../generator/write/journal.js';
+import { writeOutput } from '../../generator/write/write-output.js';
+import { fixtureDir, writeFiles } from '../templates/helpers.js';
+import { V1, V2, dyingFs, snapshot } from './helpers.js';
+
+async function seeded(): Promise<string> {
+  const out = path.join(fixtureDir({}), 'out');
+  await writeOutput(out, V1);
+  writeFiles(out, { 'src/lib/custom.ts': 'mine\n', 'README.md': 'user readme\n' });
+  return out;
+}
+
+/** What a clean V1 -> V2 run produces, to compare a rolled-forward output with. */
+async function cleanV2(): Promise<Record<string, string>> {
+  const out = await seeded();
+  await writeOutput(out, V2);
+  return snapshot(out);
+}
+
+/** How many changes a V1 -> V2 write makes, counted on a filesystem that never dies. */
+async function stepsOfOneWrite(): Promise<number> {
+  const fs = dyingFs(Number.POSITIVE_INFINITY);
+  await writeOutput(await seeded(), V2, { fs });
+  return fs.steps;
+}
+
+const phaseOf = (out: string): string | undefined => {
+  const file = siblings(out, '').journal;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { phase: string }).phase : undefined;
+};
+
+describe('a write killed at any step is recovered by the next run', () => {
+  it('rolls back before the commit point and forward after it, leaving nothing behind', async () => {
+    const total = await stepsOfOneWrite();
+    expect(total).toBeGreaterThan(10);
+    const after = await cleanV2();
+    const seen = { rolledBack: 0, rolledForward: 0, halfWritten: 0 };
+    for (let killAt = 1; killAt <= total; killAt++) {
+      const out = await seeded();
+      const before = snapshot(out);
+      const fs = dyingFs(killAt);
+      const outcome = await writeOutput(out, V2, { fs }).then(() => 'done', () => 'failed');
+      const phase = phaseOf(out);
+      // Past the commit point the run has succeeded; only its clean-up is left to the next run.
+      expect(outcome === 'done' ? phase : 'committed', `kill at step ${killAt}`).toBe('committed');
+      if (phase === 'commit' && JSON.stringify(snapshot(out)) !== JSON.stringify(before)) seen.halfWritten++;
+      // `check` writes nothing: it reports the interrupted write and leaves it for `generate`.
+      if (phase) expect((await writeOutput(out, V2, { check: true })).interrupted, `kill at step ${killAt}`).toBe(true);
+      const warning = await recoverInterruptedWrite((await import('../../generator/write/fs.js')).defaultFs, out);
+      if (phase === 'committed') {
+        seen.rolledForward++;
+        expect(snapshot(out), `kill at step ${killAt}`).toEqual(after);
+      } else {
+        if (phase === 'commit') seen.rolledBack++;
+        expect(snapshot(out), `kill at step ${killAt}`).toEqual(before);
+      }
+      expect(warning === undefined, `kill at step ${killAt}`).toBe(phase === undefined);
+      expect(readdirSync(path.dirname(out)), `kill at step ${killAt}`).toEqual(['out']);
+      // The next real run then completes normally.
+      await writeOutput(out, V2);
+      expect(snapshot(out)).toEqual(after);
+    }
+    expect(seen.rolledBack).toBeGreaterThan(0);
+    expect(seen.rolledForward).toBeGreaterThan(0);
+    expect(seen.halfWritten).toBeGreaterThan(0);
+  });
+
+  it('generate recovers by itself: a killed first run leaves no output folder after the next run fails too', async () => {
+    const out = path.join(fixtureDir({}), 'fresh', 'out');
+    await expect(writeOutput(out, V1, { fs: dyingFs(12) })).rejects.toThrow();
+    const r = await writeOutput(out, V1);
+    expect(r.warnings.map((w) => w.message).join()).toMatch(/recovered a write interrupted by a killed run/);
+    expect(Object.keys(snapshot(out)).sort()).toEqual(['.apiforge-manifest.json', 'src/client.ts', 'src/index.ts', 'src/resources/old.ts']);
+    expect(readdirSync(path.dirname(out))).toEqual(['out']);
+  });
+
+  it('refuses to recover a write whose process is still running', async () => {
+    const out = await seeded();
+    writeFiles(path.dirname(out), {
+      [path.basename(siblings(out, '').journal)]: JSON.stringify({ version: 1, pid: process.ppid, phase: 'commit', stage: 'x', backup: 'y', place: [], remove: [], createdDirs: [] }),
+    });
+    await expect(writeOutput(out, V2)).rejects.toThrow(/another apiforge process \(pid \d+\) is writing this output/);
+  });
+});
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/write/write-output.js');
+
+/** Kill points spread over the journal, the renames, the commit mark and the clean-up of a V1 -> V2 write. */
+describe.runIf(existsSync(dist))('a real SIGKILL during the commit', () => {
+  it('is recovered by the next run, whichever step it hit', async () => {
+    const after = await cleanV2();
+    const phases = new Set<string>();
+    for (let killAt = 11; killAt <= 27; killAt += 2) {
+      const out = await seeded();
+      const before = snapshot(out);
+      const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kill-child.mjs');
+      const child = spawnSync(process.execPath, [script, dist, out, String(killAt)], { encoding: 'utf8' });
+      expect(child.signal, `kill at change #${killAt}: ${child.stderr}`).toBe('SIGKILL');
+      const phase = phaseOf(out) ?? 'none';
+      phases.add(phase);
+      const next = await writeOutput(out, phase === 'committed' ? V2 : V1); // recovers, then finds nothing to change
+      expect(next.written, `kill at change #${killAt}`).toBe(0);
+      expect(snapshot(out), `kill at change #${killAt}`).toEqual(phase === 'committed' ? after : before);
+      expect(readdirSync(path.dirname(out)), `kill at change #${killAt}`).toEqual(['out']);
+    }
+    expect([...phases]).toEqual(expect.arrayContaining(['commit', 'committed']));
+  });
+});
