@@ -20,7 +20,17 @@ import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { defaultFs } from './fs.js';
 import { readJournal } from './journal.js';
+import { openHashCache, type HashCache } from './hash-cache.js';
 import { hashContent, readOutputManifest, type InputsRecord } from './manifest.js';
+
+/** The content hash of `file`, or undefined when it cannot be read. */
+function hashFile(file: string): string | undefined {
+  try {
+    return hashContent(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 const toPosix = (p: string): string => p.split(path.sep).join('/');
@@ -112,18 +122,6 @@ function prettierConfigFiles(output: string): string[] {
   }
 }
 
-/**
- * The content hash of `file`, or undefined when it cannot be read. Synchronous on purpose: for many
- * small files one read call beats the open/stat/read/close round trips of the promise API.
- */
-function hashFile(file: string): string | undefined {
-  try {
-    return hashContent(readFileSync(file));
-  } catch {
-    return undefined;
-  }
-}
-
 /** JSON with object keys sorted, so equal settings always hash equal. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -151,12 +149,12 @@ export interface RunInputs {
  * Hashes a run's inputs. Undefined when one of them is a URL or cannot be
  * read (such a run is never fast-pathed). `apiforge` is {@link apiforgeFingerprint} (tests pass their own).
  */
-export async function fingerprintInputs(settings: ResolvedClientSettings, used: RunInputs, apiforge: string): Promise<InputsRecord | undefined> {
+export async function fingerprintInputs(settings: ResolvedClientSettings, used: RunInputs, apiforge: string, cache?: HashCache): Promise<InputsRecord | undefined> {
   if ([settings.input, ...used.sourceFiles].some(isUrl)) return undefined;
   const absolute = new Set([settings.input, ...used.sourceFiles, ...used.templateFiles, ...prettierConfigFiles(settings.output)]);
   if (settings.templates !== undefined) for (const f of listFiles(settings.templates)) absolute.add(f);
   const sorted = [...absolute].map((f) => ({ f, rel: toPosix(path.relative(settings.output, f)) })).sort((a, b) => (a.rel < b.rel ? -1 : 1));
-  const hashes = sorted.map(({ f }) => hashFile(f));
+  const hashes = sorted.map(({ f }) => (cache ? cache.hash(f) : hashFile(f)));
   if (hashes.some((h) => h === undefined)) return undefined;
   const files = Object.fromEntries(sorted.map(({ rel }, i) => [rel, hashes[i]!]));
   const config = configHash(settings);
@@ -185,15 +183,25 @@ export async function checkNoOp(settings: ResolvedClientSettings, apiforge: stri
     const first = await fingerprintInputs(settings, { sourceFiles: [], templateFiles: [] }, apiforge);
     return { hit: false, reason: 'the manifest records no inputs', ...(first ? { inputs: first } : {}) };
   }
-  const now = await fingerprintInputs(settings, recordedInputs(settings, manifest.inputs), apiforge);
+  const cache = openHashCache(out);
+  try {
+    return await compare(settings, manifest.inputs, manifest.files, apiforge, cache);
+  } finally {
+    cache.save();
+  }
+}
+
+/** Hashes the recorded inputs, then (only if they match) the generated files. */
+async function compare(settings: ResolvedClientSettings, recorded: InputsRecord, generated: Map<string, string>, apiforge: string, cache: HashCache): Promise<NoOpCheck> {
+  const out = path.resolve(settings.output);
+  const now = await fingerprintInputs(settings, recordedInputs(settings, recorded), apiforge, cache);
   if (!now) return { hit: false, reason: 'an input is missing' };
-  if (now.hash !== manifest.inputs.hash) return { hit: false, reason: changedPart(manifest.inputs, now), inputs: now };
+  if (now.hash !== recorded.hash) return { hit: false, reason: changedPart(recorded, now), inputs: now };
   if (await readJournal(defaultFs, out)) return { hit: false, reason: 'a write was interrupted', inputs: now };
-  const paths = [...manifest.files.keys()];
-  const onDisk = paths.map((p) => hashFile(path.join(out, p)));
-  const differs = paths.findIndex((p, i) => onDisk[i] !== manifest.files.get(p));
+  const paths = [...generated.keys()];
+  const differs = paths.findIndex((p) => cache.hash(path.join(out, p)) !== generated.get(p));
   if (differs >= 0) return { hit: false, reason: `${paths[differs]} differs from the manifest`, inputs: now };
-  const sourceFiles = Object.keys(manifest.inputs.files).map((rel) => path.resolve(out, rel));
+  const sourceFiles = Object.keys(recorded.files).map((rel) => path.resolve(out, rel));
   return { hit: true, total: paths.length, sourceFiles, inputs: now, ...(now.clientName !== undefined ? { clientName: now.clientName } : {}) };
 }
 
