@@ -68,7 +68,7 @@ describe('a write killed at any step is recovered by the next run', () => {
     expect(seen.rolledBack).toBeGreaterThan(0);
     expect(seen.rolledForward).toBeGreaterThan(0);
     expect(seen.halfWritten).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('generate recovers by itself: a killed first run leaves no output folder after the next run fails too', async () => {
     const out = path.join(fixtureDir({}), 'fresh', 'out');
@@ -109,5 +109,5 @@ describe.runIf(existsSync(dist))('a real SIGKILL during the commit', () => {
       expect(readdirSync(path.dirname(out)), `kill at change #${killAt}`).toEqual(['out']);
     }
     expect([...phases]).toEqual(expect.arrayContaining(['commit', 'committed']));
-  });
+  }, 60_000);
 });
