@@ -189,12 +189,17 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
   try {
     // The backup folder exists only while a journal does, so it never outlives what recovery knows of.
     await makeDirs(fs, s.backup, [...placed.filter((f) => f.replaces).map((f) => f.path), ...removed]);
-    for (const d of journal.createdDirs) await fs.mkdir(path.join(out, d), { recursive: true });
-    await mapLimit(placed, async (f) => {
-      if (f.replaces) await fs.rename(path.join(out, f.path), path.join(s.backup, f.path));
-      await fs.rename(path.join(s.stage, f.path), path.join(out, f.path));
-    });
-    await mapLimit(removed, (rel) => fs.rename(path.join(out, rel), path.join(s.backup, rel)));
+    if (journal.createdDirs[0] === '.') {
+      // A fresh output folder: the staging folder becomes it in one rename (rollback still works file by file).
+      await fs.rename(s.stage, out);
+    } else {
+      for (const d of journal.createdDirs) await fs.mkdir(path.join(out, d), { recursive: true });
+      await mapLimit(placed, async (f) => {
+        if (f.replaces) await fs.rename(path.join(out, f.path), path.join(s.backup, f.path));
+        await fs.rename(path.join(s.stage, f.path), path.join(out, f.path));
+      });
+      await mapLimit(removed, (rel) => fs.rename(path.join(out, rel), path.join(s.backup, rel)));
+    }
     await writeJournal(fs, out, { ...journal, phase: 'committed' });
   } catch (e) {
     const undone = await rollBack(fs, out, journal).then(() => true, () => false);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { defaultFs } from '../../generator/write/fs.js';
 import { recoverInterruptedWrite, siblings } from '../../generator/write/journal.js';
 import { writeOutput } from '../../generator/write/write-output.js';
 import { fixtureDir, writeFiles } from '../templates/helpers.js';
@@ -15,52 +16,60 @@ async function seeded(): Promise<string> {
   return out;
 }
 
-/** What a clean V1 -> V2 run produces, to compare a rolled-forward output with. */
-async function cleanV2(): Promise<Record<string, string>> {
-  const out = await seeded();
-  await writeOutput(out, V2);
+/** A folder where the output does not exist yet (its staging folder is renamed into place whole). */
+async function fresh(): Promise<string> {
+  return path.join(fixtureDir({}), 'out');
+}
+
+/** What a clean run produces, to compare a rolled-forward output with. */
+async function cleanRun(setup: () => Promise<string>, files: typeof V1): Promise<Record<string, string>> {
+  const out = await setup();
+  await writeOutput(out, files);
   return snapshot(out);
 }
 
-/** How many changes a V1 -> V2 write makes, counted on a filesystem that never dies. */
-async function stepsOfOneWrite(): Promise<number> {
-  const fs = dyingFs(Number.POSITIVE_INFINITY);
-  await writeOutput(await seeded(), V2, { fs });
-  return fs.steps;
-}
+/** V1 -> V2 over an existing output, the V2 files alone for a fresh one. */
+const cleanV2 = (): Promise<Record<string, string>> => cleanRun(seeded, V2);
 
 const phaseOf = (out: string): string | undefined => {
   const file = siblings(out, '').journal;
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { phase: string }).phase : undefined;
 };
 
+/** Temporary siblings left beside the output (the journal, staging or backup folders). */
+const leftovers = (out: string): string[] => readdirSync(path.dirname(out)).filter((n) => n !== path.basename(out));
+
 describe('a write killed at any step is recovered by the next run', () => {
-  it('rolls back before the commit point and forward after it, leaving nothing behind', async () => {
-    const total = await stepsOfOneWrite();
-    expect(total).toBeGreaterThan(10);
-    const after = await cleanV2();
+  it.each([
+    ['an existing output', seeded],
+    ['a fresh output folder', fresh],
+  ])('%s: rolls back before the commit point and forward after it, leaving nothing behind', async (_, setup) => {
+    const steps = dyingFs(Number.POSITIVE_INFINITY);
+    await writeOutput(await setup(), V2, { fs: steps });
+    expect(steps.steps).toBeGreaterThan(8);
+    const after = await cleanRun(setup, V2);
     const seen = { rolledBack: 0, rolledForward: 0, halfWritten: 0 };
-    for (let killAt = 1; killAt <= total; killAt++) {
-      const out = await seeded();
+    for (let killAt = 1; killAt <= steps.steps; killAt++) {
+      const out = await setup();
       const before = snapshot(out);
-      const fs = dyingFs(killAt);
-      const outcome = await writeOutput(out, V2, { fs }).then(() => 'done', () => 'failed');
+      const outcome = await writeOutput(out, V2, { fs: dyingFs(killAt) }).then(() => 'done', () => 'failed');
       const phase = phaseOf(out);
       // Past the commit point the run has succeeded; only its clean-up is left to the next run.
       expect(outcome === 'done' ? phase : 'committed', `kill at step ${killAt}`).toBe('committed');
       if (phase === 'commit' && JSON.stringify(snapshot(out)) !== JSON.stringify(before)) seen.halfWritten++;
       // `check` writes nothing: it reports the interrupted write and leaves it for `generate`.
       if (phase) expect((await writeOutput(out, V2, { check: true })).interrupted, `kill at step ${killAt}`).toBe(true);
-      const warning = await recoverInterruptedWrite((await import('../../generator/write/fs.js')).defaultFs, out);
+      const warning = await recoverInterruptedWrite(defaultFs, out);
       if (phase === 'committed') {
         seen.rolledForward++;
         expect(snapshot(out), `kill at step ${killAt}`).toEqual(after);
       } else {
         if (phase === 'commit') seen.rolledBack++;
         expect(snapshot(out), `kill at step ${killAt}`).toEqual(before);
+        expect(existsSync(out), `kill at step ${killAt}`).toBe(Object.keys(before).length > 0);
       }
       expect(warning === undefined, `kill at step ${killAt}`).toBe(phase === undefined);
-      expect(readdirSync(path.dirname(out)), `kill at step ${killAt}`).toEqual(['out']);
+      expect(leftovers(out), `kill at step ${killAt}`).toEqual([]);
       // The next real run then completes normally.
       await writeOutput(out, V2);
       expect(snapshot(out)).toEqual(after);
