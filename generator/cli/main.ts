@@ -45,7 +45,8 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     async (spec: string | undefined, opts: GenerateFlags & { watch?: boolean }) => {
       const flags = { ...opts, ...(spec !== undefined ? { spec } : {}) };
       // Other commands load on demand: a no-op `generate` must not pay for handlebars or the diff library.
-      result.code = opts.watch ? await (await import('./watch.js')).watchCommand(flags, ctx) : await generateCommand(flags, ctx);
+      if (!opts.watch) result.code = await generateCommand(flags, ctx);
+      else result.code = await (await import('./watch.js')).watchCommand(flags, ctx);
     },
   );
 

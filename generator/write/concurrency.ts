@@ -11,7 +11,11 @@ export const FS_CONCURRENCY = 32;
  * input order. The first rejection rejects the whole call once the calls
  * already started have settled, so no work is left running behind the caller.
  */
-export async function mapLimit<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, limit = FS_CONCURRENCY): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => Promise<R>,
+  limit = FS_CONCURRENCY,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;

@@ -65,7 +65,9 @@ function listFiles(dir: string): string[] {
 function dependencyVersion(name: string): string {
   for (let dir = PACKAGE_ROOT; ; dir = path.dirname(dir)) {
     try {
-      return (JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+      ).version;
     } catch {
       if (path.dirname(dir) === dir) return 'missing';
     }
@@ -80,11 +82,21 @@ let apiforgeIdentity: string | undefined;
  */
 export function apiforgeFingerprint(): string {
   if (apiforgeIdentity !== undefined) return apiforgeIdentity;
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; files?: string[]; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    files?: string[];
+    dependencies?: Record<string, string>;
+  };
   const h = createHash('sha256');
-  const roots = new Set([CODE_ROOT, ...(pkg.files ?? []).filter((f) => f !== 'bin').map((f) => path.join(PACKAGE_ROOT, f))]);
+  const roots = new Set([
+    CODE_ROOT,
+    ...(pkg.files ?? []).filter((f) => f !== 'bin').map((f) => path.join(PACKAGE_ROOT, f)),
+  ]);
   for (const root of [...roots].sort()) {
-    for (const file of listFiles(root)) h.update(`${toPosix(path.relative(PACKAGE_ROOT, file))}\0`).update(readFileSync(file)).update('\0');
+    for (const file of listFiles(root))
+      h.update(`${toPosix(path.relative(PACKAGE_ROOT, file))}\0`)
+        .update(readFileSync(file))
+        .update('\0');
   }
   for (const dep of Object.keys(pkg.dependencies ?? {}).sort()) h.update(`${dep}@${dependencyVersion(dep)}\0`);
   apiforgeIdentity = `${pkg.version} sha256:${h.digest('hex')}`;
@@ -92,7 +104,8 @@ export function apiforgeFingerprint(): string {
 }
 
 /** File names prettier reads its config from (and package.json when it has a `prettier` key). */
-const PRETTIER_CONFIG = /^(\.prettierrc(\.(json|json5|ya?ml|toml|[cm]?[jt]s))?|prettier\.config\.[cm]?[jt]s|package\.yaml)$/;
+const PRETTIER_CONFIG =
+  /^(\.prettierrc(\.(json|json5|ya?ml|toml|[cm]?[jt]s))?|prettier\.config\.[cm]?[jt]s|package\.yaml)$/;
 
 function hasPrettierKey(packageJson: string): boolean {
   try {
@@ -125,14 +138,24 @@ function prettierConfigFiles(output: string): string[] {
 /** JSON with object keys sorted, so equal settings always hash equal. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 }
 
 /** The settings with their absolute paths made relative to the output, so the hash is the same on every machine. */
 function configHash(settings: ResolvedClientSettings): string {
-  const rel = (p: string | undefined): string | undefined => (p === undefined || isUrl(p) ? p : toPosix(path.relative(settings.output, p)) || '.');
-  const portable = { ...settings, configDir: rel(settings.configDir), input: rel(settings.input), output: '.', templates: rel(settings.templates), configFile: rel(settings.configFile) };
+  const rel = (p: string | undefined): string | undefined =>
+    p === undefined || isUrl(p) ? p : toPosix(path.relative(settings.output, p)) || '.';
+  const portable = {
+    ...settings,
+    configDir: rel(settings.configDir),
+    input: rel(settings.input),
+    output: '.',
+    templates: rel(settings.templates),
+    configFile: rel(settings.configFile),
+  };
   return hashContent(stableJson(portable));
 }
 
@@ -149,11 +172,23 @@ export interface RunInputs {
  * Hashes a run's inputs. Undefined when one of them is a URL or cannot be
  * read (such a run is never fast-pathed). `apiforge` is {@link apiforgeFingerprint} (tests pass their own).
  */
-export async function fingerprintInputs(settings: ResolvedClientSettings, used: RunInputs, apiforge: string, cache?: HashCache): Promise<InputsRecord | undefined> {
+export async function fingerprintInputs(
+  settings: ResolvedClientSettings,
+  used: RunInputs,
+  apiforge: string,
+  cache?: HashCache,
+): Promise<InputsRecord | undefined> {
   if ([settings.input, ...used.sourceFiles].some(isUrl)) return undefined;
-  const absolute = new Set([settings.input, ...used.sourceFiles, ...used.templateFiles, ...prettierConfigFiles(settings.output)]);
+  const absolute = new Set([
+    settings.input,
+    ...used.sourceFiles,
+    ...used.templateFiles,
+    ...prettierConfigFiles(settings.output),
+  ]);
   if (settings.templates !== undefined) for (const f of listFiles(settings.templates)) absolute.add(f);
-  const sorted = [...absolute].map((f) => ({ f, rel: toPosix(path.relative(settings.output, f)) })).sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const sorted = [...absolute]
+    .map((f) => ({ f, rel: toPosix(path.relative(settings.output, f)) }))
+    .sort((a, b) => (a.rel < b.rel ? -1 : 1));
   const hashes = sorted.map(({ f }) => (cache ? cache.hash(f) : hashFile(f)));
   if (hashes.some((h) => h === undefined)) return undefined;
   const files = Object.fromEntries(sorted.map(({ rel }, i) => [rel, hashes[i]!]));
@@ -166,7 +201,11 @@ export async function fingerprintInputs(settings: ResolvedClientSettings, used: 
 function recordedInputs(settings: ResolvedClientSettings, record: InputsRecord): RunInputs {
   const files = Object.keys(record.files).map((rel) => path.resolve(settings.output, rel));
   // Which recorded file was a template does not matter: every one is hashed again the same way.
-  return { sourceFiles: files, templateFiles: [], ...(record.clientName !== undefined ? { clientName: record.clientName } : {}) };
+  return {
+    sourceFiles: files,
+    templateFiles: [],
+    ...(record.clientName !== undefined ? { clientName: record.clientName } : {}),
+  };
 }
 
 export type NoOpCheck =
@@ -192,7 +231,13 @@ export async function checkNoOp(settings: ResolvedClientSettings, apiforge: stri
 }
 
 /** Hashes the recorded inputs, then (only if they match) the generated files. */
-async function compare(settings: ResolvedClientSettings, recorded: InputsRecord, generated: Map<string, string>, apiforge: string, cache: HashCache): Promise<NoOpCheck> {
+async function compare(
+  settings: ResolvedClientSettings,
+  recorded: InputsRecord,
+  generated: Map<string, string>,
+  apiforge: string,
+  cache: HashCache,
+): Promise<NoOpCheck> {
   const out = path.resolve(settings.output);
   const now = await fingerprintInputs(settings, recordedInputs(settings, recorded), apiforge, cache);
   if (!now) return { hit: false, reason: 'an input is missing' };
@@ -202,13 +247,21 @@ async function compare(settings: ResolvedClientSettings, recorded: InputsRecord,
   const differs = paths.findIndex((p) => cache.hash(path.join(out, p)) !== generated.get(p));
   if (differs >= 0) return { hit: false, reason: `${paths[differs]} differs from the manifest`, inputs: now };
   const sourceFiles = Object.keys(recorded.files).map((rel) => path.resolve(out, rel));
-  return { hit: true, total: paths.length, sourceFiles, inputs: now, ...(now.clientName !== undefined ? { clientName: now.clientName } : {}) };
+  return {
+    hit: true,
+    total: paths.length,
+    sourceFiles,
+    inputs: now,
+    ...(now.clientName !== undefined ? { clientName: now.clientName } : {}),
+  };
 }
 
 function changedPart(was: InputsRecord, now: InputsRecord): string {
   if (was.apiforge !== now.apiforge) return 'apiforge changed';
   if (was.config !== now.config) return 'the config changed';
-  const changed = Object.keys({ ...was.files, ...now.files }).sort().find((f) => was.files[f] !== now.files[f]);
+  const changed = Object.keys({ ...was.files, ...now.files })
+    .sort()
+    .find((f) => was.files[f] !== now.files[f]);
   return changed !== undefined ? `${changed} changed` : 'the inputs changed';
 }
 
@@ -216,8 +269,13 @@ function changedPart(was: InputsRecord, now: InputsRecord): string {
  * The inputs to record after a full run, or undefined when an input changed
  * while the run read it (its output may not match either version).
  */
-export function settledInputs(before: InputsRecord | undefined, after: InputsRecord | undefined): InputsRecord | undefined {
+export function settledInputs(
+  before: InputsRecord | undefined,
+  after: InputsRecord | undefined,
+): InputsRecord | undefined {
   if (!after || !before) return after;
-  const raced = Object.keys(after.files).some((f) => before.files[f] !== undefined && before.files[f] !== after.files[f]);
+  const raced = Object.keys(after.files).some(
+    (f) => before.files[f] !== undefined && before.files[f] !== after.files[f],
+  );
   return raced ? undefined : after;
 }

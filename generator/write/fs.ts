@@ -35,7 +35,7 @@ export async function readOrUndefined(fs: WriterFs, p: string): Promise<Buffer |
   }
 }
 
-/** What is at `p` (without following a final symlink): a file, a folder, or nothing. Reads never go through WriterFs. */
+/** What is at `p` (a final symlink is not followed): a file, a folder, or nothing. Reads bypass WriterFs. */
 export async function entryKind(p: string): Promise<'file' | 'dir' | undefined> {
   try {
     return (await nodeFs.lstat(p)).isDirectory() ? 'dir' : 'file';

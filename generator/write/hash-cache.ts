@@ -63,7 +63,13 @@ export function openHashCache(output: string): HashCache {
       }
       const known = entries.get(p);
       const racyWindow = st.mtimeMs % 1000 === 0 ? 2000 : 50;
-      if (known && known.ino === st.ino && known.size === st.size && known.mtimeMs === st.mtimeMs && known.checkedAt - known.mtimeMs >= racyWindow) {
+      if (
+        known &&
+        known.ino === st.ino &&
+        known.size === st.size &&
+        known.mtimeMs === st.mtimeMs &&
+        known.checkedAt - known.mtimeMs >= racyWindow
+      ) {
         used.set(p, known);
         return known.hash;
       }

@@ -36,7 +36,10 @@ export interface Journal {
 }
 
 /** Where the writer keeps its temporary siblings of `out`. */
-export function siblings(out: string, id: string): { journal: string; journalTmp: string; stage: string; backup: string } {
+export function siblings(
+  out: string,
+  id: string,
+): { journal: string; journalTmp: string; stage: string; backup: string } {
   const dir = path.dirname(out);
   const base = `.${path.basename(out)}.apiforge`;
   return {
@@ -63,12 +66,24 @@ export async function readJournal(fs: WriterFs, out: string): Promise<Journal | 
   try {
     j = JSON.parse(text.toString('utf8')) as Journal;
   } catch (e) {
-    throw new ApiforgeError('generation-error', `unreadable write journal (${(e as Error).message}); restore the output from version control and delete the journal`, { file });
+    throw new ApiforgeError(
+      'generation-error',
+      `unreadable write journal (${(e as Error).message}); ` +
+        'restore the output from version control and delete the journal',
+      { file },
+    );
   }
   const names = [j.stage, j.backup];
   const paths = [...j.place.map((p) => p.path), ...j.remove];
-  if (!names.every((n) => typeof n === 'string' && isSafeRelativePath(n) && !n.includes('/')) || !paths.every(isSafeRelativePath)) {
-    throw new ApiforgeError('generation-error', 'write journal names paths outside the output; delete it after checking the output', { file });
+  if (
+    !names.every((n) => typeof n === 'string' && isSafeRelativePath(n) && !n.includes('/')) ||
+    !paths.every(isSafeRelativePath)
+  ) {
+    throw new ApiforgeError(
+      'generation-error',
+      'write journal names paths outside the output; delete it after checking the output',
+      { file },
+    );
   }
   return j;
 }
@@ -86,7 +101,8 @@ export async function rollBack(fs: WriterFs, out: string, j: Journal): Promise<v
     }
   });
   await mapLimit(j.remove, async (rel) => {
-    if ((await entryKind(path.join(backup, rel))) !== undefined) await fs.rename(path.join(backup, rel), path.join(out, rel));
+    if ((await entryKind(path.join(backup, rel))) !== undefined)
+      await fs.rename(path.join(backup, rel), path.join(out, rel));
   });
   for (const d of [...j.createdDirs].reverse()) await fs.rmdir(path.join(out, d)).catch(() => undefined);
   await cleanUp(fs, out, j);
@@ -128,7 +144,12 @@ export async function recoverInterruptedWrite(fs: WriterFs, out: string): Promis
   const s = siblings(out, '');
   const j = await readJournal(fs, out);
   if (j && isAlive(j.pid)) {
-    throw new ApiforgeError('generation-error', `another apiforge process (pid ${j.pid}) is writing this output; if none is running, run again after deleting ${s.journal}`, { file: out });
+    throw new ApiforgeError(
+      'generation-error',
+      `another apiforge process (pid ${j.pid}) is writing this output; ` +
+        `if none is running, run again after deleting ${s.journal}`,
+      { file: out },
+    );
   }
   await fs.rm(s.journalTmp, { force: true });
   await removeDeadStages(fs, out, j);
@@ -136,7 +157,12 @@ export async function recoverInterruptedWrite(fs: WriterFs, out: string): Promis
   if (j.phase === 'committed') await rollForward(fs, out, j);
   else await rollBack(fs, out, j);
   const how = j.phase === 'committed' ? 'finished it' : 'rolled it back; the previous output is intact';
-  return { code: 'generation-error', severity: 'warning', message: `recovered a write interrupted by a killed run: ${how}`, location: { file: out } };
+  return {
+    code: 'generation-error',
+    severity: 'warning',
+    message: `recovered a write interrupted by a killed run: ${how}`,
+    location: { file: out },
+  };
 }
 
 /** Staging folders of runs that died before writing a journal hold nothing that is not regenerated. */
@@ -151,6 +177,7 @@ async function removeDeadStages(fs: WriterFs, out: string, j: Journal | undefine
   for (const name of names) {
     if (!name.startsWith(prefix) || name === j?.stage) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && !isAlive(pid)) await fs.rm(path.join(path.dirname(out), name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && !isAlive(pid))
+      await fs.rm(path.join(path.dirname(out), name), { recursive: true, force: true });
   }
 }

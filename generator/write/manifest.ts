@@ -59,7 +59,12 @@ const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b
 
 export function serializeManifest(files: Map<string, string>, inputs?: InputsRecord): string {
   const sorted = Object.fromEntries([...files.entries()].sort(byKey));
-  const m: OutputManifest = { version: 1, generator: 'apiforge', ...(inputs ? { inputs: { ...inputs, files: Object.fromEntries(Object.entries(inputs.files).sort(byKey)) } } : {}), files: sorted };
+  const m: OutputManifest = {
+    version: 1,
+    generator: 'apiforge',
+    ...(inputs ? { inputs: { ...inputs, files: Object.fromEntries(Object.entries(inputs.files).sort(byKey)) } } : {}),
+    files: sorted,
+  };
   return JSON.stringify(m, null, 2) + '\n';
 }
 
@@ -68,7 +73,9 @@ export function serializeManifest(files: Map<string, string>, inputs?: InputsRec
  * corrupt one is treated as empty with a warning (so nothing is removed),
  * and entries with unsafe paths are dropped (so nothing outside is touched).
  */
-export async function readOutputManifest(outDir: string): Promise<{ files: Map<string, string>; inputs?: InputsRecord; warnings: Diagnostic[] }> {
+export async function readOutputManifest(
+  outDir: string,
+): Promise<{ files: Map<string, string>; inputs?: InputsRecord; warnings: Diagnostic[] }> {
   const file = path.join(outDir, OUTPUT_MANIFEST);
   let text: string;
   try {
@@ -83,16 +90,27 @@ export async function readOutputManifest(outDir: string): Promise<{ files: Map<s
     const files = new Map<string, string>();
     for (const [p, h] of Object.entries(data.files)) {
       if (isSafeRelativePath(p) && typeof h === 'string') files.set(p, h);
-      else warnings.push({ code: 'generation-error', message: `ignoring unsafe manifest entry ${JSON.stringify(p)}`, location: { file } });
+      else
+        warnings.push({
+          code: 'generation-error',
+          message: `ignoring unsafe manifest entry ${JSON.stringify(p)}`,
+          location: { file },
+        });
     }
     return { files, ...(isInputsRecord(data.inputs) ? { inputs: data.inputs } : {}), warnings };
   } catch (e) {
-    warnings.push({ code: 'generation-error', message: `unreadable manifest (${(e as Error).message}); stale files will not be removed this run`, location: { file } });
+    warnings.push({
+      code: 'generation-error',
+      message: `unreadable manifest (${(e as Error).message}); stale files will not be removed this run`,
+      location: { file },
+    });
     return { files: new Map(), warnings };
   }
 }
 
 function isInputsRecord(v: unknown): v is InputsRecord {
   const r = v as Partial<InputsRecord> | undefined;
-  return typeof r === 'object' && r !== null && typeof r.hash === 'string' && typeof r.files === 'object' && r.files !== null;
+  return (
+    typeof r === 'object' && r !== null && typeof r.hash === 'string' && typeof r.files === 'object' && r.files !== null
+  );
 }

@@ -17,8 +17,24 @@ import path from 'node:path';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import { mapLimit } from './concurrency.js';
 import { defaultFs, entryKind, readOrUndefined, sortPaths, type WriterFs } from './fs.js';
-import { readJournal, recoverInterruptedWrite, rollBack, rollForward, siblings, writeJournal, type Journal } from './journal.js';
-import { OUTPUT_MANIFEST, hashContent, isProtected, isSafeRelativePath, readOutputManifest, serializeManifest, type InputsRecord } from './manifest.js';
+import {
+  readJournal,
+  recoverInterruptedWrite,
+  rollBack,
+  rollForward,
+  siblings,
+  writeJournal,
+  type Journal,
+} from './journal.js';
+import {
+  OUTPUT_MANIFEST,
+  hashContent,
+  isProtected,
+  isSafeRelativePath,
+  readOutputManifest,
+  serializeManifest,
+  type InputsRecord,
+} from './manifest.js';
 import type { GeneratedFile } from './types.js';
 
 export type { WriterFs } from './fs.js';
@@ -42,7 +58,7 @@ export interface WriteResult {
   added: string[];
   changed: string[];
   removed: string[];
-  /** Generated files whose content on disk no longer matched the manifest (edited by hand, now overwritten or reported). */
+  /** Generated files whose content on disk no longer matched the manifest (edited by hand; overwritten or reported). */
   editedByHand: string[];
   /** True when nothing differs (what `--check` wants). */
   upToDate: boolean;
@@ -78,7 +94,12 @@ interface Plan {
 }
 
 /** Compares `files` with the disk, reading every existing file in parallel. */
-async function plan(fs: WriterFs, out: string, files: GeneratedFile[], inputs: InputsRecord | undefined): Promise<Plan> {
+async function plan(
+  fs: WriterFs,
+  out: string,
+  files: GeneratedFile[],
+  inputs: InputsRecord | undefined,
+): Promise<Plan> {
   const previous = await readOutputManifest(out);
   const next = new Map<string, string>();
   const compared = await mapLimit(files, async (f) => {
@@ -115,11 +136,21 @@ async function plan(fs: WriterFs, out: string, files: GeneratedFile[], inputs: I
     interrupted: false,
     warnings: previous.warnings,
   };
-  return { result, toWrite, manifestText, manifestChanged: oldManifest?.toString('utf8') !== manifestText, hadManifest: oldManifest !== undefined };
+  return {
+    result,
+    toWrite,
+    manifestText,
+    manifestChanged: oldManifest?.toString('utf8') !== manifestText,
+    hadManifest: oldManifest !== undefined,
+  };
 }
 
 /** Writes `files` into `outDir` (see the module comment for the guarantees). */
-export async function writeOutput(outDir: string, files: GeneratedFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutput(
+  outDir: string,
+  files: GeneratedFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const fs = options.fs ?? defaultFs;
   validatePaths(files);
   const out = path.resolve(outDir);
@@ -146,7 +177,9 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], option
 async function missingDirs(out: string, rels: string[]): Promise<string[]> {
   const dirs = new Set<string>(['.']);
   for (const rel of rels) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
-  const sorted = [...dirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.split('/').length - b.split('/').length || (a < b ? -1 : 1)));
+  const sorted = [...dirs].sort((a, b) =>
+    a === '.' ? -1 : b === '.' ? 1 : a.split('/').length - b.split('/').length || (a < b ? -1 : 1),
+  );
   const kinds = await mapLimit(sorted, (d) => entryKind(path.join(out, d)));
   return sorted.filter((_, i) => kinds[i] === undefined);
 }
@@ -170,11 +203,18 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
     backup: path.basename(s.backup),
     place: placed.map((f) => ({ path: f.path, replaces: f.replaces })),
     remove: removed,
-    createdDirs: await missingDirs(out, placed.map((f) => f.path)),
+    createdDirs: await missingDirs(
+      out,
+      placed.map((f) => f.path),
+    ),
   };
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
-    await makeDirs(fs, s.stage, placed.map((f) => f.path));
+    await makeDirs(
+      fs,
+      s.stage,
+      placed.map((f) => f.path),
+    );
     await mapLimit(placed, (f) => fs.writeFile(path.join(s.stage, f.path), f.content));
   } catch (e) {
     await fs.rm(s.stage, { recursive: true, force: true }).catch(() => undefined);
@@ -202,14 +242,24 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
     }
     await writeJournal(fs, out, { ...journal, phase: 'committed' });
   } catch (e) {
-    const undone = await rollBack(fs, out, journal).then(() => true, () => false);
+    const undone = await rollBack(fs, out, journal).then(
+      () => true,
+      () => false,
+    );
     if (undone) throw rolledBack(e, out);
-    throw new ApiforgeError('generation-error', `writing output failed (${(e as Error).message}) and so did the rollback; the next run finishes the rollback from ${s.journal}`, { file: out });
+    throw new ApiforgeError(
+      'generation-error',
+      `writing output failed (${(e as Error).message}) and so did the rollback; ` +
+        `the next run finishes the rollback from ${s.journal}`,
+      { file: out },
+    );
   }
   // Past the commit point: a failure while cleaning up is finished by the next run.
   await rollForward(fs, out, { ...journal, phase: 'committed' }).catch(() => undefined);
 }
 
 function rolledBack(e: unknown, out: string): ApiforgeError {
-  return new ApiforgeError('generation-error', `writing output failed and was rolled back: ${(e as Error).message}`, { file: out });
+  return new ApiforgeError('generation-error', `writing output failed and was rolled back: ${(e as Error).message}`, {
+    file: out,
+  });
 }

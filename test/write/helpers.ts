@@ -37,13 +37,15 @@ export const V2 = [
  */
 export function dyingFs(killAt: number): WriterFs & { steps: number; died: boolean } {
   const state = { steps: 0, died: false };
-  const gate = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-    if (state.died || ++state.steps === killAt) {
-      state.died = true;
-      throw new Error('killed');
-    }
-    return f(...a);
-  };
+  const gate =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      if (state.died || ++state.steps === killAt) {
+        state.died = true;
+        throw new Error('killed');
+      }
+      return f(...a);
+    };
   return Object.assign(state, {
     readFile: (p: string) => nodeFs.readFile(p),
     writeFile: gate((p: string, d: string) => nodeFs.writeFile(p, d)),

@@ -43,55 +43,77 @@ describe('a write killed at any step is recovered by the next run', () => {
   it.each([
     ['an existing output', seeded],
     ['a fresh output folder', fresh],
-  ])('%s: rolls back before the commit point and forward after it, leaving nothing behind', async (_, setup) => {
-    const steps = dyingFs(Number.POSITIVE_INFINITY);
-    await writeOutput(await setup(), V2, { fs: steps });
-    expect(steps.steps).toBeGreaterThan(8);
-    const after = await cleanRun(setup, V2);
-    const seen = { rolledBack: 0, rolledForward: 0, halfWritten: 0 };
-    for (let killAt = 1; killAt <= steps.steps; killAt++) {
-      const out = await setup();
-      const before = snapshot(out);
-      const outcome = await writeOutput(out, V2, { fs: dyingFs(killAt) }).then(() => 'done', () => 'failed');
-      const phase = phaseOf(out);
-      // Past the commit point the run has succeeded; only its clean-up is left to the next run.
-      expect(outcome === 'done' ? phase : 'committed', `kill at step ${killAt}`).toBe('committed');
-      if (phase === 'commit' && JSON.stringify(snapshot(out)) !== JSON.stringify(before)) seen.halfWritten++;
-      // `check` writes nothing: it reports the interrupted write and leaves it for `generate`.
-      if (phase) expect((await writeOutput(out, V2, { check: true })).interrupted, `kill at step ${killAt}`).toBe(true);
-      const warning = await recoverInterruptedWrite(defaultFs, out);
-      if (phase === 'committed') {
-        seen.rolledForward++;
-        expect(snapshot(out), `kill at step ${killAt}`).toEqual(after);
-      } else {
-        if (phase === 'commit') seen.rolledBack++;
-        expect(snapshot(out), `kill at step ${killAt}`).toEqual(before);
-        expect(existsSync(out), `kill at step ${killAt}`).toBe(Object.keys(before).length > 0);
+  ])(
+    '%s: rolls back before the commit point and forward after it, leaving nothing behind',
+    async (_, setup) => {
+      const steps = dyingFs(Number.POSITIVE_INFINITY);
+      await writeOutput(await setup(), V2, { fs: steps });
+      expect(steps.steps).toBeGreaterThan(8);
+      const after = await cleanRun(setup, V2);
+      const seen = { rolledBack: 0, rolledForward: 0, halfWritten: 0 };
+      for (let killAt = 1; killAt <= steps.steps; killAt++) {
+        const out = await setup();
+        const before = snapshot(out);
+        const outcome = await writeOutput(out, V2, { fs: dyingFs(killAt) }).then(
+          () => 'done',
+          () => 'failed',
+        );
+        const phase = phaseOf(out);
+        // Past the commit point the run has succeeded; only its clean-up is left to the next run.
+        expect(outcome === 'done' ? phase : 'committed', `kill at step ${killAt}`).toBe('committed');
+        if (phase === 'commit' && JSON.stringify(snapshot(out)) !== JSON.stringify(before)) seen.halfWritten++;
+        // `check` writes nothing: it reports the interrupted write and leaves it for `generate`.
+        if (phase)
+          expect((await writeOutput(out, V2, { check: true })).interrupted, `kill at step ${killAt}`).toBe(true);
+        const warning = await recoverInterruptedWrite(defaultFs, out);
+        if (phase === 'committed') {
+          seen.rolledForward++;
+          expect(snapshot(out), `kill at step ${killAt}`).toEqual(after);
+        } else {
+          if (phase === 'commit') seen.rolledBack++;
+          expect(snapshot(out), `kill at step ${killAt}`).toEqual(before);
+          expect(existsSync(out), `kill at step ${killAt}`).toBe(Object.keys(before).length > 0);
+        }
+        expect(warning === undefined, `kill at step ${killAt}`).toBe(phase === undefined);
+        expect(leftovers(out), `kill at step ${killAt}`).toEqual([]);
+        // The next real run then completes normally.
+        await writeOutput(out, V2);
+        expect(snapshot(out)).toEqual(after);
       }
-      expect(warning === undefined, `kill at step ${killAt}`).toBe(phase === undefined);
-      expect(leftovers(out), `kill at step ${killAt}`).toEqual([]);
-      // The next real run then completes normally.
-      await writeOutput(out, V2);
-      expect(snapshot(out)).toEqual(after);
-    }
-    expect(seen.rolledBack).toBeGreaterThan(0);
-    expect(seen.rolledForward).toBeGreaterThan(0);
-    expect(seen.halfWritten).toBeGreaterThan(0);
-  }, 60_000);
+      expect(seen.rolledBack).toBeGreaterThan(0);
+      expect(seen.rolledForward).toBeGreaterThan(0);
+      expect(seen.halfWritten).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
-  it('generate recovers by itself: a killed first run leaves no output folder after the next run fails too', async () => {
+  it('the next write recovers by itself after a killed first run', async () => {
     const out = path.join(fixtureDir({}), 'fresh', 'out');
     await expect(writeOutput(out, V1, { fs: dyingFs(12) })).rejects.toThrow();
     const r = await writeOutput(out, V1);
     expect(r.warnings.map((w) => w.message).join()).toMatch(/recovered a write interrupted by a killed run/);
-    expect(Object.keys(snapshot(out)).sort()).toEqual(['.apiforge-manifest.json', 'src/client.ts', 'src/index.ts', 'src/resources/old.ts']);
+    expect(Object.keys(snapshot(out)).sort()).toEqual([
+      '.apiforge-manifest.json',
+      'src/client.ts',
+      'src/index.ts',
+      'src/resources/old.ts',
+    ]);
     expect(readdirSync(path.dirname(out))).toEqual(['out']);
   });
 
   it('refuses to recover a write whose process is still running', async () => {
     const out = await seeded();
     writeFiles(path.dirname(out), {
-      [path.basename(siblings(out, '').journal)]: JSON.stringify({ version: 1, pid: process.ppid, phase: 'commit', stage: 'x', backup: 'y', place: [], remove: [], createdDirs: [] }),
+      [path.basename(siblings(out, '').journal)]: JSON.stringify({
+        version: 1,
+        pid: process.ppid,
+        phase: 'commit',
+        stage: 'x',
+        backup: 'y',
+        place: [],
+        remove: [],
+        createdDirs: [],
+      }),
     });
     await expect(writeOutput(out, V2)).rejects.toThrow(/another apiforge process \(pid \d+\) is writing this output/);
   });
