@@ -193,8 +193,8 @@ async function makeDirs(fs: WriterFs, root: string, rels: string[]): Promise<voi
 
 /** Stages, journals and commits; see the module comment. */
 async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], removed: string[]): Promise<void> {
-  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const s = siblings(out, id);
+  const s = siblings(out, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const paths = placed.map((f) => f.path);
   const journal: Journal = {
     version: 1,
     pid: process.pid,
@@ -203,18 +203,11 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
     backup: path.basename(s.backup),
     place: placed.map((f) => ({ path: f.path, replaces: f.replaces })),
     remove: removed,
-    createdDirs: await missingDirs(
-      out,
-      placed.map((f) => f.path),
-    ),
+    createdDirs: await missingDirs(out, paths),
   };
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
-    await makeDirs(
-      fs,
-      s.stage,
-      placed.map((f) => f.path),
-    );
+    await makeDirs(fs, s.stage, paths);
     await mapLimit(placed, (f) => fs.writeFile(path.join(s.stage, f.path), f.content));
   } catch (e) {
     await fs.rm(s.stage, { recursive: true, force: true }).catch(() => undefined);
@@ -227,19 +220,7 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
     throw rolledBack(e, out);
   });
   try {
-    // The backup folder exists only while a journal does, so it never outlives what recovery knows of.
-    await makeDirs(fs, s.backup, [...placed.filter((f) => f.replaces).map((f) => f.path), ...removed]);
-    if (journal.createdDirs[0] === '.') {
-      // A fresh output folder: the staging folder becomes it in one rename (rollback still works file by file).
-      await fs.rename(s.stage, out);
-    } else {
-      for (const d of journal.createdDirs) await fs.mkdir(path.join(out, d), { recursive: true });
-      await mapLimit(placed, async (f) => {
-        if (f.replaces) await fs.rename(path.join(out, f.path), path.join(s.backup, f.path));
-        await fs.rename(path.join(s.stage, f.path), path.join(out, f.path));
-      });
-      await mapLimit(removed, (rel) => fs.rename(path.join(out, rel), path.join(s.backup, rel)));
-    }
+    await moveIntoPlace(fs, out, s, journal, placed);
     await writeJournal(fs, out, { ...journal, phase: 'committed' });
   } catch (e) {
     const undone = await rollBack(fs, out, journal).then(
@@ -247,15 +228,36 @@ async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], r
       () => false,
     );
     if (undone) throw rolledBack(e, out);
-    throw new ApiforgeError(
-      'generation-error',
-      `writing output failed (${(e as Error).message}) and so did the rollback; ` +
-        `the next run finishes the rollback from ${s.journal}`,
-      { file: out },
-    );
+    const why = `writing output failed (${(e as Error).message}) and so did the rollback; `;
+    throw new ApiforgeError('generation-error', `${why}the next run finishes the rollback from ${s.journal}`, {
+      file: out,
+    });
   }
   // Past the commit point: a failure while cleaning up is finished by the next run.
   await rollForward(fs, out, { ...journal, phase: 'committed' }).catch(() => undefined);
+}
+
+/** The renames of the commit, each file's own in order, files in parallel. */
+async function moveIntoPlace(
+  fs: WriterFs,
+  out: string,
+  s: { stage: string; backup: string },
+  journal: Journal,
+  placed: Plan['toWrite'],
+): Promise<void> {
+  // The backup folder exists only while a journal does, so it never outlives what recovery knows of.
+  await makeDirs(fs, s.backup, [...placed.filter((f) => f.replaces).map((f) => f.path), ...journal.remove]);
+  if (journal.createdDirs[0] === '.') {
+    // A fresh output folder: the staging folder becomes it in one rename (rollback still works file by file).
+    await fs.rename(s.stage, out);
+    return;
+  }
+  for (const d of journal.createdDirs) await fs.mkdir(path.join(out, d), { recursive: true });
+  await mapLimit(placed, async (f) => {
+    if (f.replaces) await fs.rename(path.join(out, f.path), path.join(s.backup, f.path));
+    await fs.rename(path.join(s.stage, f.path), path.join(out, f.path));
+  });
+  await mapLimit(journal.remove, (rel) => fs.rename(path.join(out, rel), path.join(s.backup, rel)));
 }
 
 function rolledBack(e: unknown, out: string): ApiforgeError {
