@@ -40,14 +40,17 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 /** The running code: `dist/` when built, `generator/` under the test runner. */
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Files under `dir` (absolute, sorted), skipping dot-folders, `node_modules`, type declarations and source maps. */
+/** Files under `dir` (absolute, sorted; `dir` itself if it is a file), skipping dot-folders, `node_modules`,
+ * type declarations and source maps. */
 function listFiles(dir: string): string[] {
   const found: string[] = [];
   const visit = (d: string): void => {
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      // `package.json` `files` may name a file rather than a folder.
+      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' && d === dir) found.push(d);
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
