@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { apiforgeFingerprint } from '../write/fingerprint.js';
 import type { GeneratedFile } from '../write/types.js';
 
 /**
@@ -48,6 +49,8 @@ export interface CliDeps {
   debounceMs?: number;
   /** Folder of built-in templates (default: the package's `templates/`). */
   builtinTemplatesDir?: string;
+  /** apiforge's identity recorded in manifests (default: its version and a hash of its code); tests vary it. */
+  apiforgeFingerprint?: () => string;
 }
 
 /** Resolved dependencies plus printing helpers shared by every command. */
@@ -62,6 +65,7 @@ export class CliContext {
   readonly signal: AbortSignal | undefined;
   readonly debounceMs: number;
   readonly builtinTemplatesDir: string;
+  readonly apiforgeFingerprint: () => string;
   private readonly pipelineSource: CliDeps['pipeline'];
   private pipelineCache: PipelineApi | undefined;
   private readonly printed = new Set<string>();
@@ -75,6 +79,7 @@ export class CliContext {
     this.debounceMs = deps.debounceMs ?? 100;
     this.builtinTemplatesDir = deps.builtinTemplatesDir ?? path.join(packageRoot(), 'templates');
     this.pipelineSource = deps.pipeline;
+    this.apiforgeFingerprint = deps.apiforgeFingerprint ?? apiforgeFingerprint;
   }
 
   async pipeline(): Promise<PipelineApi> {

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
+import { checkNoOp, fingerprintInputs, settledInputs, type NoOpCheck } from '../write/fingerprint.js';
+import type { InputsRecord } from '../write/manifest.js';
 import { writeOutput, type WriteResult } from '../write/write-output.js';
 import { selectClients, type ClientSelection } from './clients.js';
 import type { CliContext, GenerateResult } from './context.js';
@@ -15,6 +17,8 @@ export interface GenerateFlags extends ClientSelection {
   quiet?: boolean;
   verbose?: boolean;
   debug?: boolean;
+  /** Run the whole pipeline even when the inputs are unchanged. */
+  force?: boolean;
 }
 
 /** Outcome of one pass over every selected client; watch mode uses the file lists. */
@@ -30,49 +34,138 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)}s`;
 }
 
-/** Runs one client; returns its pipeline result, or undefined after printing the error. */
-async function runClient(client: ResolvedClientSettings, flags: GenerateFlags, ctx: CliContext, diagnostics: Diagnostic[]): Promise<{ ok: boolean; result?: GenerateResult }> {
+interface ClientOutcome {
+  ok: boolean;
+  /** Local files the client was generated from (watch mode watches them). */
+  sourceFiles: string[];
+}
+
+/** Whether nothing changed since the last run; any trouble answering means "run it". */
+async function noOpCheck(client: ResolvedClientSettings, ctx: CliContext): Promise<NoOpCheck> {
+  try {
+    return await checkNoOp(client, ctx.apiforgeFingerprint());
+  } catch (e) {
+    return { hit: false, reason: (e as Error).message };
+  }
+}
+
+/** Runs one client: the no-op fast path when nothing changed, else the pipeline and the writer. */
+async function runClient(
+  client: ResolvedClientSettings,
+  flags: GenerateFlags,
+  ctx: CliContext,
+  diagnostics: Diagnostic[],
+): Promise<ClientOutcome> {
   const started = performance.now();
   const label = client.name ?? path.basename(client.output);
+  const noOp = await noOpCheck(client, ctx);
+  if (noOp.hit && !flags.force) {
+    const where = `${client.name ?? noOp.clientName ?? label} → ${ctx.rel(client.output)}`;
+    if (!flags.quiet)
+      ctx.out(
+        `✔ ${where} is up to date (${noOp.total} files, inputs unchanged, ${seconds(performance.now() - started)})`,
+      );
+    if (flags.verbose)
+      ctx.out(
+        '  skipped the pipeline: no input changed since the last run and the output matches its manifest ' +
+          '(--force runs it)',
+      );
+    return { ok: true, sourceFiles: noOp.sourceFiles };
+  }
+  if (flags.verbose) ctx.out(`  full run: ${flags.force ? '--force' : noOp.hit ? 'inputs unchanged' : noOp.reason}`);
   let result: GenerateResult;
   let written: WriteResult;
+  let failed = false;
   try {
     const pipeline = await ctx.pipeline();
     result = await pipeline.generateClient(client);
     diagnostics.push(...result.warnings);
-    written = await writeOutput(client.output, result.files, { check: flags.check ?? false });
+    failed = result.warnings.some((w) => w.severity === 'error');
+    // A run with errors is not recorded, so the next run repeats it instead of skipping it.
+    const inputs = failed ? undefined : await recordableInputs(client, result, noOp, ctx);
+    written = await writeOutput(client.output, result.files, {
+      check: flags.check ?? false,
+      ...(inputs ? { inputs } : {}),
+    });
     diagnostics.push(...written.warnings);
   } catch (e) {
     ctx.err(`✘ ${label}: ${describeError(e, flags.debug ?? false)}`);
-    return { ok: false };
+    return { ok: false, sourceFiles: [] };
   }
-  const name = client.name ?? result.clientName ?? label;
-  const where = `${name} → ${ctx.rel(client.output)}`;
-  const failed = result.warnings.some((w) => w.severity === 'error');
+  printOutcome(
+    `${client.name ?? result.clientName ?? label} → ${ctx.rel(client.output)}`,
+    written,
+    failed,
+    flags,
+    ctx,
+    started,
+  );
+  if (!flags.check && written.editedByHand.length > 0) {
+    diagnostics.push({
+      code: 'generation-error',
+      message: `overwrote hand edits in ${written.editedByHand.join(', ')} (put hand-written code in src/lib/)`,
+      location: { file: ctx.rel(client.output) },
+    });
+  }
+  if (flags.verbose) {
+    for (const t of result.templatesUsed)
+      ctx.out(`  template ${t.name} ← ${ctx.rel(t.file)}${t.source ? ` (${t.source})` : ''}`);
+  }
+  return {
+    ok: !failed && (!flags.check || written.upToDate),
+    sourceFiles: result.sourceFiles.filter((f) => !/^https?:\/\//i.test(f)),
+  };
+}
+
+/** The inputs to record in the manifest, unless one changed while the pipeline read it. */
+async function recordableInputs(
+  client: ResolvedClientSettings,
+  result: GenerateResult,
+  before: NoOpCheck,
+  ctx: CliContext,
+): Promise<InputsRecord | undefined> {
+  const used = {
+    sourceFiles: result.sourceFiles,
+    templateFiles: result.templatesUsed.map((t) => t.file),
+    ...(result.clientName !== undefined ? { clientName: result.clientName } : {}),
+  };
+  return settledInputs(before.inputs, await fingerprintInputs(client, used, ctx.apiforgeFingerprint()));
+}
+
+function printOutcome(
+  where: string,
+  written: WriteResult,
+  failed: boolean,
+  flags: GenerateFlags,
+  ctx: CliContext,
+  started: number,
+): void {
   if (flags.check) {
     if (written.upToDate) {
-      if (!flags.quiet) ctx.out(`✔ ${where} is up to date (${written.total} files, ${seconds(performance.now() - started)})`);
-    } else {
-      const parts = [[written.changed, 'changed'], [written.added, 'missing'], [written.removed, 'stale']] as const;
-      ctx.err(`✘ ${where} is out of date: ${parts.filter(([l]) => l.length).map(([l, w]) => `${l.length} ${w}`).join(', ')}`);
-      for (const p of written.changed) ctx.err(`  M ${p}${written.editedByHand.includes(p) ? ' (edited by hand)' : ''}`);
-      for (const p of written.added) ctx.err(`  A ${p}`);
-      for (const p of written.removed) ctx.err(`  D ${p}`);
-      ctx.err(`  run \`apiforge generate\` to update it`);
+      if (!flags.quiet)
+        ctx.out(`✔ ${where} is up to date (${written.total} files, ${seconds(performance.now() - started)})`);
+      return;
     }
+    const parts = [
+      [written.changed, 'changed'],
+      [written.added, 'missing'],
+      [written.removed, 'stale'],
+    ] as const;
+    const what = parts.filter(([l]) => l.length).map(([l, w]) => `${l.length} ${w}`);
+    if (written.interrupted) what.push('a killed run left a write half done');
+    ctx.err(`✘ ${where} is out of date: ${what.join(', ')}`);
+    for (const p of written.changed) ctx.err(`  M ${p}${written.editedByHand.includes(p) ? ' (edited by hand)' : ''}`);
+    for (const p of written.added) ctx.err(`  A ${p}`);
+    for (const p of written.removed) ctx.err(`  D ${p}`);
+    ctx.err(`  run \`apiforge generate\` to update it`);
   } else if (!flags.quiet || failed) {
     const mark = failed ? '✘' : '✔';
-    const line = `${mark} ${where} (${written.total} files, ${written.written} written${written.removed.length ? `, ${written.removed.length} removed` : ''}, ${seconds(performance.now() - started)})`;
+    const removed = written.removed.length ? `, ${written.removed.length} removed` : '';
+    const took = seconds(performance.now() - started);
+    const line = `${mark} ${where} (${written.total} files, ${written.written} written${removed}, ${took})`;
     if (failed) ctx.err(line + ' with errors');
     else ctx.out(line);
   }
-  if (!flags.check && written.editedByHand.length > 0) {
-    diagnostics.push({ code: 'generation-error', message: `overwrote hand edits in ${written.editedByHand.join(', ')} (put hand-written code in src/lib/)`, location: { file: ctx.rel(client.output) } });
-  }
-  if (flags.verbose) {
-    for (const t of result.templatesUsed) ctx.out(`  template ${t.name} ← ${ctx.rel(t.file)}${t.source ? ` (${t.source})` : ''}`);
-  }
-  return { ok: !failed && (!flags.check || written.upToDate), result };
 }
 
 /** One generate/check pass. Never throws for input problems: it prints them and returns exit code 1. */
@@ -86,11 +179,12 @@ export async function runGenerate(flags: GenerateFlags, ctx: CliContext): Promis
   for (const [i, client] of selected.clients.entries()) {
     if (!/^https?:\/\//i.test(client.input)) watched.add(client.input);
     if (client.templates) templateDirs.add(client.templates);
-    if (progress) ctx.stderr.write(`\r\x1b[2K[${i + 1}/${selected.clients.length}] ${client.name ?? ctx.rel(client.output)}…`);
+    if (progress)
+      ctx.stderr.write(`\r\x1b[2K[${i + 1}/${selected.clients.length}] ${client.name ?? ctx.rel(client.output)}…`);
     const r = await runClient(client, flags, ctx, diagnostics);
     if (progress) ctx.stderr.write('\r\x1b[2K');
     ok &&= r.ok;
-    for (const f of r.result?.sourceFiles ?? []) if (!/^https?:\/\//i.test(f)) watched.add(f);
+    for (const f of r.sourceFiles) watched.add(f);
   }
   ctx.report(diagnostics, flags.verbose ?? false);
   return { exitCode: ok ? 0 : 1, watched: [...watched], templateDirs: [...templateDirs] };

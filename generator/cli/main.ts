@@ -8,9 +8,8 @@ import { ApiforgeError } from '../diagnostics.js';
 import { CliContext, packageVersion, type CliDeps } from './context.js';
 import { describeError } from './errors.js';
 import { generateCommand, type GenerateFlags } from './generate.js';
-import { inspectCommand, type InspectFlags } from './inspect.js';
-import { diffCommand, ejectCommand, type DiffFlags, type EjectFlags } from './templates.js';
-import { watchCommand } from './watch.js';
+import type { InspectFlags } from './inspect.js';
+import type { DiffFlags, EjectFlags } from './templates.js';
 
 export type { CliDeps, GenerateResult, PipelineApi } from './context.js';
 
@@ -23,7 +22,8 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--name <name>', 'client class name')
     .option('-q, --quiet', 'print nothing on success')
     .option('-v, --verbose', 'list the template file used for each template and partial')
-    .option('--debug', 'show stack traces for internal errors');
+    .option('--debug', 'show stack traces for internal errors')
+    .option('--force', 'run the whole pipeline even when no input changed since the last run');
   if (withCheckAndWatch) {
     cmd
       .option('--check', 'write nothing; exit 1 listing files that differ when the output is stale')
@@ -44,7 +44,9 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
   addGenerateOptions(program.command('generate').description('generate client(s) from a spec or the config'), true).action(
     async (spec: string | undefined, opts: GenerateFlags & { watch?: boolean }) => {
       const flags = { ...opts, ...(spec !== undefined ? { spec } : {}) };
-      result.code = opts.watch ? await watchCommand(flags, ctx) : await generateCommand(flags, ctx);
+      // Other commands load on demand: a no-op `generate` must not pay for handlebars or the diff library.
+      if (!opts.watch) result.code = await generateCommand(flags, ctx);
+      else result.code = await (await import('./watch.js')).watchCommand(flags, ctx);
     },
   );
 
@@ -62,7 +64,7 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .option('--json', 'print JSON')
     .option('--debug', 'show stack traces for internal errors')
     .action(async (spec: string, opts: InspectFlags) => {
-      result.code = await inspectCommand(spec, opts, ctx);
+      result.code = await (await import('./inspect.js')).inspectCommand(spec, opts, ctx);
     });
 
   const templates = program.command('templates').description('work with template overrides');
@@ -73,7 +75,7 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .option('--to <dir>', 'destination folder', 'apiforge-templates')
     .option('-f, --force', 'overwrite files that already exist')
     .action(async (names: string[], opts: EjectFlags) => {
-      result.code = await ejectCommand(names, opts, ctx);
+      result.code = await (await import('./templates.js')).ejectCommand(names, opts, ctx);
     });
   templates
     .command('diff')
@@ -83,7 +85,7 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .option('--patch', 'print the diff against the built-in for every override, not only changed ones')
     .option('--exit-code', 'exit 1 when an override is stale or matches no built-in')
     .action(async (opts: DiffFlags) => {
-      result.code = await diffCommand(opts, ctx);
+      result.code = await (await import('./templates.js')).diffCommand(opts, ctx);
     });
   return program;
 }

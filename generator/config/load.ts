@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import type { ClientSettings, ResolvedClientSettings } from './types.js';
 import { assertValidConfig, configClients } from './validate.js';
@@ -63,6 +62,8 @@ export async function readConfigFile(file: string): Promise<unknown> {
   // config (npx, a global install): it resolves to the running apiforge.
   const built = fileURLToPath(new URL('../index.js', import.meta.url));
   const self = existsSync(built) ? built : built.replace(/\.js$/, '.ts');
+  // Loaded only for script configs: a JSON config (and a no-op run) need not pay for jiti.
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true, alias: { apiforge: self } });
   try {
     const mod = await jiti.import<unknown>(file);

@@ -17,8 +17,28 @@ export interface OutputManifest {
   /** Format version of this file. */
   version: 1;
   generator: 'apiforge';
+  /** What the output was generated from; absent in manifests of older versions (no fast path then). */
+  inputs?: InputsRecord;
   /** Generated POSIX paths -> `sha256:<hex>` of their content, sorted by path. */
   files: Record<string, string>;
+}
+
+/**
+ * The inputs of a run (see generator/write/fingerprint.ts). Every path is
+ * relative to the output folder and every part is machine-independent, so a
+ * committed manifest does not change from one checkout to another.
+ */
+export interface InputsRecord {
+  /** `sha256:` over the parts below: equal hashes mean a rerun would produce the same files. */
+  hash: string;
+  /** apiforge's version and a hash of its own code, e.g. `0.1.0 sha256:…`. */
+  apiforge: string;
+  /** Hash of the client's resolved settings. */
+  config: string;
+  /** Input files (spec, `$ref`'d files, templates, formatter config) -> content hash; sorted. */
+  files: Record<string, string>;
+  /** The client class name, so a run that skips the pipeline can still name the client. */
+  clientName?: string;
 }
 
 export function hashContent(content: string | Buffer): string {
@@ -35,9 +55,16 @@ export function isProtected(p: string): boolean {
   return PROTECTED_DIRS.some((d) => p.startsWith(d));
 }
 
-export function serializeManifest(files: Map<string, string>): string {
-  const sorted = Object.fromEntries([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const m: OutputManifest = { version: 1, generator: 'apiforge', files: sorted };
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function serializeManifest(files: Map<string, string>, inputs?: InputsRecord): string {
+  const sorted = Object.fromEntries([...files.entries()].sort(byKey));
+  const m: OutputManifest = {
+    version: 1,
+    generator: 'apiforge',
+    ...(inputs ? { inputs: { ...inputs, files: Object.fromEntries(Object.entries(inputs.files).sort(byKey)) } } : {}),
+    files: sorted,
+  };
   return JSON.stringify(m, null, 2) + '\n';
 }
 
@@ -46,7 +73,9 @@ export function serializeManifest(files: Map<string, string>): string {
  * corrupt one is treated as empty with a warning (so nothing is removed),
  * and entries with unsafe paths are dropped (so nothing outside is touched).
  */
-export async function readOutputManifest(outDir: string): Promise<{ files: Map<string, string>; warnings: Diagnostic[] }> {
+export async function readOutputManifest(
+  outDir: string,
+): Promise<{ files: Map<string, string>; inputs?: InputsRecord; warnings: Diagnostic[] }> {
   const file = path.join(outDir, OUTPUT_MANIFEST);
   let text: string;
   try {
@@ -61,11 +90,27 @@ export async function readOutputManifest(outDir: string): Promise<{ files: Map<s
     const files = new Map<string, string>();
     for (const [p, h] of Object.entries(data.files)) {
       if (isSafeRelativePath(p) && typeof h === 'string') files.set(p, h);
-      else warnings.push({ code: 'generation-error', message: `ignoring unsafe manifest entry ${JSON.stringify(p)}`, location: { file } });
+      else
+        warnings.push({
+          code: 'generation-error',
+          message: `ignoring unsafe manifest entry ${JSON.stringify(p)}`,
+          location: { file },
+        });
     }
-    return { files, warnings };
+    return { files, ...(isInputsRecord(data.inputs) ? { inputs: data.inputs } : {}), warnings };
   } catch (e) {
-    warnings.push({ code: 'generation-error', message: `unreadable manifest (${(e as Error).message}); stale files will not be removed this run`, location: { file } });
+    warnings.push({
+      code: 'generation-error',
+      message: `unreadable manifest (${(e as Error).message}); stale files will not be removed this run`,
+      location: { file },
+    });
     return { files: new Map(), warnings };
   }
+}
+
+function isInputsRecord(v: unknown): v is InputsRecord {
+  const r = v as Partial<InputsRecord> | undefined;
+  return (
+    typeof r === 'object' && r !== null && typeof r.hash === 'string' && typeof r.files === 'object' && r.files !== null
+  );
 }

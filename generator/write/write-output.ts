@@ -1,34 +1,49 @@
 /**
- * Writes a generation run's files into an output folder, atomically:
+ * Writes a generation run's files into an output folder, atomically, with
+ * every filesystem call of a phase in flight at once (bounded):
  *
- * 1. Plan: compare each file with what is on disk (content hash) and list
- *    stale files from the previous manifest. `check` mode stops here.
- * 2. Stage: write added/changed files and the new manifest into a temp
+ * 0. Recover: a journal left by a killed run is rolled back or forward first.
+ * 1. Plan: read every existing file in parallel, compare hashes in memory,
+ *    list stale files from the previous manifest. `check` mode stops here.
+ * 2. Stage: write added/changed files and the new manifest into one temp
  *    folder next to the output (same filesystem, so renames are atomic).
- * 3. Commit: move each replaced/removed file into a backup folder, then
- *    rename the staged file into place. Any failure rolls every step back,
- *    so the previous output stays byte-for-byte intact.
+ * 3. Commit: write the journal, move replaced/removed files into a backup
+ *    folder and staged files into place, then mark the journal committed.
+ *    A failure rolls back from the journal, so the previous output stays
+ *    byte-for-byte intact; a kill is rolled back by the next run.
  */
 import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
-import { OUTPUT_MANIFEST, hashContent, isProtected, isSafeRelativePath, readOutputManifest, serializeManifest } from './manifest.js';
+import { mapLimit } from './concurrency.js';
+import { defaultFs, entryKind, readOrUndefined, sortPaths, type WriterFs } from './fs.js';
+import {
+  readJournal,
+  recoverInterruptedWrite,
+  rollBack,
+  rollForward,
+  siblings,
+  writeJournal,
+  type Journal,
+} from './journal.js';
+import {
+  OUTPUT_MANIFEST,
+  hashContent,
+  isProtected,
+  isSafeRelativePath,
+  readOutputManifest,
+  serializeManifest,
+  type InputsRecord,
+} from './manifest.js';
 import type { GeneratedFile } from './types.js';
 
-/** The filesystem calls the writer makes; tests substitute one that fails on purpose. */
-export interface WriterFs {
-  readFile(p: string): Promise<Buffer>;
-  writeFile(p: string, data: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  mkdir(p: string, opts: { recursive: true }): Promise<unknown>;
-  rm(p: string, opts: { recursive?: boolean; force?: boolean }): Promise<void>;
-  rmdir(p: string): Promise<void>;
-}
+export type { WriterFs } from './fs.js';
 
 export interface WriteOptions {
   /** Compute what would change without writing anything. */
   check?: boolean;
+  /** What the output was generated from, recorded in the manifest for the no-op fast path. */
+  inputs?: InputsRecord;
   /** Filesystem implementation (for tests). */
   fs?: WriterFs;
 }
@@ -43,29 +58,13 @@ export interface WriteResult {
   added: string[];
   changed: string[];
   removed: string[];
-  /** Generated files whose content on disk no longer matched the manifest (edited by hand, now overwritten or reported). */
+  /** Generated files whose content on disk no longer matched the manifest (edited by hand; overwritten or reported). */
   editedByHand: string[];
   /** True when nothing differs (what `--check` wants). */
   upToDate: boolean;
+  /** A killed run left a half-done write (check mode only: `generate` recovers it first). */
+  interrupted: boolean;
   warnings: Diagnostic[];
-}
-
-const defaultFs: WriterFs = {
-  readFile: (p) => nodeFs.readFile(p),
-  writeFile: (p, d) => nodeFs.writeFile(p, d),
-  rename: (a, b) => nodeFs.rename(a, b),
-  mkdir: (p, o) => nodeFs.mkdir(p, o),
-  rm: (p, o) => nodeFs.rm(p, o),
-  rmdir: (p) => nodeFs.rmdir(p),
-};
-
-async function readOrUndefined(fs: WriterFs, p: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(p);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw e;
-  }
 }
 
 function validatePaths(files: GeneratedFile[]): void {
@@ -85,41 +84,46 @@ function validatePaths(files: GeneratedFile[]): void {
   }
 }
 
-const sortPaths = (a: string[]): string[] => a.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+interface Plan {
+  result: WriteResult;
+  /** Files to stage, with whether a file is there now. */
+  toWrite: Array<GeneratedFile & { replaces: boolean }>;
+  manifestText: string;
+  manifestChanged: boolean;
+  hadManifest: boolean;
+}
 
-/** Writes `files` into `outDir` (see the module comment for the guarantees). */
-export async function writeOutput(outDir: string, files: GeneratedFile[], options: WriteOptions = {}): Promise<WriteResult> {
-  const fs = options.fs ?? defaultFs;
-  validatePaths(files);
-  const out = path.resolve(outDir);
+/** Compares `files` with the disk, reading every existing file in parallel. */
+async function plan(
+  fs: WriterFs,
+  out: string,
+  files: GeneratedFile[],
+  inputs: InputsRecord | undefined,
+): Promise<Plan> {
   const previous = await readOutputManifest(out);
-
-  // Plan.
   const next = new Map<string, string>();
-  const toWrite: GeneratedFile[] = [];
+  const compared = await mapLimit(files, async (f) => {
+    const hash = hashContent(f.content);
+    const onDisk = await readOrUndefined(fs, path.join(out, f.path));
+    return { f, hash, diskHash: onDisk && hashContent(onDisk) };
+  });
+  const toWrite: Plan['toWrite'] = [];
   const added: string[] = [];
   const changed: string[] = [];
   const editedByHand: string[] = [];
-  for (const f of files) {
-    const hash = hashContent(f.content);
+  for (const { f, hash, diskHash } of compared) {
     next.set(f.path, hash);
-    const onDisk = await readOrUndefined(fs, path.join(out, f.path));
-    const diskHash = onDisk && hashContent(onDisk);
     const recorded = previous.files.get(f.path);
     if (diskHash && recorded && diskHash !== recorded) editedByHand.push(f.path);
     if (diskHash === hash) continue;
-    (onDisk ? changed : added).push(f.path);
-    toWrite.push(f);
+    (diskHash ? changed : added).push(f.path);
+    toWrite.push({ ...f, replaces: diskHash !== undefined });
   }
-  const removed: string[] = [];
-  for (const p of previous.files.keys()) {
-    if (next.has(p) || isProtected(p)) continue;
-    if ((await readOrUndefined(fs, path.join(out, p))) !== undefined) removed.push(p);
-  }
-  const manifestText = serializeManifest(next);
+  const stale = [...previous.files.keys()].filter((p) => !next.has(p) && !isProtected(p));
+  const present = await mapLimit(stale, async (p) => (await entryKind(path.join(out, p))) === 'file');
+  const removed = stale.filter((_, i) => present[i]);
+  const manifestText = serializeManifest(next, inputs);
   const oldManifest = await readOrUndefined(fs, path.join(out, OUTPUT_MANIFEST));
-  const manifestChanged = oldManifest?.toString('utf8') !== manifestText;
-
   const result: WriteResult = {
     total: files.length,
     written: 0,
@@ -129,85 +133,135 @@ export async function writeOutput(outDir: string, files: GeneratedFile[], option
     removed: sortPaths(removed),
     editedByHand: sortPaths(editedByHand),
     upToDate: toWrite.length === 0 && removed.length === 0,
+    interrupted: false,
     warnings: previous.warnings,
   };
-  if (options.check || (result.upToDate && !manifestChanged)) return result;
+  return {
+    result,
+    toWrite,
+    manifestText,
+    manifestChanged: oldManifest?.toString('utf8') !== manifestText,
+    hadManifest: oldManifest !== undefined,
+  };
+}
 
-  // Stage.
-  const id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const stage = path.join(path.dirname(out), `.${path.basename(out)}.apiforge-tmp-${id}`);
-  const backup = path.join(path.dirname(out), `.${path.basename(out)}.apiforge-bak-${id}`);
+/** Writes `files` into `outDir` (see the module comment for the guarantees). */
+export async function writeOutput(
+  outDir: string,
+  files: GeneratedFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  const fs = options.fs ?? defaultFs;
+  validatePaths(files);
+  const out = path.resolve(outDir);
+  if (options.check) {
+    // Check mode writes nothing, so an interrupted write is reported, not recovered.
+    const p = await plan(fs, out, files, options.inputs);
+    if (await readJournal(fs, out)) {
+      p.result.interrupted = true;
+      p.result.upToDate = false;
+    }
+    return p.result;
+  }
+  const recovered = await recoverInterruptedWrite(fs, out);
+  const p = await plan(fs, out, files, options.inputs);
+  if (recovered) p.result.warnings.unshift(recovered);
+  if (p.result.upToDate && !p.manifestChanged) return p.result;
+  const placed = [...p.toWrite, { path: OUTPUT_MANIFEST, content: p.manifestText, replaces: p.hadManifest }];
+  await commitFiles(fs, out, placed, p.result.removed);
+  p.result.written = p.toWrite.length;
+  return p.result;
+}
+
+/** Output folders (relative, parents first) that must be created for `rels`. */
+async function missingDirs(out: string, rels: string[]): Promise<string[]> {
+  const dirs = new Set<string>(['.']);
+  for (const rel of rels) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
+  const sorted = [...dirs].sort((a, b) =>
+    a === '.' ? -1 : b === '.' ? 1 : a.split('/').length - b.split('/').length || (a < b ? -1 : 1),
+  );
+  const kinds = await mapLimit(sorted, (d) => entryKind(path.join(out, d)));
+  return sorted.filter((_, i) => kinds[i] === undefined);
+}
+
+/** Creates the folders of `rels` under `root`, each once. */
+async function makeDirs(fs: WriterFs, root: string, rels: string[]): Promise<void> {
+  const dirs = new Set(rels.map((r) => path.posix.dirname(r)));
+  const leaves = [...dirs].filter((d) => ![...dirs].some((o) => o !== d && o.startsWith(d + '/')));
+  await mapLimit(leaves, (d) => fs.mkdir(path.join(root, d), { recursive: true }));
+}
+
+/** Stages, journals and commits; see the module comment. */
+async function commitFiles(fs: WriterFs, out: string, placed: Plan['toWrite'], removed: string[]): Promise<void> {
+  const s = siblings(out, `${process.pid}-${randomBytes(4).toString('hex')}`);
+  const paths = placed.map((f) => f.path);
+  const journal: Journal = {
+    version: 1,
+    pid: process.pid,
+    phase: 'commit',
+    stage: path.basename(s.stage),
+    backup: path.basename(s.backup),
+    place: placed.map((f) => ({ path: f.path, replaces: f.replaces })),
+    remove: removed,
+    createdDirs: await missingDirs(out, paths),
+  };
   await fs.mkdir(path.dirname(out), { recursive: true });
   try {
-    for (const f of [...toWrite, { path: OUTPUT_MANIFEST, content: manifestText }]) {
-      const dest = path.join(stage, f.path);
-      await fs.mkdir(path.dirname(dest), { recursive: true });
-      await fs.writeFile(dest, f.content);
-    }
-    await commit(fs, out, stage, backup, [...toWrite.map((f) => f.path), OUTPUT_MANIFEST], removed);
-  } finally {
-    await fs.rm(stage, { recursive: true, force: true }).catch(() => undefined);
-    await fs.rm(backup, { recursive: true, force: true }).catch(() => undefined);
-  }
-  result.written = toWrite.length;
-  return result;
-}
-
-type Step = { kind: 'backup'; from: string; to: string } | { kind: 'place'; at: string } | { kind: 'mkdir'; at: string };
-
-/** Moves staged files into place and stale ones out; on failure undoes every step in reverse. */
-async function commit(fs: WriterFs, out: string, stage: string, backup: string, placed: string[], removed: string[]): Promise<void> {
-  const steps: Step[] = [];
-  const ensureDir = async (dir: string): Promise<void> => {
-    const missing: string[] = [];
-    for (let d = dir; (await readDirExists(d)) === false; d = path.dirname(d)) missing.unshift(d);
-    for (const d of missing) {
-      await fs.mkdir(d, { recursive: true });
-      steps.push({ kind: 'mkdir', at: d });
-    }
-  };
-  const moveAside = async (rel: string): Promise<void> => {
-    const from = path.join(out, rel);
-    if ((await readOrUndefined(fs, from)) === undefined) return;
-    const to = path.join(backup, rel);
-    await fs.mkdir(path.dirname(to), { recursive: true });
-    await fs.rename(from, to);
-    steps.push({ kind: 'backup', from, to });
-  };
-  try {
-    for (const rel of placed) {
-      const target = path.join(out, rel);
-      await ensureDir(path.dirname(target));
-      await moveAside(rel);
-      await fs.rename(path.join(stage, rel), target);
-      steps.push({ kind: 'place', at: target });
-    }
-    for (const rel of removed) await moveAside(rel);
+    await makeDirs(fs, s.stage, paths);
+    await mapLimit(placed, (f) => fs.writeFile(path.join(s.stage, f.path), f.content));
   } catch (e) {
-    for (const s of steps.reverse()) {
-      // Best effort: keep undoing even if one step fails, so as much as possible is restored.
-      if (s.kind === 'place') await fs.rm(s.at, { force: true }).catch(() => undefined);
-      else if (s.kind === 'backup') await fs.rename(s.to, s.from).catch(() => undefined);
-      else await fs.rmdir(s.at).catch(() => undefined);
-    }
-    throw new ApiforgeError('generation-error', `writing output failed and was rolled back: ${(e as Error).message}`, { file: out });
+    await fs.rm(s.stage, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
   }
-  await removeEmptyDirs(fs, out, removed);
-}
-
-async function readDirExists(dir: string): Promise<boolean> {
+  await writeJournal(fs, out, journal).catch(async (e: unknown) => {
+    await fs.rm(s.journalTmp, { force: true }).catch(() => undefined);
+    await fs.rm(s.journal, { force: true }).catch(() => undefined);
+    await rollBack(fs, out, journal).catch(() => undefined);
+    throw rolledBack(e, out);
+  });
   try {
-    return (await nodeFs.stat(dir)).isDirectory();
-  } catch {
-    return false;
+    await moveIntoPlace(fs, out, s, journal, placed);
+    await writeJournal(fs, out, { ...journal, phase: 'committed' });
+  } catch (e) {
+    const undone = await rollBack(fs, out, journal).then(
+      () => true,
+      () => false,
+    );
+    if (undone) throw rolledBack(e, out);
+    const why = `writing output failed (${(e as Error).message}) and so did the rollback; `;
+    throw new ApiforgeError('generation-error', `${why}the next run finishes the rollback from ${s.journal}`, {
+      file: out,
+    });
   }
+  // Past the commit point: a failure while cleaning up is finished by the next run.
+  await rollForward(fs, out, { ...journal, phase: 'committed' }).catch(() => undefined);
 }
 
-/** Removes folders left empty by stale-file removal (never the output root). */
-async function removeEmptyDirs(fs: WriterFs, out: string, removed: string[]): Promise<void> {
-  const dirs = new Set<string>();
-  for (const rel of removed) for (let d = path.dirname(rel); d !== '.'; d = path.dirname(d)) dirs.add(d);
-  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
-    await fs.rmdir(path.join(out, d)).catch(() => undefined); // fails harmlessly when not empty
+/** The renames of the commit, each file's own in order, files in parallel. */
+async function moveIntoPlace(
+  fs: WriterFs,
+  out: string,
+  s: { stage: string; backup: string },
+  journal: Journal,
+  placed: Plan['toWrite'],
+): Promise<void> {
+  // The backup folder exists only while a journal does, so it never outlives what recovery knows of.
+  await makeDirs(fs, s.backup, [...placed.filter((f) => f.replaces).map((f) => f.path), ...journal.remove]);
+  if (journal.createdDirs[0] === '.') {
+    // A fresh output folder: the staging folder becomes it in one rename (rollback still works file by file).
+    await fs.rename(s.stage, out);
+    return;
   }
+  for (const d of journal.createdDirs) await fs.mkdir(path.join(out, d), { recursive: true });
+  await mapLimit(placed, async (f) => {
+    if (f.replaces) await fs.rename(path.join(out, f.path), path.join(s.backup, f.path));
+    await fs.rename(path.join(s.stage, f.path), path.join(out, f.path));
+  });
+  await mapLimit(journal.remove, (rel) => fs.rename(path.join(out, rel), path.join(s.backup, rel)));
+}
+
+function rolledBack(e: unknown, out: string): ApiforgeError {
+  return new ApiforgeError('generation-error', `writing output failed and was rolled back: ${(e as Error).message}`, {
+    file: out,
+  });
 }

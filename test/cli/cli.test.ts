@@ -57,7 +57,9 @@ describe('cli: generate', () => {
     expect(all.code).toBe(0);
     expect(all.stdout.split('\n').filter(Boolean).map((l) => l.replace(/\(.*\)/, ''))).toEqual(['✔ Stigg → out/stigg ', '✔ Other → out/other ']);
     const one = await run(dir, ['generate', '--client', 'Other']);
-    expect(one.stdout).toMatch(/^✔ Other → out\/other \(1 files, 0 written/);
+    expect(one.stdout).toMatch(/^✔ Other → out\/other is up to date \(1 files, inputs unchanged, /);
+    const forced = await run(dir, ['generate', '--client', 'Other', '--force']);
+    expect(forced.stdout).toMatch(/^✔ Other → out\/other \(1 files, 0 written/);
   });
 
   it('--client with an unknown name is a usage error with a suggestion', async () => {
@@ -69,7 +71,7 @@ describe('cli: generate', () => {
   it('--quiet prints nothing; --verbose lists template files', async () => {
     const dir = project();
     expect(await run(dir, ['generate', '--quiet'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    const v = await run(dir, ['generate', '--client', 'Stigg', '--verbose']);
+    const v = await run(dir, ['generate', '--client', 'Stigg', '--verbose', '--force']);
     expect(v.stdout).toContain(`  template partials/jsdoc ← ${path.resolve('templates/partials/jsdoc.hbs')} (builtin)`);
   });
 

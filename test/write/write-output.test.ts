@@ -42,7 +42,13 @@ describe('writeOutput', () => {
   it('writes a fresh output with a manifest', async () => {
     const out = path.join(fixtureDir({}), 'nested', 'out');
     const r = await writeOutput(out, V1);
-    expect(r).toMatchObject({ total: 3, written: 3, unchanged: 0, added: ['src/client.ts', 'src/index.ts', 'src/resources/old.ts'], upToDate: false });
+    expect(r).toMatchObject({
+      total: 3,
+      written: 3,
+      unchanged: 0,
+      added: ['src/client.ts', 'src/index.ts', 'src/resources/old.ts'],
+      upToDate: false,
+    });
     const manifest = JSON.parse(readFileSync(path.join(out, OUTPUT_MANIFEST), 'utf8'));
     expect(Object.keys(manifest.files)).toEqual(['src/client.ts', 'src/index.ts', 'src/resources/old.ts']);
     expect(readdirSync(path.dirname(out))).toEqual(['out']); // no temp or backup folders left
@@ -53,7 +59,13 @@ describe('writeOutput', () => {
     const before = statSync(path.join(out, 'src/index.ts')).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     const r = await writeOutput(out, V2);
-    expect(r).toMatchObject({ written: 2, unchanged: 1, added: ['src/resources/new.ts'], changed: ['src/client.ts'], removed: ['src/resources/old.ts'] });
+    expect(r).toMatchObject({
+      written: 2,
+      unchanged: 1,
+      added: ['src/resources/new.ts'],
+      changed: ['src/client.ts'],
+      removed: ['src/resources/old.ts'],
+    });
     expect(statSync(path.join(out, 'src/index.ts')).mtimeMs).toBe(before);
     const again = await writeOutput(out, V2);
     expect(again).toMatchObject({ written: 0, unchanged: 3, upToDate: true });
@@ -75,7 +87,11 @@ describe('writeOutput', () => {
     const out = path.join(root, 'out');
     writeFiles(out, {
       'src/lib/custom.ts': 'mine\n',
-      [OUTPUT_MANIFEST]: JSON.stringify({ version: 1, generator: 'apiforge', files: { 'src/lib/custom.ts': 'sha256:0', '../outside.txt': 'sha256:0' } }),
+      [OUTPUT_MANIFEST]: JSON.stringify({
+        version: 1,
+        generator: 'apiforge',
+        files: { 'src/lib/custom.ts': 'sha256:0', '../outside.txt': 'sha256:0' },
+      }),
     });
     const r = await writeOutput(out, V1);
     expect(r.removed).toEqual([]);
@@ -87,8 +103,15 @@ describe('writeOutput', () => {
   it('rejects generated paths that escape the output or target src/lib', async () => {
     const out = fixtureDir({});
     await expect(writeOutput(out, [{ path: '../x.ts', content: '' }])).rejects.toThrow('not a relative POSIX path');
-    await expect(writeOutput(out, [{ path: 'src/lib/x.ts', content: '' }])).rejects.toThrow('reserved for hand-written code');
-    await expect(writeOutput(out, [{ path: 'a.ts', content: '' }, { path: 'a.ts', content: '' }])).rejects.toThrow('generated twice');
+    await expect(writeOutput(out, [{ path: 'src/lib/x.ts', content: '' }])).rejects.toThrow(
+      'reserved for hand-written code',
+    );
+    await expect(
+      writeOutput(out, [
+        { path: 'a.ts', content: '' },
+        { path: 'a.ts', content: '' },
+      ]),
+    ).rejects.toThrow('generated twice');
   });
 
   it('check mode writes nothing and lists what would change, including hand edits', async () => {
@@ -96,30 +119,43 @@ describe('writeOutput', () => {
     writeFileSync(path.join(out, 'src/index.ts'), '// edited\n');
     const before = snapshot(out);
     const r = await writeOutput(out, V2, { check: true });
-    expect(r).toMatchObject({ written: 0, added: ['src/resources/new.ts'], changed: ['src/client.ts', 'src/index.ts'], removed: ['src/resources/old.ts'], editedByHand: ['src/index.ts'], upToDate: false });
+    expect(r).toMatchObject({
+      written: 0,
+      added: ['src/resources/new.ts'],
+      changed: ['src/client.ts', 'src/index.ts'],
+      removed: ['src/resources/old.ts'],
+      editedByHand: ['src/index.ts'],
+      upToDate: false,
+    });
     expect(snapshot(out)).toEqual(before);
     expect((await writeOutput(path.join(fixtureDir({}), 'none'), [], { check: true })).upToDate).toBe(true);
   });
 
-  it.each([1, 2, 3, 4, 5, 6])('a failure at rename #%i leaves the previous output byte-for-byte intact', async (failAt) => {
-    const out = await seeded();
-    const before = snapshot(out);
-    let renames = 0;
-    const failing: WriterFs = {
-      readFile: (p) => nodeFs.readFile(p),
-      writeFile: (p, d) => nodeFs.writeFile(p, d),
-      mkdir: (p, o) => nodeFs.mkdir(p, o),
-      rm: (p, o) => nodeFs.rm(p, o),
-      rmdir: (p) => nodeFs.rmdir(p),
-      rename: async (a, b) => {
-        if (++renames === failAt) throw new Error('injected failure');
-        await nodeFs.rename(a, b);
-      },
-    };
-    await expect(writeOutput(out, V2, { fs: failing })).rejects.toMatchObject({ code: 'generation-error', message: expect.stringContaining('rolled back: injected failure') });
-    expect(snapshot(out)).toEqual(before);
-    expect(readdirSync(path.dirname(out)).sort()).toEqual(['out']);
-  });
+  it.each([1, 2, 3, 4, 5, 6])(
+    'a failure at rename #%i leaves the previous output byte-for-byte intact',
+    async (failAt) => {
+      const out = await seeded();
+      const before = snapshot(out);
+      let renames = 0;
+      const failing: WriterFs = {
+        readFile: (p) => nodeFs.readFile(p),
+        writeFile: (p, d) => nodeFs.writeFile(p, d),
+        mkdir: (p, o) => nodeFs.mkdir(p, o),
+        rm: (p, o) => nodeFs.rm(p, o),
+        rmdir: (p) => nodeFs.rmdir(p),
+        rename: async (a, b) => {
+          if (++renames === failAt) throw new Error('injected failure');
+          await nodeFs.rename(a, b);
+        },
+      };
+      await expect(writeOutput(out, V2, { fs: failing })).rejects.toMatchObject({
+        code: 'generation-error',
+        message: expect.stringContaining('rolled back: injected failure'),
+      });
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(path.dirname(out)).sort()).toEqual(['out']);
+    },
+  );
 
   it('a failure while staging leaves the output intact', async () => {
     const out = await seeded();
@@ -144,9 +180,15 @@ describe('writeOutput', () => {
     const out = path.join(fixtureDir({}), 'fresh', 'out');
     let renames = 0;
     const failing: WriterFs = {
-      readFile: (p) => nodeFs.readFile(p), writeFile: (p, d) => nodeFs.writeFile(p, d), mkdir: (p, o) => nodeFs.mkdir(p, o),
-      rm: (p, o) => nodeFs.rm(p, o), rmdir: (p) => nodeFs.rmdir(p),
-      rename: async (a, b) => { if (++renames === 3) throw new Error('boom'); await nodeFs.rename(a, b); },
+      readFile: (p) => nodeFs.readFile(p),
+      writeFile: (p, d) => nodeFs.writeFile(p, d),
+      mkdir: (p, o) => nodeFs.mkdir(p, o),
+      rm: (p, o) => nodeFs.rm(p, o),
+      rmdir: (p) => nodeFs.rmdir(p),
+      rename: async (a, b) => {
+        if (++renames === 3) throw new Error('boom');
+        await nodeFs.rename(a, b);
+      },
     };
     await expect(writeOutput(out, V1, { fs: failing })).rejects.toThrow('boom');
     expect(existsSync(out)).toBe(false);
