@@ -28,6 +28,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import Stigg from '../../output/stigg/src/index.js';
+import { corpusFile } from '../helpers/corpus.js';
 import {
   createValidator,
   deref,
@@ -44,9 +45,8 @@ import {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const doc: OpenAPIDocument = loadSpec(`${root}specs/stigg/openapi.yaml`);
-// The official SDK's call surface lives next to the repo (`../shared`); overridable for other layouts.
-const sharedDir = process.env['APIFORGE_SHARED_DIR'] ?? fileURLToPath(new URL('../../../shared/', import.meta.url));
-const surface: SurfaceRow[] = loadSurface(`${sharedDir.replace(/\/?$/, '/')}specs/stigg/official-sdk-surface.tsv`);
+// The official SDK's call surface, vendored with the tests (`../shared` may hold a newer copy).
+const surface: SurfaceRow[] = loadSurface(corpusFile('stigg', 'official-sdk-surface.tsv'));
 const validator = createValidator(doc);
 
 const STATIC_URL = inject('prismStaticURL');
