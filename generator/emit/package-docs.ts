@@ -64,7 +64,9 @@ function methodView(m: MethodView, resourcePath: string, op: Operation | undefin
   const paginated = m.clientCall === 'requestPage';
   const signature = `${m.name}(${m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type.replace(/ \| null \| undefined$/, '')}`).join(', ')}): ${m.returnType}`;
   const required = m.args.filter((a) => !a.optional && a.name !== 'options');
-  const exampleArgs = required.map((a) => (a.name === 'params' ? '{ /* ' + (params?.type ?? '') + ' */ }' : `'${a.name}'`)).join(', ');
+  const sample = (a: MethodView['args'][number]): string => (a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${a.type} */ }`);
+  const exampleArgs = required.map(sample).join(', ');
+  const before = m.args.filter((a) => a.name !== 'options').map(sample);
   return {
     call: `client.${resourcePath ? `${resourcePath}.` : ''}${m.name}`,
     signature,
@@ -75,6 +77,7 @@ function methodView(m: MethodView, resourcePath: string, op: Operation | undefin
     paginated,
     summary: op?.summary?.split('\n')[0]?.trim() ?? m.doc.lines[0]?.trim() ?? '',
     exampleArgs,
+    argsBeforeOptions: before.map((a) => `${a}, `).join(''),
   };
 }
 

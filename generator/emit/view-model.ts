@@ -148,6 +148,8 @@ export interface DocsMethodView {
   summary: string;
   /** Arguments of a sample call: required path arguments as placeholders, then a params object when required. */
   exampleArgs: string;
+  /** Every argument before `options`, for a sample call that passes options (`'id', {}`); ends with `, ` unless empty. */
+  argsBeforeOptions: string;
 }
 
 /** A resource (or the client root, path `''`) and its methods, for api.md and the README examples. */
