@@ -9,6 +9,17 @@ export default defineConfig({
       output: './packages/stigg',
       package: { name: '@example/stigg', version: '1.0.0' },
       env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' },
+      // What apiforge's warnings ask for, so a run prints only its result lines.
+      operations: {
+        // Half-matches of a paged list that the API returns as plain data.
+        GovernanceController_getCustomerGovernance: { pagination: false },
+        AddonEntitlementController_getAddonEntitlements: { pagination: false },
+        CreditController_getCreditUsage: { pagination: false },
+        PlanEntitlementController_getPlanEntitlements: { pagination: false },
+        // POSTs on a path that also has child resources: the name is chosen, not derived.
+        CreditConsumptionController_consumeCredits: { method: 'createConsumption' },
+        UsageController_reportUsage: { method: 'createUsage' },
+      },
     },
     {
       name: 'Petstore',
@@ -16,6 +27,8 @@ export default defineConfig({
       output: './packages/petstore',
       package: { name: '@example/petstore', version: '1.0.0' },
       baseURL: 'https://petstore.example.com/api',
+      // `limit` alone does not page: the list returns every pet.
+      operations: { findPets: { pagination: false } },
     },
   ],
 });

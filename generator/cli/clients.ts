@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { loadConfigFrom, resolveClient } from '../config/load.js';
-import type { ResolvedClientSettings } from '../config/types.js';
+import type { ClientSettings, ResolvedClientSettings } from '../config/types.js';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import { didYouMean } from '../util/closest.js';
 import type { CliContext } from './context.js';
@@ -16,6 +16,32 @@ export interface ClientSelection {
   client?: string;
   output?: string;
   name?: string;
+  /** `--no-package` sets false (commander's default for a negated flag is true, which changes nothing). */
+  package?: boolean;
+  packageName?: string;
+  packageVersion?: string;
+  baseUrl?: string;
+  templates?: string;
+  /** `--no-prettier` sets false. */
+  prettier?: boolean;
+  emit?: 'client' | 'types';
+  pagination?: 'auto' | 'off';
+}
+
+/** The config settings given as flags; they apply to every selected client. */
+function settingsFromFlags(sel: ClientSelection, cwd: string, current: Partial<ClientSettings> = {}): Partial<ClientSettings> {
+  const out: Partial<ClientSettings> = {};
+  if (sel.package === false) out.package = false;
+  else if (sel.packageName !== undefined || sel.packageVersion !== undefined) {
+    const base = typeof current.package === 'object' ? current.package : {};
+    out.package = { ...base, ...(sel.packageName !== undefined ? { name: sel.packageName } : {}), ...(sel.packageVersion !== undefined ? { version: sel.packageVersion } : {}) };
+  }
+  if (sel.baseUrl !== undefined) out.baseURL = sel.baseUrl;
+  if (sel.templates !== undefined) out.templates = path.resolve(cwd, sel.templates);
+  if (sel.prettier === false) out.prettier = false;
+  if (sel.emit !== undefined) out.emit = sel.emit;
+  if (sel.pagination !== undefined) out.pagination = sel.pagination;
+  return out;
 }
 
 export interface SelectedClients {
@@ -40,7 +66,7 @@ export async function selectClients(sel: ClientSelection, ctx: CliContext, opts:
     if (sel.client !== undefined) throw usage('--client needs a config file');
     if (sel.output === undefined && opts.requireOutput) throw usage('--output <dir> is required when no config file is used');
     const client = resolveClient({ input: sel.spec, output: sel.output ?? '.', ...(sel.name !== undefined ? { name: sel.name } : {}) }, ctx.cwd);
-    return { clients: [client], warnings: [] };
+    return { clients: [{ ...client, ...settingsFromFlags(sel, ctx.cwd) }], warnings: [] };
   }
   let clients = loaded.clients;
   if (sel.client !== undefined) {
@@ -59,5 +85,6 @@ export async function selectClients(sel: ClientSelection, ctx: CliContext, opts:
     if (sel.name !== undefined) c.name = sel.name;
     clients = [c];
   }
+  clients = clients.map((c) => ({ ...c, ...settingsFromFlags(sel, ctx.cwd, c) }));
   return { clients, configFile: loaded.file, warnings: loaded.warnings };
 }

@@ -104,7 +104,7 @@ export const clientShape: ObjectShape<ClientSettings> = {
     emit: { kind: 'string', enum: ['client', 'types'], description: 'What to emit: the full client (default) or types only.' },
     package: {
       kind: 'union',
-      description: 'Also write a `package.json` so the output is a publishable package.',
+      description: 'The output as a package (default true): package.json (dual ESM + CommonJS build), README.md, api.md. `false` writes only src/ and tsconfig.json.',
       options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
     },
   },

@@ -76,7 +76,10 @@ export interface ClientSettings {
   prettier?: boolean;
   /** What to emit: the full client (default) or types only. */
   emit?: 'client' | 'types';
-  /** Also write a `package.json` so the output is a publishable package. */
+  /**
+   * The output as a package (default true): `package.json` with a dual ESM + CommonJS build, README.md and api.md.
+   * `false` writes only `src/` and `tsconfig.json`; an object sets the package `name` and `version`.
+   */
   package?: boolean | { name?: string; version?: string };
 }
 

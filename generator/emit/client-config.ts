@@ -37,14 +37,18 @@ export function envPrefix(model: ApiModel, settings: Pick<ClientSettings, 'name'
   return words.length > 0 && /^[A-Z]/.test(words[0] ?? '') ? words.join('_') : constantCase(clientName(model, settings));
 }
 
+/** The base URL the client falls back to: the config's, else the first server's with variable defaults; '' when not absolute. */
+export function defaultBaseURL(model: ApiModel, settings: Pick<ClientSettings, 'baseURL'>): string {
+  const server = model.servers[0];
+  const url = settings.baseURL ?? (server ? server.variables.reduce((u, v) => u.split(`{${v.name}}`).join(v.default), server.url) : '');
+  return /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : '';
+}
+
 /** The ClientConfig literal the generated client passes to BaseClient. */
 export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, name: string): string {
   const prefix = envPrefix(model, settings);
   const env = { apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG` };
-  const server = model.servers[0];
-  let baseURL = settings.baseURL ?? (server ? server.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), server.url) : '');
-  if (!/^https?:\/\//.test(baseURL)) baseURL = '';
-  baseURL = baseURL.replace(/\/+$/, '');
+  const baseURL = defaultBaseURL(model, settings);
   const auth = model.securitySchemes.flatMap((s) => {
     if (s.type === 'apiKey' && s.in && s.paramName) return [{ id: s.name, type: 'apiKey', in: s.in, name: s.paramName }];
     if (s.type === 'http' && s.scheme === 'basic') return [{ id: s.name, type: 'basic' }];

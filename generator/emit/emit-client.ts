@@ -168,7 +168,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   files.push({ path: 'src/index.ts', content: typesOnly ? typesIndexFile(header, model, exporting, files) : indexFile(header, name, model, exporting) });
   if (!typesOnly) files.push(...runtimeFiles(engine, header, { clientName: name }));
   else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, { clientName: name }).filter((f) => f.path === 'src/core/uploads.ts'));
-  files.push(...projectFiles(model, settings, name));
+  files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -127,3 +127,59 @@ export interface ClientClassView {
 export interface RuntimeView {
   clientName: string;
 }
+
+/** One method in the generated README and api.md (`docs/README.md`, `docs/api.md`). */
+export interface DocsMethodView {
+  /** Call path from the client, e.g. `client.v1.customers.list`. */
+  call: string;
+  /** The method's TypeScript signature, e.g. `list(params?: CustomerListParams, options?: RequestOptions): PagePromise<...>`. */
+  signature: string;
+  /** Upper-case HTTP verb, e.g. `GET`. */
+  httpMethod: string;
+  /** Path template as in the spec, e.g. `/api/v1/customers/{id}`. */
+  path: string;
+  /** The params type, or null when the method takes no params object. */
+  paramsType: string | null;
+  /** The awaited result type, e.g. `CustomerResponse` (the page alias for paginated lists). */
+  responseType: string;
+  /** True when the method returns an auto-paginating `PagePromise`. */
+  paginated: boolean;
+  /** First line of the operation's description, or empty. */
+  summary: string;
+  /** Arguments of a sample call: required path arguments as placeholders, then a params object when required. */
+  exampleArgs: string;
+  /** Every argument before `options`, for a sample call that passes options (`'id', {}`); ends with `, ` unless empty. */
+  argsBeforeOptions: string;
+}
+
+/** A resource (or the client root, path `''`) and its methods, for api.md and the README examples. */
+export interface DocsResourceView {
+  /** Dotted path, e.g. `v1.customers`; empty for methods on the client itself. */
+  path: string;
+  /** Heading: the path, or `Client` for the root. */
+  title: string;
+  methods: DocsMethodView[];
+  /** The method the README shows for this resource: a GET without a params object when there is one. */
+  example: DocsMethodView;
+}
+
+/** Context of the package documentation templates (`docs/README.md`, `docs/api.md`). */
+export interface PackageDocsView {
+  /** npm package name, e.g. `stigg`. */
+  packageName: string;
+  /** Client class name, e.g. `Stigg`. */
+  clientName: string;
+  /** The spec's `info.title` and `info.version`. */
+  title: string;
+  version: string;
+  /** Environment variables the client reads (API key is null when the spec declares no auth). */
+  env: { apiKey: string | null; baseURL: string; log: string };
+  /** The spec's first server URL, or null when it declares none (then `baseURL` is required). */
+  defaultBaseURL: string | null;
+  /** Resources that have methods, in call-path order. */
+  resources: DocsResourceView[];
+  /** A paginated method to show in the pagination section, or null when none pages. */
+  paginatedExample: DocsMethodView | null;
+  /** A method to show in the errors, retries and timeouts sections (the first one). */
+  example: DocsMethodView | null;
+}

@@ -14,6 +14,7 @@ interface PlacedLike {
   method: HttpMethod;
   path: string;
   pointer: string;
+  id: string;
 }
 
 /**
@@ -46,8 +47,13 @@ export function avoidMemberCollisions(ops: PlacedLike[], bag: DiagnosticBag, fil
     const base = `${VERB[op.method] ?? op.method}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
     let name = base;
     for (let n = 2; names.has(name) || children.get(key)?.has(name) || reserved.has(name); n++) name = `${base}${n}`;
-    bag.warn('name-collision', `${key ? `${key}.` : ''}${op.methodName} would clash with a ${reserved.has(op.methodName) ? 'built-in member' : 'child resource'}; ${op.method.toUpperCase()} ${op.path} is named ${name}`, { file, pointer: op.pointer });
+    bag.warn('name-collision', `${key ? `${key}.` : ''}${op.methodName} would clash with a ${reserved.has(op.methodName) ? 'built-in member' : 'child resource'}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`, { file, pointer: op.pointer });
     names.add(name);
     op.methodName = name;
   }
+}
+
+/** The config key that settles a renamed method, so the warning says how to silence it. */
+export function nameItHint(operationId: string): string {
+  return `set operations["${operationId}"].method to choose the name and silence this warning`;
 }

@@ -35,6 +35,10 @@ export function detectPagination(op: Operation, options: ModelOptions, bag: Diag
   }
   if (options.pagination === 'off' || op.method !== 'get') return undefined;
   const result = infer(analyze(op, resolve), resolve);
-  if ('ambiguous' in result) bag.warn('pagination-ambiguous', `${op.method.toUpperCase()} ${op.path} (${op.id}) is ${result.ambiguous}; declare operations["${op.id}"].pagination to page it`, location);
+  if ('ambiguous' in result) {
+    const key = `operations["${op.id}"].pagination`;
+    const advice = `declare ${key} to page it, or set ${key} to false to silence this warning`;
+    bag.warn('pagination-ambiguous', `${op.method.toUpperCase()} ${op.path} (${op.id}) is ${result.ambiguous}; ${advice}`, location);
+  }
   return 'pagination' in result ? result.pagination : undefined;
 }

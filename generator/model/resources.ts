@@ -3,6 +3,7 @@ import type { OperationOverride } from '../config/types.js';
 import { isPluralWord, toMemberName } from './naming.js';
 import { HTTP_METHODS, type RawOperation } from './operations.js';
 import type { Operation, Resource } from './types.js';
+import { nameItHint } from './member-collisions.js';
 import { pushTo } from '../util/multimap.js';
 
 /** Where inference puts an operation: resource path and method name. */
@@ -133,7 +134,7 @@ export function placeOperations(
     let name = base;
     for (let n = 2; used.has(`${op.resource.join('.')}#${name}`); n++) name = `${base}${n}`;
     if (name !== base) {
-      bag.warn('name-collision', `${op.resource.join('.')}.${base} is taken by ${used.get(`${op.resource.join('.')}#${base}`)}; ${op.method.toUpperCase()} ${op.path} is named ${name}`, {
+      bag.warn('name-collision', `${op.resource.join('.')}.${base} is taken by ${used.get(`${op.resource.join('.')}#${base}`)}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`, {
         file,
         pointer: op.pointer,
       });

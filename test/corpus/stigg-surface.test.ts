@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusFile } from '../helpers/corpus.js';
 import { loadSpec, type LoadedSpec } from '../../generator/load/load-spec.js';
 import { buildModel, type ModelOptions } from '../../generator/model/build-model.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const surfaceFile = path.resolve(repoRoot, '../shared/specs/stigg/official-sdk-surface.tsv');
+const surfaceFile = corpusFile('stigg', 'official-sdk-surface.tsv');
 const specFile = path.join(repoRoot, 'specs/stigg/openapi.yaml');
 const configFile = path.join(repoRoot, 'specs/stigg/apiforge.config.json');
 
@@ -35,7 +36,7 @@ function calls(spec: LoadedSpec, options: ModelOptions): Map<string, string> {
   return new Map(model.operations.map((o) => [o.id, `${o.resource.join('.')}.${o.methodName}`]));
 }
 
-describe.skipIf(!existsSync(surfaceFile))('Stigg client surface', () => {
+describe('Stigg client surface', () => {
   let spec: LoadedSpec;
   let rows: Row[];
   beforeAll(async () => {

@@ -92,7 +92,7 @@ describe('placeOperations', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({
       code: 'name-collision',
-      message: 'commands.update is taken by PUT /commands; PATCH /commands/{id} is named update2',
+      message: expect.stringMatching(/^commands\.update is taken by PUT \/commands; PATCH \/commands\/\{id\} is named update2; set operations\[".+"\]\.method to choose the name/),
       location: { file: 'spec.yaml', pointer: '#/paths/~1commands~1{id}/patch' },
     });
   });

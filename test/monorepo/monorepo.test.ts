@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const example = path.join(repoRoot, 'examples/monorepo');
 const cli = path.join(repoRoot, 'bin/apiforge.js');
 const tsc = path.join(repoRoot, 'node_modules/.bin/tsc');
+const turboBin = path.join(repoRoot, 'node_modules/.bin/turbo');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apiforge-monorepo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -34,16 +35,56 @@ describe('examples/monorepo: two packages from two specs, one config', () => {
       }
       const manifest = JSON.parse(readFileSync(path.join(copy, 'packages', pkg, 'package.json'), 'utf8')) as { name: string };
       expect(manifest.name).toBe(`@example/${pkg}`);
-      await run(tsc, ['-p', path.join(copy, 'packages', pkg, 'tsconfig.build.json')]);
-      expect(readFileSync(path.join(copy, 'packages', pkg, 'dist/index.d.ts'), 'utf8')).toContain('export');
+      for (const build of ['tsconfig.esm.json', 'tsconfig.cjs.json']) await run(tsc, ['-p', path.join(copy, 'packages', pkg, build)]);
+      expect(readFileSync(path.join(copy, 'packages', pkg, 'dist/esm/index.d.ts'), 'utf8')).toContain('export');
+      expect(readFileSync(path.join(copy, 'packages', pkg, 'dist/cjs/index.js'), 'utf8')).toContain('exports');
     }
   }, 120_000);
+});
 
-  it('declares the generate step with the config file and specs as cache inputs', () => {
-    const turbo = JSON.parse(readFileSync(path.join(example, 'turbo.json'), 'utf8')) as { tasks: Record<string, { inputs?: string[]; outputs?: string[]; dependsOn?: string[] }> };
-    const generate = turbo.tasks['//#generate'];
-    expect(generate?.inputs).toEqual(expect.arrayContaining(['apiforge.config.ts', 'specs/**']));
-    expect(generate?.outputs).toEqual(expect.arrayContaining(['packages/*/src/**']));
-    expect(turbo.tasks['build']?.dependsOn).toContain('//#generate');
-  });
+/** Task id → cache status (`HIT`/`MISS`) of the latest `turbo run --summarize` in `dir`. */
+function lastRun(dir: string): Record<string, string> {
+  const runs = path.join(dir, '.turbo/runs');
+  const latest = readdirSync(runs)
+    .map((f) => path.join(runs, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+  const summary = JSON.parse(readFileSync(latest, 'utf8')) as { tasks: Array<{ taskId: string; cache: { status: string } }> };
+  return Object.fromEntries(summary.tasks.map((t) => [t.taskId, t.cache.status]));
+}
+
+describe('examples/monorepo: Turborepo caches generation and builds', () => {
+  const copy = path.join(tmp, 'turbo');
+  // Offline and local: no telemetry, no update check, no remote cache (no TURBO_TOKEN/TURBO_TEAM).
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1', TURBO_TOKEN: '', TURBO_TEAM: '' };
+  const turbo = async (): Promise<Record<string, string>> => {
+    await run(turboBin, ['run', 'build', '--summarize', '--output-logs=errors-only'], { cwd: copy, env });
+    return lastRun(copy);
+  };
+
+  it('the first run generates and builds, the second is a full cache hit, a spec change rebuilds only its package', async () => {
+    cpSync(example, copy, { recursive: true });
+    // The example's devDependencies, as `npm install` would link them (apiforge from this checkout).
+    mkdirSync(path.join(copy, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(repoRoot, path.join(copy, 'node_modules/apiforge'));
+    symlinkSync(path.join(repoRoot, 'node_modules/typescript'), path.join(copy, 'node_modules/typescript'));
+    symlinkSync(cli, path.join(copy, 'node_modules/.bin/apiforge'));
+    symlinkSync(tsc, path.join(copy, 'node_modules/.bin/tsc'));
+
+    const tasks = ['//#generate:petstore', '//#generate:stigg', '@example/petstore#build', '@example/stigg#build'];
+    const first = await turbo();
+    expect(Object.keys(first).sort()).toEqual(tasks);
+    expect(Object.values(first)).toEqual(['MISS', 'MISS', 'MISS', 'MISS']);
+    expect(existsSync(path.join(copy, 'packages/stigg/dist/esm/index.js'))).toBe(true);
+
+    expect(Object.values(await turbo())).toEqual(['HIT', 'HIT', 'HIT', 'HIT']);
+
+    const spec = path.join(copy, 'specs/petstore.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^(\s+title: .*)$/m, '$1 (renamed)'));
+    expect(await turbo()).toEqual({
+      '//#generate:petstore': 'MISS',
+      '//#generate:stigg': 'HIT',
+      '@example/petstore#build': 'MISS',
+      '@example/stigg#build': 'HIT',
+    });
+  }, 240_000);
 });

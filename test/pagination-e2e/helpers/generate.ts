@@ -4,7 +4,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateClient } from '../../../generator/pipeline.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const sharedSpecs = path.resolve(repoRoot, '../shared/specs');
 
 /**
  * Generates a client (prettier off) into test/.tmp/pagination-e2e/<dirName>, writes it and
