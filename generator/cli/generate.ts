@@ -40,6 +40,11 @@ async function runClient(client: ResolvedClientSettings, flags: GenerateFlags, c
     const pipeline = await ctx.pipeline();
     result = await pipeline.generateClient(client);
     diagnostics.push(...result.warnings);
+    if (result.warnings.some((w) => w.severity === 'error')) {
+      // An error means the client would be wrong: report, and leave the output folder as it was.
+      ctx.err(`✘ ${label}: errors in the spec (listed below); nothing written`);
+      return { ok: false, result };
+    }
     written = await writeOutput(client.output, result.files, { check: flags.check ?? false });
     diagnostics.push(...written.warnings);
   } catch (e) {
@@ -48,7 +53,6 @@ async function runClient(client: ResolvedClientSettings, flags: GenerateFlags, c
   }
   const name = client.name ?? result.clientName ?? label;
   const where = `${name} → ${ctx.rel(client.output)}`;
-  const failed = result.warnings.some((w) => w.severity === 'error');
   if (flags.check) {
     if (written.upToDate) {
       if (!flags.quiet) ctx.out(`✔ ${where} is up to date (${written.total} files, ${seconds(performance.now() - started)})`);
@@ -60,11 +64,8 @@ async function runClient(client: ResolvedClientSettings, flags: GenerateFlags, c
       for (const p of written.removed) ctx.err(`  D ${p}`);
       ctx.err(`  run \`apiforge generate\` to update it`);
     }
-  } else if (!flags.quiet || failed) {
-    const mark = failed ? '✘' : '✔';
-    const line = `${mark} ${where} (${written.total} files, ${written.written} written${written.removed.length ? `, ${written.removed.length} removed` : ''}, ${seconds(performance.now() - started)})`;
-    if (failed) ctx.err(line + ' with errors');
-    else ctx.out(line);
+  } else if (!flags.quiet) {
+    ctx.out(`✔ ${where} (${written.total} files, ${written.written} written${written.removed.length ? `, ${written.removed.length} removed` : ''}, ${seconds(performance.now() - started)})`);
   }
   if (!flags.check && written.editedByHand.length > 0) {
     diagnostics.push({ code: 'generation-error', message: `overwrote hand edits in ${written.editedByHand.join(', ')} (put hand-written code in src/lib/)`, location: { file: ctx.rel(client.output) } });
@@ -72,7 +73,7 @@ async function runClient(client: ResolvedClientSettings, flags: GenerateFlags, c
   if (flags.verbose) {
     for (const t of result.templatesUsed) ctx.out(`  template ${t.name} ← ${ctx.rel(t.file)}${t.source ? ` (${t.source})` : ''}`);
   }
-  return { ok: !failed && (!flags.check || written.upToDate), result };
+  return { ok: !flags.check || written.upToDate, result };
 }
 
 /** One generate/check pass. Never throws for input problems: it prints them and returns exit code 1. */

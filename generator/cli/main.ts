@@ -21,6 +21,7 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--client <name>', 'only generate the client with this name')
     .option('-o, --output <dir>', 'output folder (required without a config)')
     .option('--name <name>', 'client class name')
+    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
     .option('-q, --quiet', 'print nothing on success')
     .option('-v, --verbose', 'list the template file used for each template and partial')
     .option('--debug', 'show stack traces for internal errors');
@@ -60,6 +61,7 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .argument('<spec>', 'OpenAPI document (path or URL)')
     .option('-c, --config <file>', 'config file with naming overrides')
     .option('--json', 'print JSON')
+    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
     .option('--debug', 'show stack traces for internal errors')
     .action(async (spec: string, opts: InspectFlags) => {
       result.code = await inspectCommand(spec, opts, ctx);

@@ -107,6 +107,10 @@ export const clientShape: ObjectShape<ClientSettings> = {
       description: 'Also write a `package.json` so the output is a publishable package.',
       options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
     },
+    allowUnresolvedRefs: {
+      kind: 'boolean',
+      description: 'Type `$ref`s that point to nothing as `unknown` with one warning per target, instead of failing (default false).',
+    },
   },
 };
 

@@ -78,6 +78,11 @@ export interface ClientSettings {
   emit?: 'client' | 'types';
   /** Also write a `package.json` so the output is a publishable package. */
   package?: boolean | { name?: string; version?: string };
+  /**
+   * Type `$ref`s that point to nothing as `unknown`, with one warning per target, instead of
+   * failing (default false: a dangling `$ref` is an error and nothing is written).
+   */
+  allowUnresolvedRefs?: boolean;
 }
 
 /** A config file: one client inline, or several under `clients`. */

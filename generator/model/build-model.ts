@@ -23,6 +23,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const components = isRecord(doc['components']) ? doc['components'] : {};
   const rawSchemas = isRecord(components['schemas']) ? components['schemas'] : {};
   const ctx = new SchemaContext(doc, spec.sourceVersion, bag, spec.display, new Set(Object.keys(rawSchemas)));
+  ctx.refsChecked = spec.refsChecked === true;
 
   const reserved = [...GLOBAL_TYPE_NAMES, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
   const allocator = new NameAllocator(reserved);

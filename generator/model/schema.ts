@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.js';
-import type { SpecVersion } from '../load/load-spec.js';
+import type { SpecVersion } from '../load/version.js';
 import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
 import type { Discriminator, Schema, SchemaDocs } from './types.js';
 
@@ -11,6 +11,8 @@ export class SchemaContext {
   /** Schemas reached by `$ref`s that point outside `components.schemas`, keyed by pointer. */
   readonly extraTargets = new Map<string, string>();
   private readonly pendingExtra: Array<{ key: string; pointer: string }> = [];
+  /** The loader already reported every dangling `$ref` (once per target), so uses stay quiet here. */
+  refsChecked = false;
 
   constructor(
     readonly doc: Record<string, unknown>,
@@ -89,6 +91,7 @@ function normalizeRef(raw: Record<string, unknown>, ref: string, ctx: SchemaCont
     target = ctx.extraKey(ref);
   }
   if (target === undefined) {
+    if (ctx.refsChecked) return { ...base, kind: 'unknown' };
     ctx.bag.error('dangling-ref', `$ref ${JSON.stringify(ref)} points to nothing; typed as unknown`, { file: ctx.file, pointer });
     return { ...base, kind: 'unknown' };
   }

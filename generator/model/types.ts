@@ -5,7 +5,7 @@
  * something (properties, parameters, enum values) is kept.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { SpecVersion } from '../load/load-spec.js';
+import type { SpecVersion } from '../load/version.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

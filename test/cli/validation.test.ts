@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli/main.js';
+import { fixtureDir } from '../templates/helpers.js';
+
+async function cli(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { cwd, env: {}, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  return { code, out, err };
+}
+
+const DANGLING = `openapi: 3.0.3
+info: { title: Pets, version: '1' }
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Pett' }
+components:
+  schemas:
+    Pet: { type: object, properties: { name: { type: string } } }
+`;
+// Paths in messages are relative to the process cwd; the temp folder is outside it, so they are absolute.
+const location = (dir: string): string => `${path.join(dir, 'spec.yaml')}:12:23 (#/paths/~1pets/get/responses/200/content/application~1json/schema)`;
+const MESSAGE = '$ref "#/components/schemas/Pett" points to nothing (did you mean "#/components/schemas/Pet"?)';
+
+describe('cli: a spec with errors writes nothing and exits 1', () => {
+  it('generate: a dangling $ref is one error line with its location; no output folder', async () => {
+    const dir = fixtureDir({ 'spec.yaml': DANGLING });
+    const run = await cli(dir, ['generate', 'spec.yaml', '-o', 'out']);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`✘ out: ${location(dir)}: ${MESSAGE}\n`);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('inspect: the same error, exit 1', async () => {
+    const dir = fixtureDir({ 'spec.yaml': DANGLING });
+    const run = await cli(dir, ['inspect', 'spec.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`✘ ${location(dir)}: ${MESSAGE}\n`);
+  });
+
+  it('--allow-unresolved-refs: generated, with one warning per target', async () => {
+    const dir = fixtureDir({ 'spec.yaml': DANGLING });
+    const run = await cli(dir, ['generate', 'spec.yaml', '-o', 'out', '--allow-unresolved-refs', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe(`warning: ${location(dir)}: ${MESSAGE}; typed as unknown (allowUnresolvedRefs)\n`);
+    expect(existsSync(path.join(dir, 'out', 'src', 'index.ts'))).toBe(true);
+  });
+
+  it('config allowUnresolvedRefs: true does the same', async () => {
+    const config = JSON.stringify({ input: 'spec.yaml', output: 'out', allowUnresolvedRefs: true });
+    const dir = fixtureDir({ 'spec.yaml': DANGLING, 'apiforge.config.json': config });
+    const run = await cli(dir, ['generate', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('typed as unknown (allowUnresolvedRefs)');
+  });
+});
