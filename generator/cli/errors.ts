@@ -14,7 +14,9 @@ export function describeError(e: unknown, debug: boolean): string {
   }
   const err = e instanceof Error ? e : new Error(String(e));
   if (debug) return err.stack ?? err.message;
-  return `internal error: ${err.message} (rerun with --debug for the stack trace, and please report it)`;
+  // One line: a library's message may carry a code frame below its first line.
+  const first = err.message.split('\n')[0] ?? '';
+  return `internal error: ${first} (rerun with --debug for the stack trace, and please report it)`;
 }
 
 function stackOnly(stack: string): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli/main.js';
 import { fixtureDir } from '../templates/helpers.js';
+import { run } from './run.js';
 
 async function cli(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -61,5 +62,15 @@ describe('cli: a spec with errors writes nothing and exits 1', () => {
     const run = await cli(dir, ['generate', '-q']);
     expect(run.code).toBe(0);
     expect(run.err).toContain('typed as unknown (allowUnresolvedRefs)');
+  });
+});
+
+describe('cli: an internal error is one line pointing at --debug', () => {
+  it('exit 1, one line, nothing written', async () => {
+    const dir = fixtureDir({ 'specs/a.json': JSON.stringify({ title: 'X', files: { 'a.ts': '' }, crash: true }) });
+    const r = await run(dir, ['generate', 'specs/a.json', '-o', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('✘ out: internal error: cannot read properties of undefined (rerun with --debug for the stack trace, and please report it)\n');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
