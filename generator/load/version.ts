@@ -1,4 +1,4 @@
-import { ApiforgeError, type DiagnosticBag } from '../diagnostics.js';
+import { ApiforgeError, type DiagnosticBag, type SourceLocation } from '../diagnostics.js';
 
 /** OpenAPI major.minor families apiforge reads. */
 export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
@@ -25,12 +25,15 @@ export function detectVersion(doc: unknown, text: string, display: string, bag: 
   }
   let value = record[field];
   if (typeof value === 'number') {
-    const written = new RegExp(`^["']?${field}["']?\\s*:\\s*([0-9][0-9.]*)`, 'm').exec(text)?.[1];
-    const asString = written ?? (Number.isInteger(value) ? value.toFixed(1) : String(value));
-    bag.warn('numeric-version', `${field}: ${asString} is a number in YAML; read as the version "${asString}" (quote it: ${field}: "${asString}")`, {
-      file: display,
-      pointer: `#/${field}`,
-    });
+    const match = new RegExp(`^["']?${field}["']?\\s*:\\s*([0-9][0-9.]*)`, 'm').exec(text);
+    const asString = match?.[1] ?? (Number.isInteger(value) ? value.toFixed(1) : String(value));
+    const where: SourceLocation = { file: display, pointer: `#/${field}` };
+    if (match) {
+      const valueOffset = match.index + match[0].length - asString.length;
+      where.line = text.slice(0, valueOffset).split('\n').length;
+      where.column = valueOffset - text.lastIndexOf('\n', valueOffset - 1);
+    }
+    bag.warn('numeric-version', `${field}: ${asString} is a number in YAML; read as the version "${asString}" (quote it: ${field}: "${asString}")`, where);
     record[field] = asString;
     value = asString;
   }

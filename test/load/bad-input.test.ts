@@ -15,8 +15,9 @@ describe('bad input: one clear message, a location, exit code 1', () => {
     const err = await rejection(loadSpec(file));
     expect(err.code).toBe('parse-error');
     expect(err.exitCode).toBe(1);
-    expect(err.location).toEqual({ file: display, line: 8, column: 1 });
-    expect(err.message).toBe(`${display}:8:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`);
+    // At the `[` that is never closed, not where the parser gave up.
+    expect(err.location).toEqual({ file: display, line: 7, column: 10 });
+    expect(err.message).toBe(`${display}:7:10: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`);
   });
 
   it('malformed JSON: file:line:column (even where Node gives no position)', async () => {
@@ -39,10 +40,10 @@ describe('bad input: one clear message, a location, exit code 1', () => {
     expect(err.message).toContain(`invalid JSON: ${reason}`);
   });
 
-  it('JSON with comments and trailing commas is tolerated', async () => {
+  it('JSON-looking text in a YAML file may keep a trailing comma (YAML flow syntax allows it)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'apiforge-jsonc-'));
-    const file = path.join(dir, 'spec.json');
-    writeFileSync(file, '{\n  // a comment\n  "openapi": "3.0.3",\n  "info": { "title": "t", "version": "1", },\n  "paths": {},\n}\n');
+    const file = path.join(dir, 'spec.yaml');
+    writeFileSync(file, '{\n  "openapi": "3.0.3",\n  "info": { "title": "t", "version": "1", },\n  "paths": {},\n}\n');
     expect((await loadSpec(file)).declaredVersion).toBe('3.0.3');
   });
 
