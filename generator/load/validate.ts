@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
 import type { Diagnostic, DiagnosticCode, SourceLocation } from '../diagnostics.js';
 import { danglingRefDiagnostics, type UnresolvedUse } from './dangling-refs.js';
-import { resolvePointer } from './pointer.js';
+import { decodeSegment, resolvePointer } from './pointer.js';
 import { displayPath } from './read-source.js';
 
 export interface ValidateInput {
@@ -46,7 +46,8 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
       if (use) unresolved.push(use);
       continue;
     }
-    const diagnostic = classify(problem.message, where(loc));
+    const value = 'pointer' in loc && loc.pointer ? resolvePointer(documentOf(loc, documents), loc.pointer) : undefined;
+    const diagnostic = classify(problem.message, where(loc), value, problem.suggest ?? []);
     if (diagnostic) out.push(diagnostic);
   }
   return [...danglingRefDiagnostics(unresolved, input.allowUnresolvedRefs), ...out];
@@ -65,13 +66,20 @@ function locate(loc: Location, lineCol: (l: Location) => { start: { line: number
   return out;
 }
 
-function unresolvedUse(loc: Location, location: SourceLocation, documents: Map<string, unknown>): UnresolvedUse | undefined {
+/** The parsed file a location points into (the root is already parsed; others are parsed once, on demand). */
+function documentOf(loc: Location, documents: Map<string, unknown>): unknown {
   const source = loc.source.absoluteRef;
   let doc = documents.get(source);
   if (doc === undefined) {
     doc = parseQuietly(loc.source.body);
     documents.set(source, doc);
   }
+  return doc;
+}
+
+function unresolvedUse(loc: Location, location: SourceLocation, documents: Map<string, unknown>): UnresolvedUse | undefined {
+  const source = loc.source.absoluteRef;
+  const doc = documentOf(loc, documents);
   const node = resolvePointer(doc, (loc as { pointer: string }).pointer);
   // A schema `$ref` reports the object that holds it; a discriminator mapping reports the string itself.
   const ref = typeof node === 'string' ? node : (node as { $ref?: unknown } | undefined)?.$ref;
@@ -90,17 +98,43 @@ function parseQuietly(text: string): unknown {
 /** Fields whose absence leaves the object unusable: a server without `url`, a parameter without `name`... */
 const REQUIRED_FOR_GENERATION = new Set(['url', 'name', 'in', 'propertyName', 'openapi', 'swagger', '$ref']);
 
-function classify(message: string, location: SourceLocation): Diagnostic | undefined {
-  const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text = message): Diagnostic => ({ code, severity, message: tidy(text), location });
+/** Turns one of Redocly's `struct` messages into an apiforge diagnostic, worded for the field at hand. */
+function classify(message: string, location: SourceLocation, value: unknown, suggest: string[]): Diagnostic | undefined {
+  const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text: string): Diagnostic => ({ code, severity, message: text, location });
+  const field = fieldName(location.pointer);
   // The model reads `nullable` without `type` and warns about it itself.
   if (/must be defined when the `nullable` field is used/.test(message)) return undefined;
-  if (/is not expected here/.test(message)) return issue('unknown-field', 'warning');
+  const unknown = /^Property `([^`]+)` is not expected here/.exec(message);
+  if (unknown) {
+    const hint = suggest[0] !== undefined ? ` (did you mean "${suggest[0]}"?)` : '';
+    return issue('unknown-field', 'warning', `unknown field "${unknown[1]}"${hint}; ignored`);
+  }
   // `Expected type \`Paths\` (object) but got \`array\``: a whole object of the wrong kind.
-  if (/^Expected type `[^`]+` \((object|array)\) but got/.test(message)) return issue('invalid-document', 'error');
-  if (/can be one of the following only/.test(message)) return issue('invalid-document', 'error');
+  const container = /^Expected type `([^`]+)` \((object|array)\) but got `([^`]+)`/.exec(message);
+  if (container) {
+    const expected = container[2] === 'object' ? 'a mapping' : 'a list';
+    return issue('invalid-document', 'error', `${field} must be ${expected} (OpenAPI ${container[1]}), got ${kindOf(container[3] ?? '')}`);
+  }
+  const choices = /can be one of the following only: (.*?)\.?$/.exec(message);
+  if (choices) return issue('invalid-document', 'error', `${field}: ${JSON.stringify(value)} is not one of ${choices[1]}`);
   const missing = /^The field `([^`]+)` must be present on this level/.exec(message);
-  if (missing) return issue('invalid-document', REQUIRED_FOR_GENERATION.has(missing[1] ?? '') ? 'error' : 'warning');
-  return issue('invalid-document', 'warning');
+  if (missing) {
+    const name = missing[1] ?? '';
+    return issue('invalid-document', REQUIRED_FOR_GENERATION.has(name) ? 'error' : 'warning', `${field} has no "${name}" (required)`);
+  }
+  return issue('invalid-document', 'warning', `${field}: ${tidy(message)}`);
+}
+
+/** The last segment of a pointer, which names the field in messages: `#/servers/0` -> `servers[0]`. */
+function fieldName(pointer: string | undefined): string {
+  const segments = (pointer ?? '#').slice(2).split('/').filter(Boolean).map(decodeSegment);
+  const last = segments.pop();
+  if (last === undefined) return 'the document';
+  return /^\d+$/.test(last) ? `${segments.pop() ?? ''}[${last}]` : last;
+}
+
+function kindOf(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'null' ? 'null' : `a ${type}`;
 }
 
 /** Redocly's sentences end with a period; ours do not. */

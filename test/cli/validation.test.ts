@@ -65,6 +65,16 @@ describe('cli: a spec with errors writes nothing and exits 1', () => {
   });
 });
 
+describe('cli: a structural error', () => {
+  it('paths written as a list: one located error line, exit 1, nothing written', async () => {
+    const dir = fixtureDir({ 'spec.yaml': "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  - /pets\n" });
+    const run = await cli(dir, ['generate', 'spec.yaml', '-o', 'out']);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`✘ out: ${path.join(dir, 'spec.yaml')}:4:3 (#/paths): paths must be a mapping (OpenAPI Paths), got a list\n`);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
+
 describe('cli: an internal error is one line pointing at --debug', () => {
   it('exit 1, one line, nothing written', async () => {
     const dir = fixtureDir({ 'specs/a.json': JSON.stringify({ title: 'X', files: { 'a.ts': '' }, crash: true }) });
