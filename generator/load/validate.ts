@@ -4,6 +4,7 @@ import type { Diagnostic, DiagnosticCode, SourceLocation } from '../diagnostics.
 import { danglingRefDiagnostics, type UnresolvedUse } from './dangling-refs.js';
 import { decodeSegment, resolvePointer } from './pointer.js';
 import { displayPath } from './read-source.js';
+import { pureRefCycles, withoutRefCycles } from './ref-cycles.js';
 
 export interface ValidateInput {
   /** Absolute path or URL of the root document. */
@@ -30,7 +31,7 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
   const { BaseResolver, Source, createConfig, getLineColLocation, lintDocument } = await import('@redocly/openapi-core');
   const config = await createConfig({ rules: { struct: 'error', 'no-unresolved-refs': 'error' } });
   const problems = await lintDocument({
-    document: { source: new Source(input.ref, input.text), parsed: input.parsed },
+    document: { source: new Source(input.ref, input.text), parsed: withoutRefCycles(input.parsed, pureRefCycles(input.parsed)) },
     config: config.styleguide,
     externalRefResolver: new BaseResolver(),
   });

@@ -39,7 +39,7 @@ describe('cli: a spec with errors writes nothing and exits 1', () => {
     expect(run.code).toBe(1);
     expect(run.err).toBe(`✘ out: ${location(dir)}: ${MESSAGE}\n`);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
-  });
+  }, 60_000);
 
   it('inspect: the same error, exit 1', async () => {
     const dir = fixtureDir({ 'spec.yaml': DANGLING });
@@ -54,7 +54,7 @@ describe('cli: a spec with errors writes nothing and exits 1', () => {
     expect(run.code).toBe(0);
     expect(run.err).toBe(`warning: ${location(dir)}: ${MESSAGE}; typed as unknown (allowUnresolvedRefs)\n`);
     expect(existsSync(path.join(dir, 'out', 'src', 'index.ts'))).toBe(true);
-  });
+  }, 60_000);
 
   it('config allowUnresolvedRefs: true does the same', async () => {
     const config = JSON.stringify({ input: 'spec.yaml', output: 'out', allowUnresolvedRefs: true });
@@ -62,7 +62,7 @@ describe('cli: a spec with errors writes nothing and exits 1', () => {
     const run = await cli(dir, ['generate', '-q']);
     expect(run.code).toBe(0);
     expect(run.err).toContain('typed as unknown (allowUnresolvedRefs)');
-  });
+  }, 60_000);
 });
 
 describe('cli: a structural error', () => {

@@ -33,7 +33,7 @@ describe('reserved words as names', () => {
     const arg = BINDING.has(word) || word === 'constructor' ? `${word}_` : word;
     expect(resource!.content).toContain(`(${arg}: string, `);
     await expect(formatted(resource!)).resolves.toContain(`'$path.${word}': ${arg}`);
-  });
+  }, 30_000);
 
   it('all of them in one client type-check (tsc --strict)', async () => {
     const { files } = emitDoc(docFor(RESERVED_WORDS));
@@ -51,5 +51,5 @@ describe('reserved words as names', () => {
     const result = await tsc(path.join(dir, 'tsconfig.json'));
     expect(result.output).toBe('');
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 });

@@ -82,5 +82,5 @@ describe("discriminators: mapping, else the variant's own value, else the schema
     const { output } = await tsc(path.join(dir, 'tsconfig.json'));
     expect(output).toBe('');
     await rm(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 });
