@@ -15,14 +15,13 @@ export function pureRefCycles(doc: unknown): string[] {
   forEachObject(doc, (record) => {
     if (!isBareRef(record)) return;
     const chain: string[] = [];
-    let ref = record.$ref;
-    while (!settled.has(ref) && !chain.includes(ref)) {
+    let ref: string | undefined = record.$ref;
+    while (ref !== undefined && !settled.has(ref) && !chain.includes(ref)) {
       chain.push(ref);
       const target = resolvePointer(doc, ref);
-      if (!isBareRef(target)) break;
-      ref = target.$ref;
+      ref = isBareRef(target) ? target.$ref : undefined;
     }
-    if (chain.includes(ref)) for (const r of chain.slice(chain.indexOf(ref))) onCycle.add(r);
+    if (ref !== undefined && chain.includes(ref)) for (const r of chain.slice(chain.indexOf(ref))) onCycle.add(r);
     for (const r of chain) settled.add(r);
   });
   return [...onCycle].sort();
