@@ -3,7 +3,8 @@ import { ApiforgeError, DiagnosticBag, type Diagnostic } from '../diagnostics.js
 import { bundleExternalRefs, hasExternalRefs } from './external-refs.js';
 import { parseText } from './parse.js';
 import { readSource } from './read-source.js';
-import { validateDocument } from './validate.js';
+import { nullRefs, resolveSchemaIds } from './schema-ids.js';
+import { locateInRoot, validateDocument } from './validate.js';
 import { detectVersion, type SpecVersion } from './version.js';
 
 export type { SpecVersion };
@@ -67,7 +68,12 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
 async function validate(source: { ref: string; text: string }, parsed: unknown, family: SpecVersion, options: LoadOptions, bag: DiagnosticBag): Promise<void> {
   // Redocly knows 3.0 and 3.1; a 3.2 document is checked as 3.1 and its new fields are named by warnUnknownFields.
   const checked = family === '3.2' ? { ...(parsed as Record<string, unknown>), openapi: '3.1.0' } : parsed;
-  const found = await validateDocument({ ref: source.ref, text: source.text, parsed: checked, allowUnresolvedRefs: options.allowUnresolvedRefs ?? false });
+  // Found by the loader itself: `$ref`s with no value, and 2020-12 `$id`/`$anchor` references (rewritten to pointers first).
+  const own = [...nullRefs(parsed), ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : [])];
+  const found = [
+    ...(await locateInRoot(source.ref, source.text, own)),
+    ...(await validateDocument({ ref: source.ref, text: source.text, parsed: checked, allowUnresolvedRefs: options.allowUnresolvedRefs ?? false })),
+  ];
   const kept = family === '3.2' ? found.filter((d) => d.code !== 'unknown-field') : found;
   const errors = kept.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw ApiforgeError.fromDiagnostics(errors);

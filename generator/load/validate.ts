@@ -146,3 +146,15 @@ function tidy(message: string): string {
 function displaySource(ref: string): string {
   return displayPath(ref.startsWith('file:') ? fileURLToPath(ref) : ref);
 }
+
+/** Adds file and line:column to diagnostics the loader found by pointer in the root document. */
+export async function locateInRoot(ref: string, text: string, diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+  if (diagnostics.length === 0) return diagnostics;
+  const { Source, getLineColLocation } = await import('@redocly/openapi-core');
+  const source = new Source(ref, text);
+  return diagnostics.map((d) => {
+    const pointer = d.location?.pointer;
+    const location = pointer ? locate({ source, pointer, reportOnKey: false } as Location, getLineColLocation) : { file: displaySource(ref) };
+    return { ...d, location };
+  });
+}
