@@ -88,7 +88,10 @@ async function convertSwagger2(doc: Record<string, unknown>, display: string): P
   // swagger2openapi is CommonJS; loaded lazily so 3.x runs never pay for it.
   const converter = createRequire(import.meta.url)('swagger2openapi') as Swagger2OpenApi;
   try {
-    const result = await converter.convertObj(doc, { patch: true, warnOnly: true, resolve: false, direct: false });
+    // The bundler may reuse one object at two places (a `$ref` into the inside of another `$ref`'s target);
+    // swagger2openapi takes shared objects for YAML anchors and refuses them. A JSON copy shares nothing.
+    const unshared = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    const result = await converter.convertObj(unshared, { patch: true, warnOnly: true, resolve: false, direct: false });
     return result.openapi;
   } catch (err) {
     throw new ApiforgeError('parse-error', `cannot convert Swagger 2.0 to OpenAPI 3: ${(err as Error).message}`, { file: display });

@@ -47,9 +47,10 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
       if (use) unresolved.push(use);
       continue;
     }
+    // The model reports `nullable` without `type` itself; skip it before paying for a line:column.
+    if (/must be defined when the `nullable` field is used/.test(problem.message)) continue;
     const value = 'pointer' in loc && loc.pointer ? resolvePointer(documentOf(loc, documents), loc.pointer) : undefined;
-    const diagnostic = classify(problem.message, where(loc), value, problem.suggest ?? []);
-    if (diagnostic) out.push(diagnostic);
+    out.push(classify(problem.message, where(loc), value, problem.suggest ?? []));
   }
   return [...danglingRefDiagnostics(unresolved, input.allowUnresolvedRefs), ...out];
 }
@@ -100,11 +101,9 @@ function parseQuietly(text: string): unknown {
 const REQUIRED_FOR_GENERATION = new Set(['url', 'name', 'in', 'propertyName', 'openapi', 'swagger', '$ref']);
 
 /** Turns one of Redocly's `struct` messages into an apiforge diagnostic, worded for the field at hand. */
-function classify(message: string, location: SourceLocation, value: unknown, suggest: string[]): Diagnostic | undefined {
+function classify(message: string, location: SourceLocation, value: unknown, suggest: string[]): Diagnostic {
   const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text: string): Diagnostic => ({ code, severity, message: text, location });
   const field = fieldName(location.pointer);
-  // The model reads `nullable` without `type` and warns about it itself.
-  if (/must be defined when the `nullable` field is used/.test(message)) return undefined;
   const unknown = /^Property `([^`]+)` is not expected here/.exec(message);
   if (unknown) {
     const hint = suggest[0] !== undefined ? ` (did you mean "${suggest[0]}"?)` : '';
