@@ -49,8 +49,11 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
     }
     // The model reports `nullable` without `type` itself; skip it before paying for a line:column.
     if (/must be defined when the `nullable` field is used/.test(problem.message)) continue;
-    const value = 'pointer' in loc && loc.pointer ? resolvePointer(documentOf(loc, documents), loc.pointer) : undefined;
-    out.push(classify(problem.message, where(loc), value, problem.suggest ?? []));
+    const pointer = 'pointer' in loc ? loc.pointer : undefined;
+    const doc = pointer ? documentOf(loc, documents) : undefined;
+    const value = pointer ? resolvePointer(doc, pointer) : undefined;
+    const inList = pointer ? Array.isArray(resolvePointer(doc, pointer.slice(0, pointer.lastIndexOf('/')) || '#')) : false;
+    out.push(classify(problem.message, where(loc), { value, inList, suggest: problem.suggest ?? [] }));
   }
   return [...danglingRefDiagnostics(unresolved, input.allowUnresolvedRefs), ...out];
 }
@@ -101,9 +104,18 @@ function parseQuietly(text: string): unknown {
 const REQUIRED_FOR_GENERATION = new Set(['url', 'name', 'in', 'propertyName', 'openapi', 'swagger', '$ref']);
 
 /** Turns one of Redocly's `struct` messages into an apiforge diagnostic, worded for the field at hand. */
-function classify(message: string, location: SourceLocation, value: unknown, suggest: string[]): Diagnostic {
+interface Found {
+  /** The offending value. */
+  value: unknown;
+  /** Whether the value is an item of a list (`servers[0]`) rather than a field (`responses.200`). */
+  inList: boolean;
+  /** Redocly's suggestions for an unknown field. */
+  suggest: string[];
+}
+
+function classify(message: string, location: SourceLocation, { value, inList, suggest }: Found): Diagnostic {
   const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text: string): Diagnostic => ({ code, severity, message: text, location });
-  const field = fieldName(location.pointer);
+  const field = fieldName(location.pointer, inList);
   const unknown = /^Property `([^`]+)` is not expected here/.exec(message);
   if (unknown) {
     const hint = suggest[0] !== undefined ? ` (did you mean "${suggest[0]}"?)` : '';
@@ -125,12 +137,13 @@ function classify(message: string, location: SourceLocation, value: unknown, sug
   return issue('invalid-document', 'warning', `${field}: ${tidy(message)}`);
 }
 
-/** The last segment of a pointer, which names the field in messages: `#/servers/0` -> `servers[0]`. */
-function fieldName(pointer: string | undefined): string {
+/** How messages name the field at a pointer: `#/servers/0` -> `servers[0]`, `#/…/responses/200` -> `responses.200`. */
+function fieldName(pointer: string | undefined, inList: boolean): string {
   const segments = (pointer ?? '#').slice(2).split('/').filter(Boolean).map(decodeSegment);
   const last = segments.pop();
   if (last === undefined) return 'the document';
-  return /^\d+$/.test(last) ? `${segments.pop() ?? ''}[${last}]` : last;
+  if (inList) return `${segments.pop() ?? ''}[${last}]`;
+  return /^\d+$|^[1-5]XX$|^default$/.test(last) ? `${segments.pop() ?? ''}.${last}` : last;
 }
 
 function kindOf(type: string): string {

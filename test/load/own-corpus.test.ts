@@ -21,6 +21,7 @@ const VALID = [
   'schema-ids/dynamic.yaml',
   'schema-ids/ids.yaml',
   'structure/unknown-field.yaml',
+  'structure/warnings.yaml',
   'swagger2-external/swagger.yaml',
 ];
 

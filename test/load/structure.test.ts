@@ -35,4 +35,13 @@ describe('structural validation: what can be generated around is a located warni
       },
     ]);
   });
+
+  it.each<[string, number, number, string]>([
+    ['#/info/description', 2, 46, 'description: Expected type `string` but got `integer`'],
+    ['#/paths/~1a/get/responses/200', 6, 20, 'responses.200 has no "description" (required)'],
+  ])('%s: %s', async (pointer, line, column, message) => {
+    const { file, display } = fixture('structure/warnings.yaml');
+    const spec = await loadSpec(file);
+    expect(spec.warnings).toContainEqual({ code: 'invalid-document', severity: 'warning', message, location: { file: display, line, column, pointer } });
+  });
 });
