@@ -15,7 +15,7 @@ describe('dangling $refs: every target once, with each use, then nothing is gene
         'dangling-ref',
         'error',
         '$ref "#/components/schemas/Pett" points to nothing (did you mean "#/components/schemas/Pet"?); ' +
-          'also used at :18:21 (#/paths/~1pets/post/requestBody/content/application~1json/schema)',
+          'also used at 18:21 (#/paths/~1pets/post/requestBody/content/application~1json/schema)',
         { file: display, line: 12, column: 23, pointer: SCHEMA('get', 200) },
       ],
       ['dangling-ref', 'error', '$ref "#/components/schemas/Owner" points to nothing', { file: display, line: 24, column: 23, pointer: SCHEMA('post', 201) }],
