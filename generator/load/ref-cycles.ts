@@ -1,8 +1,10 @@
 import { resolvePointer } from './pointer.js';
 import { forEachObject } from './walk.js';
 
-const isBareRef = (node: unknown): node is { $ref: string } =>
-  node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string' && (node as { $ref: string }).$ref.startsWith('#');
+const isBareRef = (node: unknown): node is { $ref: string } => {
+  const ref = node !== null && typeof node === 'object' ? (node as { $ref?: unknown }).$ref : undefined;
+  return typeof ref === 'string' && ref.startsWith('#');
+};
 
 /**
  * Pointers of the nodes on cycles of internal `$ref`s that never reach a schema

@@ -84,8 +84,10 @@ export function resolveSchemaIds(doc: unknown, sourceRef: string): Diagnostic[] 
       const target = resolve(dynamic, base);
       delete node['$dynamicRef'];
       if (target !== undefined && node['$ref'] === undefined) node['$ref'] = target;
-      const outcome = target !== undefined && node['$ref'] === target ? `read as a static $ref to ${target}` : 'its target is not found; ignored';
-      found.push({ code: 'dynamic-ref', severity: 'warning', message: `$dynamicRef ${JSON.stringify(dynamic)} is not supported: ${outcome}`, location: { pointer } });
+      const read = target !== undefined && node['$ref'] === target;
+      const outcome = read ? `read as a static $ref to ${target}` : 'its target is not found; ignored';
+      const message = `$dynamicRef ${JSON.stringify(dynamic)} is not supported: ${outcome}`;
+      found.push({ code: 'dynamic-ref', severity: 'warning', message, location: { pointer } });
     }
   }
   return found;
@@ -99,7 +101,8 @@ export function nullRefs(doc: unknown): Diagnostic[] {
   for (const { node, pointer } of visits(doc, 'apiforge:/')) {
     if (!('$ref' in node) || typeof node['$ref'] === 'string') continue;
     const why = node['$ref'] === null ? ' (in YAML, `$ref: #/x` without quotes is a comment: write `$ref: "#/x"`)' : '';
-    found.push({ code: 'invalid-document', severity: 'error', message: `$ref must be a string, got ${JSON.stringify(node['$ref'])}${why}`, location: { pointer: `${pointer}/$ref` } });
+    const message = `$ref must be a string, got ${JSON.stringify(node['$ref'])}${why}`;
+    found.push({ code: 'invalid-document', severity: 'error', message, location: { pointer: `${pointer}/$ref` } });
   }
   return found;
 }

@@ -114,7 +114,12 @@ interface Found {
 }
 
 function classify(message: string, location: SourceLocation, { value, inList, suggest }: Found): Diagnostic {
-  const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text: string): Diagnostic => ({ code, severity, message: text, location });
+  const issue = (code: DiagnosticCode, severity: 'error' | 'warning', text: string): Diagnostic => ({
+    code,
+    severity,
+    message: text,
+    location,
+  });
   const field = fieldName(location.pointer, inList);
   const unknown = /^Property `([^`]+)` is not expected here/.exec(message);
   if (unknown) {
@@ -166,7 +171,8 @@ export async function locateInRoot(ref: string, text: string, diagnostics: Diagn
   const source = new Source(ref, text);
   return diagnostics.map((d) => {
     const pointer = d.location?.pointer;
-    const location = pointer ? locate({ source, pointer, reportOnKey: false } as Location, getLineColLocation) : { file: displaySource(ref) };
+    const at = { source, pointer, reportOnKey: false } as Location;
+    const location = pointer ? locate(at, getLineColLocation) : { file: displaySource(ref) };
     return { ...d, location };
   });
 }

@@ -33,7 +33,8 @@ export function detectVersion(doc: unknown, text: string, display: string, bag: 
       where.line = text.slice(0, valueOffset).split('\n').length;
       where.column = valueOffset - text.lastIndexOf('\n', valueOffset - 1);
     }
-    bag.warn('numeric-version', `${field}: ${asString} is a number in YAML; read as the version "${asString}" (quote it: ${field}: "${asString}")`, where);
+    const message = `${field}: ${asString} is a number in YAML; read as the version "${asString}" (quote it: ${field}: "${asString}")`;
+    bag.warn('numeric-version', message, where);
     record[field] = asString;
     value = asString;
   }

@@ -27,9 +27,12 @@ export function breakAliasCycles(schemas: NamedSchema[], bag: DiagnosticBag, fil
     for (const k of cycle) {
       const named = byKey.get(k)!;
       const { nullable, description, title } = named.schema;
-      named.schema = { kind: 'unknown', nullable, ...(description !== undefined ? { description } : {}), ...(title !== undefined ? { title } : {}) };
+      named.schema = { kind: 'unknown', nullable };
+      if (description !== undefined) named.schema.description = description;
+      if (title !== undefined) named.schema.title = title;
     }
     const first = byKey.get(cycle[0]!)!;
-    bag.warn('ref-cycle', `$ref cycle ${[...cycle, cycle[0]].join(' -> ')} never reaches a schema; typed as unknown`, { file, pointer: first.pointer });
+    const names = [...cycle, cycle[0]].join(' -> ');
+    bag.warn('ref-cycle', `$ref cycle ${names} never reaches a schema; typed as unknown`, { file, pointer: first.pointer });
   }
 }
