@@ -24,6 +24,10 @@ export type DiagnosticCode =
   | 'file-not-found'
   | 'url-unreachable'
   | 'dangling-ref'
+  | 'invalid-document'
+  | 'numeric-version'
+  | 'ref-cycle'
+  | 'dynamic-ref'
   | 'unsupported-version'
   | 'nullable-without-type'
   | 'nullable-in-3.1'
@@ -68,6 +72,8 @@ export class ApiforgeError extends Error {
   readonly location: SourceLocation | undefined;
   /** Process exit code the CLI should use: 1 for input/generation errors, 2 for usage errors. */
   readonly exitCode: 1 | 2;
+  /** Every problem when there are several (the message names the first); each prints on its own line. */
+  readonly diagnostics: Diagnostic[];
 
   constructor(code: DiagnosticCode, message: string, location?: SourceLocation, exitCode: 1 | 2 = 1) {
     super(location ? `${formatLocation(location)}: ${message}` : message);
@@ -75,6 +81,17 @@ export class ApiforgeError extends Error {
     this.code = code;
     this.location = location;
     this.exitCode = exitCode;
+    this.diagnostics = [{ code, severity: 'error', message, ...(location ? { location } : {}) }];
+  }
+
+  /** One error for several problems found at once: the message is the first, with a count of the rest. */
+  static fromDiagnostics(errors: Diagnostic[]): ApiforgeError {
+    const [first, ...rest] = errors;
+    if (!first) throw new Error('fromDiagnostics needs at least one diagnostic');
+    const more = rest.length > 0 ? ` (and ${rest.length} more error${rest.length > 1 ? 's' : ''})` : '';
+    const err = new ApiforgeError(first.code, `${first.message}${more}`, first.location);
+    err.diagnostics.splice(0, 1, ...errors);
+    return err;
   }
 }
 

@@ -64,7 +64,7 @@ export function inspectModel(model: ApiModel, settings: Pick<ResolvedClientSetti
 
 /** Loads a spec and reports on it. */
 export async function inspectClient(settings: ResolvedClientSettings): Promise<InspectReport> {
-  const model = buildModel(await loadSpec(settings.input), settings);
+  const model = buildModel(await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true }), settings);
   return inspectModel(model, settings);
 }
 

@@ -79,7 +79,7 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   // that cost overlaps loading, modelling and emitting. Otherwise they start only if needed.
   const pool = settings.prettier !== false && !existsSync(cacheFile) && isLargeSpec(settings.input) ? startFormatPool() : undefined;
   try {
-    const spec = await loadSpec(settings.input);
+    const spec = await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true });
     const model = buildModel(spec, settings);
     const raw = emitClient(model, settings, engine);
     const prettierConfig = (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER;

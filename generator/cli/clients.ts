@@ -26,6 +26,8 @@ export interface ClientSelection {
   prettier?: boolean;
   emit?: 'client' | 'types';
   pagination?: 'auto' | 'off';
+  /** `--allow-unresolved-refs`: applies to every selected client. */
+  allowUnresolvedRefs?: boolean;
 }
 
 /** The config settings given as flags; they apply to every selected client. */
@@ -60,6 +62,12 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
  * not silently pick up unrelated overrides.
  */
 export async function selectClients(sel: ClientSelection, ctx: CliContext, opts: { requireOutput: boolean }): Promise<SelectedClients> {
+  const selected = await selectFromArgs(sel, ctx, opts);
+  if (sel.allowUnresolvedRefs) selected.clients = selected.clients.map((c) => ({ ...c, allowUnresolvedRefs: true }));
+  return selected;
+}
+
+async function selectFromArgs(sel: ClientSelection, ctx: CliContext, opts: { requireOutput: boolean }): Promise<SelectedClients> {
   const loaded = sel.spec !== undefined && sel.config === undefined ? undefined : await loadConfigFrom({ cwd: ctx.cwd, ...(sel.config !== undefined ? { config: sel.config } : {}) });
   if (!loaded) {
     if (sel.spec === undefined) throw usage(`no spec given and no apiforge.config.{ts,mts,mjs,js,json} in ${ctx.cwd}; run \`apiforge generate <spec> --output <dir>\` or add a config`);

@@ -1,5 +1,5 @@
 /** How the CLI turns a thrown value into one readable message. */
-import { ApiforgeError } from '../diagnostics.js';
+import { ApiforgeError, formatDiagnostic } from '../diagnostics.js';
 
 /**
  * An {@link ApiforgeError} prints as its message (which carries its
@@ -7,10 +7,16 @@ import { ApiforgeError } from '../diagnostics.js';
  * the stack only with `--debug`.
  */
 export function describeError(e: unknown, debug: boolean): string {
-  if (e instanceof ApiforgeError) return debug && e.stack ? `${e.message}\n${stackOnly(e.stack)}` : e.message;
+  if (e instanceof ApiforgeError) {
+    // Several problems found at once: the first is the message, each other one gets its own line.
+    const text = [e.message, ...e.diagnostics.slice(1).map((d) => `error: ${formatDiagnostic(d)}`)].join('\n');
+    return debug && e.stack ? `${text}\n${stackOnly(e.stack)}` : text;
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   if (debug) return err.stack ?? err.message;
-  return `internal error: ${err.message} (rerun with --debug for the stack trace, and please report it)`;
+  // One line: a library's message may carry a code frame below its first line.
+  const first = err.message.split('\n')[0] ?? '';
+  return `internal error: ${first} (rerun with --debug for the stack trace, and please report it)`;
 }
 
 function stackOnly(stack: string): string {

@@ -30,6 +30,11 @@ export interface GenerateRun {
   templateDirs: string[];
 }
 
+/** The spec's local files (URLs cannot be watched). */
+function localFiles(files: string[]): string[] {
+  return files.filter((f) => !/^https?:\/\//i.test(f));
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)}s`;
 }
@@ -75,14 +80,17 @@ async function runClient(
   if (flags.verbose) ctx.out(`  full run: ${flags.force ? '--force' : noOp.hit ? 'inputs unchanged' : noOp.reason}`);
   let result: GenerateResult;
   let written: WriteResult;
-  let failed = false;
   try {
     const pipeline = await ctx.pipeline();
     result = await pipeline.generateClient(client);
     diagnostics.push(...result.warnings);
-    failed = result.warnings.some((w) => w.severity === 'error');
-    // A run with errors is not recorded, so the next run repeats it instead of skipping it.
-    const inputs = failed ? undefined : await recordableInputs(client, result, noOp, ctx);
+    if (result.warnings.some((w) => w.severity === 'error')) {
+      // An error means the client would be wrong: report, and leave the output folder as it was. Nothing is
+      // recorded either, so the next run repeats the pipeline instead of skipping it.
+      ctx.err(`✘ ${label}: errors in the spec (listed below); nothing written`);
+      return { ok: false, sourceFiles: localFiles(result.sourceFiles) };
+    }
+    const inputs = await recordableInputs(client, result, noOp, ctx);
     written = await writeOutput(client.output, result.files, {
       check: flags.check ?? false,
       ...(inputs ? { inputs } : {}),
@@ -95,7 +103,6 @@ async function runClient(
   printOutcome(
     `${client.name ?? result.clientName ?? label} → ${ctx.rel(client.output)}`,
     written,
-    failed,
     flags,
     ctx,
     started,
@@ -112,8 +119,8 @@ async function runClient(
       ctx.out(`  template ${t.name} ← ${ctx.rel(t.file)}${t.source ? ` (${t.source})` : ''}`);
   }
   return {
-    ok: !failed && (!flags.check || written.upToDate),
-    sourceFiles: result.sourceFiles.filter((f) => !/^https?:\/\//i.test(f)),
+    ok: !flags.check || written.upToDate,
+    sourceFiles: localFiles(result.sourceFiles),
   };
 }
 
@@ -135,7 +142,6 @@ async function recordableInputs(
 function printOutcome(
   where: string,
   written: WriteResult,
-  failed: boolean,
   flags: GenerateFlags,
   ctx: CliContext,
   started: number,
@@ -158,13 +164,9 @@ function printOutcome(
     for (const p of written.added) ctx.err(`  A ${p}`);
     for (const p of written.removed) ctx.err(`  D ${p}`);
     ctx.err(`  run \`apiforge generate\` to update it`);
-  } else if (!flags.quiet || failed) {
-    const mark = failed ? '✘' : '✔';
+  } else if (!flags.quiet) {
     const removed = written.removed.length ? `, ${written.removed.length} removed` : '';
-    const took = seconds(performance.now() - started);
-    const line = `${mark} ${where} (${written.total} files, ${written.written} written${removed}, ${took})`;
-    if (failed) ctx.err(line + ' with errors');
-    else ctx.out(line);
+    ctx.out(`✔ ${where} (${written.total} files, ${written.written} written${removed}, ${seconds(performance.now() - started)})`);
   }
 }
 

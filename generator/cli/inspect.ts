@@ -8,6 +8,7 @@ import type { CliContext } from './context.js';
 export interface InspectFlags {
   config?: string;
   json?: boolean;
+  allowUnresolvedRefs?: boolean;
 }
 
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
@@ -29,7 +30,8 @@ async function settingsFor(spec: string, flags: InspectFlags, ctx: CliContext): 
 }
 
 export async function inspectCommand(spec: string, flags: InspectFlags, ctx: CliContext): Promise<number> {
-  const settings = await settingsFor(spec, flags, ctx);
+  const found = await settingsFor(spec, flags, ctx);
+  const settings = flags.allowUnresolvedRefs ? { ...found, allowUnresolvedRefs: true } : found;
   const pipeline = await ctx.pipeline();
   const report = await pipeline.inspectClient(settings);
   if (flags.json) {

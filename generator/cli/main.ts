@@ -28,6 +28,7 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--no-prettier', 'do not format the output (config `prettier: false`)')
     .addOption(new Option('--emit <what>', 'the full client or types only (config `emit`)').choices(['client', 'types']))
     .addOption(new Option('--pagination <mode>', 'infer pagination or not (config `pagination`)').choices(['auto', 'off']))
+    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
     .option('-q, --quiet', 'print nothing on success')
     .option('-v, --verbose', 'list the template file used for each template and partial')
     .option('--debug', 'show stack traces for internal errors')
@@ -70,6 +71,7 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .argument('<spec>', 'OpenAPI document (path or URL)')
     .option('-c, --config <file>', 'config file with naming overrides')
     .option('--json', 'print JSON')
+    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
     .option('--debug', 'show stack traces for internal errors')
     .action(async (spec: string, opts: InspectFlags) => {
       result.code = await (await import('./inspect.js')).inspectCommand(spec, opts, ctx);

@@ -107,6 +107,10 @@ export const clientShape: ObjectShape<ClientSettings> = {
       description: 'The output as a package (default true): package.json (dual ESM + CommonJS build), README.md, api.md. `false` writes only src/ and tsconfig.json.',
       options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
     },
+    allowUnresolvedRefs: {
+      kind: 'boolean',
+      description: 'Type `$ref`s that point to nothing as `unknown` with one warning per target, instead of failing (default false).',
+    },
   },
 };
 

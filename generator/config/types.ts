@@ -81,6 +81,11 @@ export interface ClientSettings {
    * `false` writes only `src/` and `tsconfig.json`; an object sets the package `name` and `version`.
    */
   package?: boolean | { name?: string; version?: string };
+  /**
+   * Type `$ref`s that point to nothing as `unknown`, with one warning per target, instead of
+   * failing (default false: a dangling `$ref` is an error and nothing is written).
+   */
+  allowUnresolvedRefs?: boolean;
 }
 
 /** A config file: one client inline, or several under `clients`. */

@@ -1,4 +1,4 @@
-import { toMemberName } from '../model/naming.js';
+import { toParameterName } from '../model/naming.js';
 import { pathTemplateNames, successResponse } from '../model/operations.js';
 import type { NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
 import { docLines } from './docs.js';
@@ -142,8 +142,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   let paramsExpr = hasParams ? 'params' : 'null';
   let pathKey: string | undefined;
   if (positionalName !== undefined) {
-    const argName = toMemberName(positionalName);
-    const arg = argName === 'params' || argName === 'options' ? `${argName}_` : argName;
+    const arg = toParameterName(positionalName, ['params', 'options']);
     args.push({ name: arg, type: 'string', optional: false, defaultValue: null });
     // A body/query field with the path parameter's name must not be overwritten by it.
     if (seen.has(positionalName)) pathKey = `$path.${positionalName}`;

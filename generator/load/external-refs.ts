@@ -26,7 +26,7 @@ export interface BundledSpec {
  * schemas are hoisted into `components` under names taken from their files,
  * and circular references stay references.
  */
-export async function bundleExternalRefs(ref: string, text: string, parsed: unknown): Promise<BundledSpec> {
+export async function bundleExternalRefs(ref: string, text: string, parsed: unknown, allowUnresolved = false): Promise<BundledSpec> {
   // Loaded on demand: single-file specs (most of them) never pay for Redocly's import (~0.1 s).
   const { bundle, createConfig, Source } = await import('@redocly/openapi-core');
   const config = await createConfig({});
@@ -40,7 +40,8 @@ export async function bundleExternalRefs(ref: string, text: string, parsed: unkn
   });
   const unresolved = result.problems.filter((p) => p.ruleId === 'no-unresolved-refs' || /resolve/i.test(p.message));
   const first = unresolved[0];
-  if (first) {
+  // The validator already reported every dangling ref; with the opt-in they stay and are typed `unknown`.
+  if (first && !allowUnresolved) {
     const where = first.location[0];
     const location: SourceLocation = { file: where ? displaySource(where.source.absoluteRef) : displayPath(ref) };
     if (where && 'pointer' in where && where.pointer) location.pointer = where.pointer;

@@ -3,9 +3,11 @@ import { ApiforgeError, DiagnosticBag, type Diagnostic } from '../diagnostics.js
 import { bundleExternalRefs, hasExternalRefs } from './external-refs.js';
 import { parseText } from './parse.js';
 import { readSource } from './read-source.js';
+import { nullRefs, resolveSchemaIds } from './schema-ids.js';
+import { locateInRoot, validateDocument } from './validate.js';
+import { detectVersion, type SpecVersion } from './version.js';
 
-/** OpenAPI major.minor families apiforge reads. */
-export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
+export type { SpecVersion };
 
 /** A spec read, joined across files and converted to OpenAPI 3.x, ready for {@link buildModel}. */
 export interface LoadedSpec {
@@ -21,11 +23,15 @@ export interface LoadedSpec {
   sourceFiles: string[];
   /** Quirks tolerated while loading. */
   warnings: Diagnostic[];
+  /** True when every `$ref` was checked here, so the model need not report dangling ones again. */
+  refsChecked?: boolean;
 }
 
 export interface LoadOptions {
   /** Shared bag for warnings (a fresh one by default). */
   diagnostics?: DiagnosticBag;
+  /** Type dangling `$ref`s as `unknown` with a warning per target instead of failing. */
+  allowUnresolvedRefs?: boolean;
 }
 
 /** Reads a spec file or URL (YAML or JSON), joins external `$ref`s and converts Swagger 2.0 to OpenAPI 3. */
@@ -33,10 +39,11 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
   const bag = options.diagnostics ?? new DiagnosticBag();
   const source = await readSource(input);
   let document = parseText(source.text, source.display);
-  const declared = detectVersion(document, source.display);
+  const declared = detectVersion(document, source.text, source.display, bag);
+  await validate(source, document, declared.family, options, bag);
   let files = [source.ref];
   if (hasExternalRefs(document)) {
-    const bundled = await bundleExternalRefs(source.ref, source.text, document);
+    const bundled = await bundleExternalRefs(source.ref, source.text, document, options.allowUnresolvedRefs ?? false);
     document = bundled.document;
     files = [source.ref, ...bundled.files.filter((f) => f !== source.ref)];
   }
@@ -53,30 +60,24 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
     display: source.display,
     sourceFiles: files,
     warnings: bag.list(),
+    refsChecked: true,
   };
 }
 
-function detectVersion(doc: unknown, display: string): { family: SpecVersion; raw: string } {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ApiforgeError('not-openapi', `${display} is not an OpenAPI or Swagger document (expected a mapping at the top level)`);
-  }
-  const record = doc as Record<string, unknown>;
-  const swagger = record['swagger'];
-  const openapi = record['openapi'];
-  if (swagger !== undefined) {
-    if (String(swagger) === '2.0') return { family: '2.0', raw: '2.0' };
-    throw new ApiforgeError('unsupported-version', `unsupported Swagger version ${JSON.stringify(swagger)} (apiforge reads 2.0)`, { file: display, pointer: '#/swagger' });
-  }
-  if (typeof openapi === 'string') {
-    const m = /^3\.(\d+)/.exec(openapi);
-    if (m) {
-      const minor = Number(m[1]);
-      const family: SpecVersion = minor === 0 ? '3.0' : minor === 1 ? '3.1' : '3.2';
-      return { family, raw: openapi };
-    }
-    throw new ApiforgeError('unsupported-version', `unsupported OpenAPI version ${JSON.stringify(openapi)} (apiforge reads 2.0, 3.0, 3.1 and 3.2)`, { file: display, pointer: '#/openapi' });
-  }
-  throw new ApiforgeError('not-openapi', `${display} is not an OpenAPI or Swagger document (no "openapi" or "swagger" field)`);
+/** Structure and `$ref`s: every error at once (nothing is generated), warnings into the bag. */
+async function validate(source: { ref: string; text: string }, parsed: unknown, family: SpecVersion, options: LoadOptions, bag: DiagnosticBag): Promise<void> {
+  // Redocly knows 3.0 and 3.1; a 3.2 document is checked as 3.1 and its new fields are named by warnUnknownFields.
+  const checked = family === '3.2' ? { ...(parsed as Record<string, unknown>), openapi: '3.1.0' } : parsed;
+  // Found by the loader itself: `$ref`s with no value, and 2020-12 `$id`/`$anchor` references (rewritten to pointers first).
+  const own = [...nullRefs(parsed), ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : [])];
+  const found = [
+    ...(await locateInRoot(source.ref, source.text, own)),
+    ...(await validateDocument({ ref: source.ref, text: source.text, parsed: checked, allowUnresolvedRefs: options.allowUnresolvedRefs ?? false })),
+  ];
+  const kept = family === '3.2' ? found.filter((d) => d.code !== 'unknown-field') : found;
+  const errors = kept.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw ApiforgeError.fromDiagnostics(errors);
+  for (const d of kept) bag.add(d);
 }
 
 interface Swagger2OpenApi {
@@ -87,7 +88,10 @@ async function convertSwagger2(doc: Record<string, unknown>, display: string): P
   // swagger2openapi is CommonJS; loaded lazily so 3.x runs never pay for it.
   const converter = createRequire(import.meta.url)('swagger2openapi') as Swagger2OpenApi;
   try {
-    const result = await converter.convertObj(doc, { patch: true, warnOnly: true, resolve: false, direct: false });
+    // The bundler may reuse one object at two places (a `$ref` into the inside of another `$ref`'s target);
+    // swagger2openapi takes shared objects for YAML anchors and refuses them. A JSON copy shares nothing.
+    const unshared = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    const result = await converter.convertObj(unshared, { patch: true, warnOnly: true, resolve: false, direct: false });
     return result.openapi;
   } catch (err) {
     throw new ApiforgeError('parse-error', `cannot convert Swagger 2.0 to OpenAPI 3: ${(err as Error).message}`, { file: display });

@@ -8,6 +8,7 @@ import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
 import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
+import { breakAliasCycles } from './ref-cycles.js';
 import { normalizeSchema, SchemaContext } from './schema.js';
 import { assignOperationTypeNames } from './type-names.js';
 import type { ApiModel, NamedSchema, Operation, SecurityScheme, Server } from './types.js';
@@ -23,6 +24,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const components = isRecord(doc['components']) ? doc['components'] : {};
   const rawSchemas = isRecord(components['schemas']) ? components['schemas'] : {};
   const ctx = new SchemaContext(doc, spec.sourceVersion, bag, spec.display, new Set(Object.keys(rawSchemas)));
+  ctx.refsChecked = spec.refsChecked === true;
 
   const reserved = [...GLOBAL_TYPE_NAMES, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
   const allocator = new NameAllocator(reserved);
@@ -40,6 +42,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
       schemas.push({ key, typeName: '', pointer, schema: normalizeSchema(resolvePointer(doc, pointer), ctx, pointer) });
     }
   }
+  breakAliasCycles(schemas, bag, spec.display);
   schemas.push(...hoistRepeatedEnums(schemas, rawOps));
   schemas.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Exact-case matches claim first, so `Pet` keeps its name when `pet` also exists.

@@ -1,4 +1,4 @@
-import type { SpecVersion } from '../load/load-spec.js';
+import type { SpecVersion } from '../load/version.js';
 import type { JsonValue, SchemaDocs } from './types.js';
 
 export type Json = JsonValue;

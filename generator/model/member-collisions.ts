@@ -2,7 +2,7 @@ import type { DiagnosticBag } from '../diagnostics.js';
 import type { HttpMethod } from './types.js';
 
 /** Members of the generated client base class that an operation on the client root must not shadow. */
-const CLIENT_MEMBERS = new Set(['request', 'requestPage', 'get', 'post', 'put', 'patch', 'delete', 'withOptions', 'apiKey', 'baseURL', 'constructor', 'toString']);
+export const CLIENT_MEMBERS = new Set(['request', 'requestPage', 'get', 'post', 'put', 'patch', 'delete', 'withOptions', 'apiKey', 'baseURL', 'constructor', 'toString']);
 /** Members of every resource class. */
 const RESOURCE_MEMBERS = new Set(['constructor', 'toString']);
 

@@ -72,6 +72,22 @@ export function toMemberName(text: string, fallback = 'value'): string {
   return name;
 }
 
+/** Words that cannot name a parameter or variable in strict-mode code (ES modules and classes are strict). */
+const BINDING_RESERVED = new Set([
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in'.split(' '),
+  ...'instanceof new null return super switch this throw true try typeof var void while with'.split(' '),
+  ...'implements interface let package private protected public static yield await arguments eval'.split(' '),
+]);
+
+/**
+ * `default` -> `default_`, `2fa` -> `_2fa`: a name for a function parameter. `taken` lists names
+ * the signature already uses (`params`, `options`), which get the same suffix.
+ */
+export function toParameterName(text: string, taken: readonly string[] = []): string {
+  const name = toMemberName(text);
+  return BINDING_RESERVED.has(name) || taken.includes(name) ? `${name}_` : name;
+}
+
 /** `customers` -> `customer`, `entities` -> `entity`; words that are not plural stay. */
 export function singular(word: string): string {
   return pluralize.isPlural(word) ? pluralize.singular(word) : word;

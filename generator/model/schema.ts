@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.js';
-import type { SpecVersion } from '../load/load-spec.js';
+import type { SpecVersion } from '../load/version.js';
 import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
 import type { Discriminator, Schema, SchemaDocs } from './types.js';
 
@@ -11,6 +11,8 @@ export class SchemaContext {
   /** Schemas reached by `$ref`s that point outside `components.schemas`, keyed by pointer. */
   readonly extraTargets = new Map<string, string>();
   private readonly pendingExtra: Array<{ key: string; pointer: string }> = [];
+  /** The loader already reported every dangling `$ref` (once per target), so uses stay quiet here. */
+  refsChecked = false;
 
   constructor(
     readonly doc: Record<string, unknown>,
@@ -89,6 +91,7 @@ function normalizeRef(raw: Record<string, unknown>, ref: string, ctx: SchemaCont
     target = ctx.extraKey(ref);
   }
   if (target === undefined) {
+    if (ctx.refsChecked) return { ...base, kind: 'unknown' };
     ctx.bag.error('dangling-ref', `$ref ${JSON.stringify(ref)} points to nothing; typed as unknown`, { file: ctx.file, pointer });
     return { ...base, kind: 'unknown' };
   }
@@ -162,7 +165,7 @@ function normalizeComposition(raw: Record<string, unknown>, ctx: SchemaContext, 
     if (v.kind === 'null') nullable = true;
     else variants.push(v);
   });
-  const discriminator = normalizeDiscriminator(raw['discriminator'], variants);
+  const discriminator = normalizeDiscriminator(raw['discriminator'], variants, ctx);
   if (variants.length === 1 && variants[0] && !discriminator) return { ...variants[0], nullable: nullable || variants[0].nullable };
   const union: Schema = { ...base, kind: 'union', variants, nullable };
   if (discriminator) union.discriminator = discriminator;
@@ -173,19 +176,56 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function normalizeDiscriminator(raw: unknown, variants: Schema[]): Discriminator | undefined {
+/**
+ * The values each `$ref` variant's discriminator is pinned to: the `mapping` when there is one,
+ * else the variant's own `const` / single-value `enum` for the property, else its schema name.
+ * A value the variant itself rules out is never pinned (`'user' & 'ChatUserMessage'` is `never`).
+ */
+function normalizeDiscriminator(raw: unknown, variants: Schema[], ctx: SchemaContext): Discriminator | undefined {
   if (!isRecord(raw) || typeof raw['propertyName'] !== 'string') return undefined;
-  const mapping: Discriminator['mapping'] = [];
+  const propertyName = raw['propertyName'];
+  const candidates: Discriminator['mapping'] = [];
   if (isRecord(raw['mapping'])) {
     for (const [value, ref] of Object.entries(raw['mapping'])) {
       if (typeof ref !== 'string') continue;
       const target = ref.startsWith(COMPONENT_PREFIX) ? decodeSegment(ref.slice(COMPONENT_PREFIX.length)) : ref;
-      mapping.push({ value, target });
+      candidates.push({ value, target });
     }
   } else {
-    for (const v of variants) if (v.kind === 'ref') mapping.push({ value: v.target, target: v.target });
+    for (const v of variants) {
+      if (v.kind !== 'ref') continue;
+      const own = ownValues(ctx, v.target, propertyName);
+      candidates.push({ value: own?.length === 1 ? own[0]! : v.target, target: v.target });
+    }
   }
-  return { propertyName: raw['propertyName'], mapping };
+  const mapping = candidates.filter((m) => {
+    const own = ownValues(ctx, m.target, propertyName);
+    return own === undefined || own.includes(m.value);
+  });
+  return { propertyName, mapping };
+}
+
+/** The string values a component schema allows for `property` (`const` or `enum`), when it restricts them. */
+function ownValues(ctx: SchemaContext, key: string, property: string, depth = 0): string[] | undefined {
+  const schemas = isRecord(ctx.doc['components']) ? ctx.doc['components']['schemas'] : undefined;
+  const raw = isRecord(schemas) ? schemas[key] : undefined;
+  return valuesIn(ctx, raw, property, depth);
+}
+
+function valuesIn(ctx: SchemaContext, raw: unknown, property: string, depth: number): string[] | undefined {
+  if (!isRecord(raw) || depth > 8) return undefined;
+  const deref = (node: unknown): unknown => (isRecord(node) && typeof node['$ref'] === 'string' ? resolvePointer(ctx.doc, node['$ref']) : node);
+  if (typeof raw['$ref'] === 'string') return valuesIn(ctx, deref(raw), property, depth + 1);
+  const prop = deref(isRecord(raw['properties']) ? raw['properties'][property] : undefined);
+  if (isRecord(prop)) {
+    if (typeof prop['const'] === 'string') return [prop['const']];
+    if (Array.isArray(prop['enum'])) return prop['enum'].filter((v): v is string => typeof v === 'string');
+  }
+  for (const part of Array.isArray(raw['allOf']) ? raw['allOf'] : []) {
+    const found = valuesIn(ctx, part, property, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function normalizeShape(raw: Record<string, unknown>, types: string[], ctx: SchemaContext, pointer: string, base: Base): Schema {

@@ -5,7 +5,7 @@
  * something (properties, parameters, enum values) is kept.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { SpecVersion } from '../load/load-spec.js';
+import type { SpecVersion } from '../load/version.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -72,7 +72,10 @@ export interface ObjectSchema extends SchemaBase {
 }
 export interface Discriminator {
   propertyName: string;
-  /** Discriminator value -> schema key, from `mapping` or inferred from variant names. */
+  /**
+   * Discriminator value -> schema key: the `mapping`, else each variant's own `const` or
+   * single-value `enum`, else its schema name. Values a variant's own schema rules out are left out.
+   */
   mapping: Array<{ value: string; target: string }>;
 }
 /** `oneOf` / `anyOf`, and 3.1 multi-type `type: [a, b]`. */
