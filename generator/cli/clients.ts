@@ -16,6 +16,8 @@ export interface ClientSelection {
   client?: string;
   output?: string;
   name?: string;
+  /** `--format`: `default`, `prettier` or `none`; applies to every selected client. */
+  format?: string;
 }
 
 export interface SelectedClients {
@@ -40,7 +42,7 @@ export async function selectClients(sel: ClientSelection, ctx: CliContext, opts:
     if (sel.client !== undefined) throw usage('--client needs a config file');
     if (sel.output === undefined && opts.requireOutput) throw usage('--output <dir> is required when no config file is used');
     const client = resolveClient({ input: sel.spec, output: sel.output ?? '.', ...(sel.name !== undefined ? { name: sel.name } : {}) }, ctx.cwd);
-    return { clients: [client], warnings: [] };
+    return { clients: withFormat([client], sel.format), warnings: [] };
   }
   let clients = loaded.clients;
   if (sel.client !== undefined) {
@@ -59,5 +61,15 @@ export async function selectClients(sel: ClientSelection, ctx: CliContext, opts:
     if (sel.name !== undefined) c.name = sel.name;
     clients = [c];
   }
-  return { clients, configFile: loaded.file, warnings: loaded.warnings };
+  return { clients: withFormat(clients, sel.format), configFile: loaded.file, warnings: loaded.warnings };
+}
+
+const FORMAT_FLAG: Record<string, ResolvedClientSettings['format']> = { default: true, prettier: 'prettier', none: false };
+
+/** Applies `--format` to every client (a formatting choice, so it is the same for all of them). */
+function withFormat(clients: ResolvedClientSettings[], flag: string | undefined): ResolvedClientSettings[] {
+  if (flag === undefined) return clients;
+  const format = FORMAT_FLAG[flag];
+  if (format === undefined) throw usage(`--format must be one of ${Object.keys(FORMAT_FLAG).join(', ')}; got "${flag}"`);
+  return clients.map((c) => ({ ...c, format }));
 }

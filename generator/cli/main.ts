@@ -21,6 +21,7 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--client <name>', 'only generate the client with this name')
     .option('-o, --output <dir>', 'output folder (required without a config)')
     .option('--name <name>', 'client class name')
+    .option('--format <mode>', 'formatting: default (the built-in printer), prettier (with your prettier config) or none')
     .option('-q, --quiet', 'print nothing on success')
     .option('-v, --verbose', 'list the template file used for each template and partial')
     .option('--debug', 'show stack traces for internal errors');

@@ -1,6 +1,6 @@
 import { kebabCase } from 'change-case';
 import { NameAllocator, toTypeName } from '../model/naming.js';
-import type { NamedSchema, Resource } from '../model/types.js';
+import type { Resource } from '../model/types.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { emitOperation } from './operation.js';
 import type { ImportSpec } from './ts-printer.js';
@@ -29,7 +29,6 @@ export function planResource(
   resource: Resource,
   filePath: string,
   index: TypeIndex,
-  lookup: (key: string) => NamedSchema | undefined,
   classNames: ReadonlyMap<string, string>,
 ): ResourceFilePlan {
   const classOf = (r: Resource): string => classNames.get(r.path.join('.')) ?? toTypeName(r.name || 'Root');
@@ -39,7 +38,7 @@ export function planResource(
   const declarations: TypeDeclarationView[] = [];
   const exported: string[] = [];
   for (const op of resource.operations) {
-    const out = emitOperation(op, ctx, lookup, `${op.methodName}Spec`);
+    const out = emitOperation(op, ctx, `${op.methodName}Spec`);
     methods.push(out.method);
     constants.push(...out.constants);
     declarations.push(...out.declarations);

@@ -112,7 +112,9 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   }
 
   // Parse everything now: syntax errors surface at load time with file and line, and slot names are known.
-  const compileOpts = { strict: true, noEscape: true } as const;
+  // Built-in helper names are known at compile time, so calls to them skip the runtime lookup.
+  const knownHelpers = Object.fromEntries(Object.keys(builtinHelpers).map((name) => [name, true]));
+  const compileOpts = { strict: true, noEscape: true, knownHelpers } as const;
   const prepare = (e: Entry): hbs.AST.Program => {
     let ast: hbs.AST.Program;
     try {
