@@ -11,6 +11,7 @@ import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
 import { LINE_WIDTH } from './literal.js';
 import { constantView } from './spec-literals.js';
+import { layoutType, typeWidth } from './type-layout.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
 import type { ClientClassView, ConstantView, ErrorStaticView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
@@ -64,7 +65,13 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
   }
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
-    return { name, bodyType: types.length > 0 && !name.startsWith('APIConnection') && name !== 'APIUserAbortError' ? unionOf(types) : null };
+    const plain = `  static ${name}: typeof Errors.${name} = Errors.${name};`.length;
+    if (types.length === 0 || name.startsWith('APIConnection') || name === 'APIUserAbortError') return { name, bodyType: null, multiline: plain > LINE_WIDTH };
+    const bodyType = unionOf(types);
+    // `  static Name: typeof Errors.Name<T> = Errors.Name<T>;`: a union too long for that breaks one body per line.
+    const head = `  static ${name}: typeof Errors.${name}<`.length;
+    layoutType(bodyType, head, 2, typeWidth(bodyType) + `> = Errors.${name}<>;`.length, true);
+    return { name, bodyType, multiline: !bodyType.breakBefore && plain + 2 * (typeWidth(bodyType) + 2) > LINE_WIDTH };
   });
 }
 
@@ -159,7 +166,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       config: constantView('clientConfig', 'ClientConfig', clientConfigValue(model, settings, name)),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [{ name: `${name}Error`, bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
     };
     rootPlan.ctx.useRuntime('BaseClient', 'core/client');
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');

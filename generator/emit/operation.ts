@@ -110,6 +110,13 @@ function signatureWidth(name: string, args: ArgumentView[], returns: TypeView): 
   return 2 + name.length + 2 + argWidth + 2 * Math.max(0, args.length - 1) + 2 + typeWidth(returns) + 2;
 }
 
+/** Width of `    return this._client.request(spec, pagination, params, options);`. */
+function callWidth(op: Operation, specConst: string, paramsExpr: string): number {
+  const call = op.pagination ? 'requestPage' : 'request';
+  const args = [specConst, ...(op.pagination ? [`${specConst}Pagination`] : []), paramsExpr, 'options'];
+  return `    return this._client.${call}(${args.join(', ')});`.length;
+}
+
 export function emitOperation(op: Operation, ctx: FileContext, specConst: string): OperationOutput {
   const out: OperationOutput = { method: undefined as never, constants: [], declarations: [], exported: [] };
   const params = paramsDeclaration(op, ctx);
@@ -139,6 +146,7 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     specConst,
     paginationConst: op.pagination ? `${specConst}Pagination` : null,
     paramsExpr,
+    callMultiline: callWidth(op, specConst, paramsExpr) > LINE_WIDTH,
   };
   return out;
 }

@@ -2,6 +2,7 @@ import { kebabCase } from 'change-case';
 import { NameAllocator, toTypeName } from '../model/naming.js';
 import type { Resource } from '../model/types.js';
 import { FileContext, type TypeIndex } from './file-context.js';
+import { LINE_WIDTH } from './literal.js';
 import { emitOperation } from './operation.js';
 import type { ImportSpec } from './ts-printer.js';
 import type { ChildResourceView, ConstantView, MethodView, TypeDeclarationView } from './view-model.js';
@@ -48,7 +49,9 @@ export function planResource(
     const alias = `_${child.name}`;
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
-    return { property: child.name, classRef: `${alias}.${classOf(child)}` };
+    const classRef = `${alias}.${classOf(child)}`;
+    // `  name: Ref = new Ref(this._client);`
+    return { property: child.name, classRef, multiline: 2 + child.name.length + 2 * classRef.length + 28 > LINE_WIDTH };
   });
   return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }

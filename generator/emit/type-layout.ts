@@ -43,7 +43,7 @@ export function layoutType(v: TypeView, column: number, indent: number, trailing
   switch (v.kind) {
     case 'union': {
       const objects = v.variants.filter((x) => x.kind === 'object' && x.multiline).length;
-      v.breakBefore = canBreak && !v.grouped && (objects >= 2 || column + typeWidth(v) + trailing > LINE_WIDTH);
+      v.breakBefore = canBreak && (objects >= 2 || column + typeWidth(v) + trailing > LINE_WIDTH);
       // A broken union prints `| ` variants at indent + 2, their own lines indented to the variant's column.
       for (const x of v.variants) layoutType(x, v.breakBefore ? indent + 4 : column, v.breakBefore ? indent + 4 : indent, 0, false);
       return;
@@ -53,7 +53,8 @@ export function layoutType(v: TypeView, column: number, indent: number, trailing
       if (v.indexSignature) layoutType(v.indexSignature, indent + 2 + '[key: string]: '.length, indent + 2, 1, v.multiline);
       return;
     case 'array':
-      layoutType(v.element, column, indent, 0, false);
+      // `(\n  | a\n  | b\n)[]`: a long grouped union breaks inside its parentheses.
+      layoutType(v.element, column, indent, trailing + 2, canBreak && v.element.grouped);
       return;
     case 'tuple':
       for (const x of [...v.elements, ...(v.rest ? [v.rest] : [])]) layoutType(x, column, indent, 0, false);

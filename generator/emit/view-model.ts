@@ -49,7 +49,7 @@ export interface NameTypeView extends TypeViewBase {
   text: string;
 }
 
-/** `A | B`; printed one variant per line when `breakBefore` is set. */
+/** `A | B`; printed one variant per line when `breakBefore` is set (inside its parentheses when `grouped`). */
 export interface UnionTypeView extends TypeViewBase {
   kind: 'union';
   variants: TypeView[];
@@ -145,6 +145,8 @@ export interface MethodView {
   paginationConst: string | null;
   /** Expression passed as `params` (e.g. `{ ...params, id }`). */
   paramsExpr: string;
+  /** One argument per line in the client call: it would not fit on one line. */
+  callMultiline: boolean;
 }
 
 /** A module-level constant (`partials/constant`): an OperationSpec, PaginationSpec or ClientConfig literal. */
@@ -162,6 +164,8 @@ export interface ChildResourceView {
   property: string;
   /** Expression naming the child class, e.g. `_customers.Customers`. */
   classRef: string;
+  /** The initializer goes on its own line: the declaration would not fit on one. */
+  multiline: boolean;
 }
 
 /** A resource class (`partials/resource-class`). */
@@ -179,6 +183,8 @@ export interface ErrorStaticView {
   name: string;
   /** Union of the error bodies the spec declares for this class's statuses, or null. */
   bodyType: TypeView | null;
+  /** The value goes on its own line: the declaration would not fit on one. */
+  multiline: boolean;
 }
 
 /** The client class (`partials/client-class`). */
