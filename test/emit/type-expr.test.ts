@@ -1,7 +1,7 @@
 /**
  * Schema constructs -> TypeScript text, through the real normalizer
  * (`buildModel` -> `normalizeSchema`) and the real emitters (`typeExpr`,
- * `declarationView` + templates + prettier).
+ * `declarationView` + templates, printed as the default format writes them).
  */
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
