@@ -11,7 +11,7 @@ import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
 import { LINE_WIDTH } from './literal.js';
 import { constantView } from './spec-literals.js';
-import { layoutType, typeWidth } from './type-layout.js';
+import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
 import type { ClientClassView, ConstantView, ErrorStaticView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
@@ -71,6 +71,8 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
     // `  static Name: typeof Errors.Name<T> = Errors.Name<T>;`: a union too long for that breaks one body per line.
     const head = `  static ${name}: typeof Errors.${name}<`.length;
     layoutType(bodyType, head, 2, typeWidth(bodyType) + `> = Errors.${name}<>;`.length, true);
+    // Inline error objects make a union tall anyway: one body per line reads better than objects glued by `|`.
+    if (bodyType.kind === 'union' && spansLines(bodyType)) bodyType.breakBefore = true;
     return { name, bodyType, multiline: !bodyType.breakBefore && plain + 2 * (typeWidth(bodyType) + 2) > LINE_WIDTH };
   });
 }
@@ -193,7 +195,7 @@ function exportView(from: string, names: string[], typeOnly: boolean, all = fals
     return { name: inlineType ? name!.slice(5) : name!, alias: alias ?? null, typeOnly: inlineType };
   });
   const width = `export ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${from}';`.length;
-  return { from, typeOnly, all, names: all ? [] : list, multiline: width > LINE_WIDTH };
+  return { from, typeOnly, all, names: all ? [] : list, multiline: list.length > 1 && width > LINE_WIDTH };
 }
 
 /** `export type` statements for every model and every operation type, by the file that declares it. */

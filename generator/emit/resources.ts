@@ -25,6 +25,12 @@ export function resourceFile(path: string[]): string {
   return `src/resources/${path.map((p) => kebabCase(p) || '_').join('/')}.ts`;
 }
 
+/** Width of `  name: Ref = new Ref(this._client);` (the client class passes `this`). */
+function childWidth(property: string, classRef: string, filePath: string): number {
+  const owner = filePath === 'src/client.ts' ? 'this' : 'this._client';
+  return `  ${property}: ${classRef} = new ${classRef}(${owner});`.length;
+}
+
 /** Plans one resource (or the client root when `path` is empty). */
 export function planResource(
   resource: Resource,
@@ -50,8 +56,7 @@ export function planResource(
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
     const classRef = `${alias}.${classOf(child)}`;
-    // `  name: Ref = new Ref(this._client);`
-    return { property: child.name, classRef, multiline: 2 + child.name.length + 2 * classRef.length + 28 > LINE_WIDTH };
+    return { property: child.name, classRef, multiline: childWidth(child.name, classRef, filePath) > LINE_WIDTH };
   });
   return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }

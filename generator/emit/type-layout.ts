@@ -42,8 +42,8 @@ function memberWidth(m: MemberView): number {
 export function layoutType(v: TypeView, column: number, indent: number, trailing: number, canBreak: boolean): void {
   switch (v.kind) {
     case 'union': {
-      const objects = v.variants.filter((x) => x.kind === 'object' && x.multiline).length;
-      v.breakBefore = canBreak && (objects >= 2 || column + typeWidth(v) + trailing > LINE_WIDTH);
+      const tall = v.variants.filter(spansLines).length;
+      v.breakBefore = canBreak && (tall >= 2 || column + typeWidth(v) + trailing > LINE_WIDTH);
       // A broken union prints `| ` variants at indent + 2, their own lines indented to the variant's column.
       for (const x of v.variants) layoutType(x, v.breakBefore ? indent + 4 : column, v.breakBefore ? indent + 4 : indent, 0, false);
       return;
@@ -67,6 +67,26 @@ export function layoutType(v: TypeView, column: number, indent: number, trailing
       return;
     default:
       return;
+  }
+}
+
+/** Whether a tree prints over several lines (it holds a multi-line object). */
+export function spansLines(v: TypeView): boolean {
+  switch (v.kind) {
+    case 'object':
+      return v.multiline;
+    case 'union':
+      return v.variants.some(spansLines);
+    case 'intersection':
+      return v.parts.some(spansLines);
+    case 'array':
+      return spansLines(v.element);
+    case 'tuple':
+      return v.elements.some(spansLines) || (v.rest !== null && spansLines(v.rest));
+    case 'generic':
+      return v.args.some(spansLines);
+    default:
+      return false;
   }
 }
 

@@ -182,8 +182,7 @@ const updateSpec = {
 } satisfies OperationSpec;
 
 export class CustomCurrencies extends APIResource {
-  associatedEntities: _associatedEntities.AssociatedEntities =
-    new _associatedEntities.AssociatedEntities(this._client);
+  associatedEntities: _associatedEntities.AssociatedEntities = new _associatedEntities.AssociatedEntities(this._client);
 
   /**
    * Archive a custom currency
