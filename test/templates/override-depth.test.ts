@@ -80,7 +80,7 @@ describe('a partial override applies at every depth', () => {
 
   it('partials/jsdoc reaches nested members too', () => {
     const doc = structuredClone(DOC) as typeof DOC;
-    const schemas = doc.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    const schemas = doc.components.schemas as unknown as Record<string, { properties: Record<string, Record<string, unknown>> }>;
     schemas['Thing']!.properties['nested']!['properties'] = { inner: { type: 'string', description: 'deep text' } };
     const overrideDir = fixtureDir({ 'apiforge-templates.json': JSON.stringify({ contract: VIEW_MODEL_VERSION }), 'partials/jsdoc.hbs': '{{#each lines}}// {{this}}\n{{/each}}' });
     const engine = createTemplateEngine({ builtinDir: path.join(repoRoot, 'templates'), overrideDir, contractVersion: VIEW_MODEL_VERSION });
