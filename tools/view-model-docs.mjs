@@ -32,7 +32,7 @@ export function renderViewModelDocs() {
     '',
   ];
   for (const alias of file.getTypeAliases()) {
-    const type = alias.getTypeNode()?.getText().replace(/\s+/g, ' ') ?? '';
+    const type = alias.getTypeNode()?.getText().replace(/\s+/g, ' ').replace(/^\| /, '') ?? '';
     out.push(`## \`${alias.getName()}\``, '', docOf(alias).replace(/\{@link (\w+)\}/g, '`$1`'), '', `\`type ${alias.getName()} = ${type}\``, '');
   }
   for (const decl of file.getInterfaces()) {

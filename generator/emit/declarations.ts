@@ -5,12 +5,28 @@ import { indexSignatureView, memberView, typeView, visible, type TypeMode, type 
 import type { TypeDeclarationView } from './view-model.js';
 
 /** An interface for plain objects, a type alias for everything else; laid out for the built-in templates' columns. */
-export function declarationView(name: string, schema: Schema, scope: TypeScope, mode: TypeMode, docs: SchemaDocs = schema): TypeDeclarationView {
+export function declarationView(
+  name: string,
+  schema: Schema,
+  scope: TypeScope,
+  mode: TypeMode,
+  docs: SchemaDocs = schema,
+): TypeDeclarationView {
   const doc = { lines: docLines(docs) };
-  if (schema.kind === 'object' && !schema.nullable && (schema.properties.length > 0 || schema.additionalProperties !== undefined)) {
+  if (
+    schema.kind === 'object' &&
+    !schema.nullable &&
+    (schema.properties.length > 0 || schema.additionalProperties !== undefined)
+  ) {
     const members = schema.properties.filter((p) => visible(p, mode)).map((p) => memberView(p, scope, mode));
     for (const m of members) layoutMember(m, 2);
-    const indexSignature = indexSignatureView(schema.additionalProperties, schema.patternProperties, members.length, scope, mode);
+    const indexSignature = indexSignatureView(
+      schema.additionalProperties,
+      schema.patternProperties,
+      members.length,
+      scope,
+      mode,
+    );
     if (indexSignature) layoutType(indexSignature, 2 + '[key: string]: '.length, 2, 1, true);
     return { name, doc, kind: 'interface', members, indexSignature, type: null };
   }

@@ -13,7 +13,8 @@ export type FormatMode = 'printer' | 'prettier' | 'none';
 
 /** The format mode of a client; the deprecated `prettier` flag still works when `format` is not set. */
 export function formatMode(settings: Pick<ClientSettings, 'format' | 'prettier'>): FormatMode {
-  if (settings.format !== undefined) return settings.format === 'prettier' ? 'prettier' : settings.format ? 'printer' : 'none';
+  if (settings.format !== undefined)
+    return settings.format === 'prettier' ? 'prettier' : settings.format ? 'printer' : 'none';
   if (settings.prettier !== undefined) return settings.prettier ? 'prettier' : 'none';
   return 'printer';
 }
@@ -24,5 +25,8 @@ export function tidyFiles(files: GeneratedFile[]): GeneratedFile[] {
 }
 
 function tidy(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '')}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n*$/, '')}\n`;
 }

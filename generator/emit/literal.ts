@@ -10,7 +10,8 @@ import { isValidPropertyName } from '../model/naming.js';
 export const LINE_WIDTH = 120;
 
 /** A value the literal printer can write. `undefined` entries of objects are left out. */
-export type LiteralValue = string | number | boolean | null | undefined | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+export type LiteralValue =
+  string | number | boolean | null | undefined | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
 /**
  * A string literal: single-quoted unless the text holds more single than

@@ -18,7 +18,13 @@ export interface OperationOutput {
   exported: string[];
 }
 
-const LOCATION_PREFIX: Record<string, string> = { path: 'Path param: ', query: 'Query param: ', header: 'Header param: ', cookie: 'Cookie param: ', body: 'Body param: ' };
+const LOCATION_PREFIX: Record<string, string> = {
+  path: 'Path param: ',
+  query: 'Query param: ',
+  header: 'Header param: ',
+  cookie: 'Cookie param: ',
+  body: 'Body param: ',
+};
 
 export const PAGE_CLASS: Record<Pagination['style'], string> = {
   cursor: 'CursorPage',
@@ -35,9 +41,24 @@ function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView
   if (members.length === 0) return null;
   // Prefixes tell where each member goes only when a params object mixes locations.
   const mixed = new Set(members.map((m) => m.location)).size > 1;
-  const views = members.map((m) => memberView(m.property, ctx, 'request', mixed ? (LOCATION_PREFIX[m.location] ?? '') : '', m.docs ?? m.property.schema));
+  const views = members.map((m) =>
+    memberView(
+      m.property,
+      ctx,
+      'request',
+      mixed ? (LOCATION_PREFIX[m.location] ?? '') : '',
+      m.docs ?? m.property.schema,
+    ),
+  );
   for (const v of views) layoutMember(v, 2);
-  return { name: op.typeNames.params, doc: { lines: [] }, kind: 'interface', members: views, indexSignature: null, type: null };
+  return {
+    name: op.typeNames.params,
+    doc: { lines: [] },
+    kind: 'interface',
+    members: views,
+    indexSignature: null,
+    type: null,
+  };
 }
 
 /** The declared return type; inline response schemas get a `<Resource><Method>Response` declaration. */
@@ -98,7 +119,12 @@ function argumentsOf(op: Operation, hasParams: boolean): { args: ArgumentView[];
   if (hasParams) {
     const required = op.request.paramsRequired;
     const type = named(op.typeNames.params);
-    args.push({ name: 'params', type: required ? type : unionOf([type, keyword('null'), keyword('undefined')]), optional: !required, defaultValue: required ? null : '{}' });
+    args.push({
+      name: 'params',
+      type: required ? type : unionOf([type, keyword('null'), keyword('undefined')]),
+      optional: !required,
+      defaultValue: required ? null : '{}',
+    });
   }
   args.push({ name: 'options', type: named('RequestOptions'), optional: true, defaultValue: null });
   return { args, paramsExpr };
@@ -106,7 +132,16 @@ function argumentsOf(op: Operation, hasParams: boolean): { args: ArgumentView[];
 
 /** Width of `  name(a: A, b: B): R {` on one line. */
 function signatureWidth(name: string, args: ArgumentView[], returns: TypeView): number {
-  const argWidth = args.reduce((n, a) => n + a.name.length + (a.optional && !a.defaultValue ? 1 : 0) + 2 + typeWidth(a.type) + (a.defaultValue ? a.defaultValue.length + 3 : 0), 0);
+  const argWidth = args.reduce(
+    (n, a) =>
+      n +
+      a.name.length +
+      (a.optional && !a.defaultValue ? 1 : 0) +
+      2 +
+      typeWidth(a.type) +
+      (a.defaultValue ? a.defaultValue.length + 3 : 0),
+    0,
+  );
   return 2 + name.length + 2 + argWidth + 2 * Math.max(0, args.length - 1) + 2 + typeWidth(returns) + 2;
 }
 
@@ -132,7 +167,12 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
   const { args, paramsExpr } = argumentsOf(op, params !== null);
   out.constants.unshift(constantView(specConst, 'OperationSpec', operationSpecValue(op)));
   const summary = op.summary !== undefined ? { title: op.summary } : {};
-  const description = op.description !== undefined ? { description: op.description } : op.summary !== undefined ? { description: op.summary } : {};
+  const description =
+    op.description !== undefined
+      ? { description: op.description }
+      : op.summary !== undefined
+        ? { description: op.summary }
+        : {};
   out.method = {
     name: op.methodName,
     doc: { lines: docLines({ ...summary, ...description, deprecated: op.deprecated }) },

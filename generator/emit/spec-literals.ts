@@ -34,12 +34,17 @@ export function operationSpecValue(op: Operation): OperationSpecValue {
   const plan = op.request;
   const spec: OperationSpecValue = { method: op.method, path: op.path };
   if (plan.pathParams.length > 0) spec.pathParams = plan.pathParams;
-  if (plan.positional && plan.positional.key !== plan.positional.name) spec.pathKeys = { [plan.positional.name]: plan.positional.key };
+  if (plan.positional && plan.positional.key !== plan.positional.name)
+    spec.pathKeys = { [plan.positional.name]: plan.positional.key };
   if (plan.alsoInBody.length > 0) spec.alsoInBody = plan.alsoInBody;
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
     spec.query = {};
-    for (const p of query) spec.query[p.name] = { ...(p.style ? { style: p.style } : {}), ...(p.explode !== undefined ? { explode: p.explode } : {}) };
+    for (const p of query)
+      spec.query[p.name] = {
+        ...(p.style ? { style: p.style } : {}),
+        ...(p.explode !== undefined ? { explode: p.explode } : {}),
+      };
   }
   const names = (loc: string): string[] => op.parameters.filter((p) => p.in === loc).map((p) => p.name);
   if (names('header').length > 0) spec.headers = names('header');
@@ -95,7 +100,15 @@ export function paginationSpecValue(p: Pagination): PaginationSpecValue {
 }
 
 /** A module-level `const name = <literal> satisfies Type;`, the literal laid out for its column. */
-export function constantView(name: string, type: string, value: OperationSpecValue | PaginationSpecValue | object): ConstantView {
+export function constantView(
+  name: string,
+  type: string,
+  value: OperationSpecValue | PaginationSpecValue | object,
+): ConstantView {
   const column = `const ${name} = `.length;
-  return { name, type, value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ` satisfies ${type};`.length) };
+  return {
+    name,
+    type,
+    value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ` satisfies ${type};`.length),
+  };
 }

@@ -34,7 +34,11 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
     .filter((i) => i.namespace || (i.names && i.names.length > 0))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
     .map((i) => {
-      const s: ImportDeclarationStructure = { kind: StructureKind.ImportDeclaration, moduleSpecifier: i.from, isTypeOnly: i.typeOnly ?? false };
+      const s: ImportDeclarationStructure = {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: i.from,
+        isTypeOnly: i.typeOnly ?? false,
+      };
       if (i.namespace) s.namespaceImport = i.namespace;
       else s.namedImports = [...new Set(i.names)].sort();
       return s;
@@ -43,7 +47,12 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
   const structure: SourceFileStructure = {
     kind: StructureKind.SourceFile,
     leadingTrivia: header,
-    statements: [...importStructures, ...texts.map((_, i) => `${(i === 0 && importStructures.length > 0) || (i > 0 && spaced) ? '\n' : ''}$statement${i}$`)],
+    statements: [
+      ...importStructures,
+      ...texts.map(
+        (_, i) => `${(i === 0 && importStructures.length > 0) || (i > 0 && spaced) ? '\n' : ''}$statement${i}$`,
+      ),
+    ],
   };
   const printed = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
   return printed.replace(PLACEHOLDER, (_, i: string) => texts[Number(i)] ?? '');

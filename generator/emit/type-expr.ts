@@ -32,12 +32,14 @@ export const named = (text: string): TypeView => ({ kind: 'name', nameKind: 'ref
 /** `Name<Args>`. */
 export const generic = (name: string, args: TypeView[]): TypeView => ({ kind: 'generic', name, args, ...base });
 
-export const isUnknown = (v: TypeView): boolean => v.kind === 'name' && v.nameKind === 'keyword' && v.text === 'unknown';
+export const isUnknown = (v: TypeView): boolean =>
+  v.kind === 'name' && v.nameKind === 'keyword' && v.text === 'unknown';
 
 /** A JSON value as a literal type; objects and arrays have no literal type and widen to `unknown`. */
 export function literalView(value: JsonValue): TypeView {
   if (typeof value === 'string') return { kind: 'name', nameKind: 'literal', text: stringLiteral(value), ...base };
-  if (typeof value === 'number' || typeof value === 'boolean') return { kind: 'name', nameKind: 'literal', text: String(value), ...base };
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return { kind: 'name', nameKind: 'literal', text: String(value), ...base };
   return keyword(value === null ? 'null' : 'unknown');
 }
 
@@ -92,7 +94,11 @@ export function unionOf(views: TypeView[]): TypeView {
 /** Renders a normalized schema as a type-expression tree. */
 export function typeView(schema: Schema, scope: TypeScope, mode: TypeMode): TypeView {
   const core = coreView(schema, scope, mode);
-  if (!schema.nullable || (core.kind === 'name' && core.nameKind === 'keyword' && (core.text === 'unknown' || core.text === 'null'))) return core;
+  if (
+    !schema.nullable ||
+    (core.kind === 'name' && core.nameKind === 'keyword' && (core.text === 'unknown' || core.text === 'null'))
+  )
+    return core;
   return unionOf([core, keyword('null')]);
 }
 
@@ -141,7 +147,11 @@ function arrayView(schema: Extract<Schema, { kind: 'array' }>, scope: TypeScope,
 }
 
 /** `A & B`; `{}`-like parts (`unknown`) are dropped. */
-function intersectionView(schema: Extract<Schema, { kind: 'intersection' }>, scope: TypeScope, mode: TypeMode): TypeView {
+function intersectionView(
+  schema: Extract<Schema, { kind: 'intersection' }>,
+  scope: TypeScope,
+  mode: TypeMode,
+): TypeView {
   const parts = schema.parts.map((p) => typeView(p, scope, mode)).filter((p) => !isUnknown(p));
   if (parts.length === 0) return keyword('unknown');
   if (parts.length === 1) return parts[0]!;
@@ -156,7 +166,12 @@ function unionView(schema: Extract<Schema, { kind: 'union' }>, scope: TypeScope,
     if (!d || v.kind !== 'ref') return view;
     const values = d.mapping.filter((m) => m.target === v.target).map((m) => literalView(m.value));
     if (values.length === 0) return view;
-    const pin: MemberView = { doc: { lines: [] }, key: propertyKey(d.propertyName), optional: false, type: unionOf(values) };
+    const pin: MemberView = {
+      doc: { lines: [] },
+      key: propertyKey(d.propertyName),
+      optional: false,
+      type: unionOf(values),
+    };
     const object: ObjectTypeView = { kind: 'object', members: [pin], indexSignature: null, multiline: false, ...base };
     return { kind: 'intersection', parts: [view, object], ...base } satisfies TypeView;
   });
@@ -169,8 +184,19 @@ export function visible(p: Property, mode: TypeMode): boolean {
 }
 
 /** One member: JSDoc (from `docs`, else the schema's), key, optionality and type. */
-export function memberView(p: Property, scope: TypeScope, mode: TypeMode, prefix = '', docs: SchemaDocs = p.schema): MemberView {
-  return { doc: { lines: docLines({ ...docs, prefix }) }, key: propertyKey(p.name), optional: !p.required, type: typeView(p.schema, scope, mode) };
+export function memberView(
+  p: Property,
+  scope: TypeScope,
+  mode: TypeMode,
+  prefix = '',
+  docs: SchemaDocs = p.schema,
+): MemberView {
+  return {
+    doc: { lines: docLines({ ...docs, prefix }) },
+    key: propertyKey(p.name),
+    optional: !p.required,
+    type: typeView(p.schema, scope, mode),
+  };
 }
 
 /**
@@ -208,7 +234,11 @@ export function objectView(
 }
 
 /** True when a schema (through refs) has readOnly or writeOnly members, so request and response types differ. */
-export function hasDirectionalMembers(schema: Schema, lookup: (key: string) => NamedSchema | undefined, seen = new Set<string>()): boolean {
+export function hasDirectionalMembers(
+  schema: Schema,
+  lookup: (key: string) => NamedSchema | undefined,
+  seen = new Set<string>(),
+): boolean {
   switch (schema.kind) {
     case 'ref': {
       if (seen.has(schema.target)) return false;
@@ -218,11 +248,17 @@ export function hasDirectionalMembers(schema: Schema, lookup: (key: string) => N
     }
     case 'object':
       return (
-        schema.properties.some((p) => p.schema.readOnly || p.schema.writeOnly || hasDirectionalMembers(p.schema, lookup, seen)) ||
-        (typeof schema.additionalProperties === 'object' && hasDirectionalMembers(schema.additionalProperties, lookup, seen))
+        schema.properties.some(
+          (p) => p.schema.readOnly || p.schema.writeOnly || hasDirectionalMembers(p.schema, lookup, seen),
+        ) ||
+        (typeof schema.additionalProperties === 'object' &&
+          hasDirectionalMembers(schema.additionalProperties, lookup, seen))
       );
     case 'array':
-      return hasDirectionalMembers(schema.items, lookup, seen) || (schema.prefixItems ?? []).some((s) => hasDirectionalMembers(s, lookup, seen));
+      return (
+        hasDirectionalMembers(schema.items, lookup, seen) ||
+        (schema.prefixItems ?? []).some((s) => hasDirectionalMembers(s, lookup, seen))
+      );
     case 'union':
       return schema.variants.some((s) => hasDirectionalMembers(s, lookup, seen));
     case 'intersection':

@@ -10,7 +10,8 @@ import type { MemberView, TypeView } from './view-model.js';
 /** Width of a tree on its first line; a multi-line object counts as its braces. */
 export function typeWidth(v: TypeView): number {
   const paren = v.grouped ? 2 : 0;
-  const sum = (list: TypeView[], sep: number): number => list.reduce((n, x) => n + typeWidth(x), 0) + sep * Math.max(0, list.length - 1);
+  const sum = (list: TypeView[], sep: number): number =>
+    list.reduce((n, x) => n + typeWidth(x), 0) + sep * Math.max(0, list.length - 1);
   switch (v.kind) {
     case 'name':
       return paren + v.text.length;
@@ -45,12 +46,14 @@ export function layoutType(v: TypeView, column: number, indent: number, trailing
       const tall = v.variants.filter(spansLines).length;
       v.breakBefore = canBreak && (tall >= 2 || column + typeWidth(v) + trailing > LINE_WIDTH);
       // A broken union prints `| ` variants at indent + 2, their own lines indented to the variant's column.
-      for (const x of v.variants) layoutType(x, v.breakBefore ? indent + 4 : column, v.breakBefore ? indent + 4 : indent, 0, false);
+      for (const x of v.variants)
+        layoutType(x, v.breakBefore ? indent + 4 : column, v.breakBefore ? indent + 4 : indent, 0, false);
       return;
     }
     case 'object':
       if (v.multiline) for (const m of v.members) layoutMember(m, indent + 2);
-      if (v.indexSignature) layoutType(v.indexSignature, indent + 2 + '[key: string]: '.length, indent + 2, 1, v.multiline);
+      if (v.indexSignature)
+        layoutType(v.indexSignature, indent + 2 + '[key: string]: '.length, indent + 2, 1, v.multiline);
       return;
     case 'array':
       // `(\n  | a\n  | b\n)[]`: a long grouped union breaks inside its parentheses.

@@ -30,7 +30,14 @@ export interface JsDocView {
  * itself and into `partials/member`). Every kind has `kind`, `grouped` and
  * `breakBefore`, so templates can test them on any node.
  */
-export type TypeView = NameTypeView | UnionTypeView | IntersectionTypeView | ArrayTypeView | TupleTypeView | ObjectTypeView | GenericTypeView;
+export type TypeView =
+  | NameTypeView
+  | UnionTypeView
+  | IntersectionTypeView
+  | ArrayTypeView
+  | TupleTypeView
+  | ObjectTypeView
+  | GenericTypeView;
 
 /** Fields every {@link TypeView} node has. */
 export interface TypeViewBase {

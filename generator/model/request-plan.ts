@@ -6,7 +6,16 @@
  * the success response.
  */
 import { pathTemplateNames, successResponse } from './operations.js';
-import type { MediaBody, NamedSchema, Operation, Property, RequestMember, RequestPlan, ResponsePlan, Schema } from './types.js';
+import type {
+  MediaBody,
+  NamedSchema,
+  Operation,
+  Property,
+  RequestMember,
+  RequestPlan,
+  ResponsePlan,
+  Schema,
+} from './types.js';
 
 type Lookup = (key: string) => NamedSchema | undefined;
 
@@ -17,7 +26,8 @@ export function objectProperties(schema: Schema, lookup: Lookup, depth = 0): Pro
     const named = lookup(schema.target);
     return named ? objectProperties(named.schema, lookup, depth + 1) : undefined;
   }
-  if (schema.kind === 'object') return schema.additionalProperties === undefined || schema.properties.length > 0 ? schema.properties : undefined;
+  if (schema.kind === 'object')
+    return schema.additionalProperties === undefined || schema.properties.length > 0 ? schema.properties : undefined;
   if (schema.kind !== 'intersection') return undefined;
   const merged: Property[] = [];
   for (const part of schema.parts) {
@@ -39,7 +49,11 @@ function parameterMembers(op: Operation, positional: string | undefined, seen: S
     for (const p of op.parameters) {
       if (p.in !== location || (location === 'path' && p.name === positional) || seen.has(p.name)) continue;
       seen.add(p.name);
-      const schema = { ...p.schema, ...(p.description !== undefined ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
+      const schema = {
+        ...p.schema,
+        ...(p.description !== undefined ? { description: p.description } : {}),
+        ...(p.deprecated ? { deprecated: true } : {}),
+      };
       members.push({ property: { name: p.name, required: p.required, schema }, location, docs: null });
     }
   }
@@ -47,17 +61,28 @@ function parameterMembers(op: Operation, positional: string | undefined, seen: S
 }
 
 /** The body's part of the plan: its members, how it is sent, and the path names it repeats. */
-function bodyPlan(op: Operation, lookup: Lookup, positional: string | undefined, seen: Set<string>): Pick<RequestPlan, 'body' | 'alsoInBody'> & { members: RequestMember[] } {
+function bodyPlan(
+  op: Operation,
+  lookup: Lookup,
+  positional: string | undefined,
+  seen: Set<string>,
+): Pick<RequestPlan, 'body' | 'alsoInBody'> & { members: RequestMember[] } {
   const requestBody = op.requestBody;
   const media: MediaBody | undefined = requestBody?.content[0];
   if (!requestBody || !media) return { body: null, alsoInBody: [], members: [] };
-  const props = media.encoding === 'binary' || media.encoding === 'text' ? undefined : objectProperties(media.schema, lookup);
+  const props =
+    media.encoding === 'binary' || media.encoding === 'text' ? undefined : objectProperties(media.schema, lookup);
   const sent = { encoding: media.encoding, contentType: media.contentType };
   if (!props) {
     // A binary body is whatever the caller uploads, whatever schema the spec gives it.
-    const schema: Schema = media.encoding === 'binary' ? { kind: 'string', binary: true, nullable: false } : media.schema;
+    const schema: Schema =
+      media.encoding === 'binary' ? { kind: 'string', binary: true, nullable: false } : media.schema;
     const docs = { description: requestBody.description ?? 'The request body.' };
-    return { body: { ...sent, mode: 'whole' }, alsoInBody: [], members: [{ property: { name: 'body', required: requestBody.required, schema }, location: 'body', docs }] };
+    return {
+      body: { ...sent, mode: 'whole' },
+      alsoInBody: [],
+      members: [{ property: { name: 'body', required: requestBody.required, schema }, location: 'body', docs }],
+    };
   }
   // An object body with no fields carries nothing; on GET/HEAD (Stripe declares such bodies) it must not be sent at all.
   const empty = props.length === 0 && (!requestBody.required || op.method === 'get' || op.method === 'head');
@@ -106,7 +131,8 @@ const BLOB_TYPES = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|aud
 export function planResponse(op: Operation): ResponsePlan {
   const success = successResponse(op);
   const description = success?.description ?? '';
-  if (op.pagination) return { kind: 'page', schema: op.pagination.itemSchema, description, named: isNamed(op.pagination.itemSchema) };
+  if (op.pagination)
+    return { kind: 'page', schema: op.pagination.itemSchema, description, named: isNamed(op.pagination.itemSchema) };
   const media = success?.content[0];
   if (!media) return { kind: 'void' };
   if (media.encoding === 'binary') return { kind: BLOB_TYPES.test(media.contentType) ? 'blob' : 'unknown' };

@@ -47,16 +47,28 @@ describe('formatMode', () => {
 });
 
 describe('format modes end to end', () => {
-  const dir = fixtureDir({ 'tiny.yaml': SPEC, 'out/.prettierrc.json': JSON.stringify({ semi: false, singleQuote: false, printWidth: 80 }) });
+  const dir = fixtureDir({
+    'tiny.yaml': SPEC,
+    'out/.prettierrc.json': JSON.stringify({ semi: false, singleQuote: false, printWidth: 80 }),
+  });
   const run = (format: boolean | 'prettier' | undefined) =>
-    generateClient({ input: path.join(dir, 'tiny.yaml'), output: path.join(dir, 'out'), configDir: dir, name: 'Tiny', ...(format !== undefined ? { format } : {}) });
-  const file = (files: Array<{ path: string; content: string }>, p: string): string => files.find((f) => f.path === p)!.content;
+    generateClient({
+      input: path.join(dir, 'tiny.yaml'),
+      output: path.join(dir, 'out'),
+      configDir: dir,
+      name: 'Tiny',
+      ...(format !== undefined ? { format } : {}),
+    });
+  const file = (files: Array<{ path: string; content: string }>, p: string): string =>
+    files.find((f) => f.path === p)!.content;
 
   it('default: the printer layout, tidied, with no formatter (the user prettier config is not read)', async () => {
     const { files } = await run(undefined);
     const resource = file(files, 'src/resources/pets.ts');
     expect(resource).toContain("  status?: 'available' | 'sold';\n");
-    expect(resource).toContain("const retrieveSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;\n");
+    expect(resource).toContain(
+      "const retrieveSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;\n",
+    );
     expect(resource).not.toMatch(/[ \t]$/m);
     expect(resource.endsWith('}\n')).toBe(true);
   });
@@ -71,23 +83,32 @@ describe('format modes end to end', () => {
   it('false: the printer output as emitted; the default only tidies it', async () => {
     const { files } = await run(false);
     const resource = file(files, 'src/resources/pets.ts');
-    expect(tidyFiles([{ path: 'x.ts', content: resource }])[0]!.content).toBe(file((await run(undefined)).files, 'src/resources/pets.ts'));
+    expect(tidyFiles([{ path: 'x.ts', content: resource }])[0]!.content).toBe(
+      file((await run(undefined)).files, 'src/resources/pets.ts'),
+    );
   });
 
   it('--format on the command line', async () => {
     const cwd = fixtureDir({ 'tiny.yaml': SPEC, 'out/.prettierrc.json': JSON.stringify({ semi: false }) });
     let err = '';
     const io = { cwd, env: {}, stdout: { write: () => undefined }, stderr: { write: (s: string) => void (err += s) } };
-    expect(await main(['generate', 'tiny.yaml', '-o', 'out', '--name', 'Tiny', '--format', 'prettier', '-q'], io)).toBe(0);
+    expect(await main(['generate', 'tiny.yaml', '-o', 'out', '--name', 'Tiny', '--format', 'prettier', '-q'], io)).toBe(
+      0,
+    );
     expect(readFileSync(path.join(cwd, 'out/src/resources/pets.ts'), 'utf8')).not.toMatch(/;\n/);
-    expect(await main(['generate', 'tiny.yaml', '-o', 'out', '--name', 'Tiny', '--format', 'default', '-q'], io)).toBe(0);
+    expect(await main(['generate', 'tiny.yaml', '-o', 'out', '--name', 'Tiny', '--format', 'default', '-q'], io)).toBe(
+      0,
+    );
     expect(readFileSync(path.join(cwd, 'out/src/resources/pets.ts'), 'utf8')).toMatch(/;\n/);
     expect(await main(['generate', 'tiny.yaml', '-o', 'out', '--format', 'pretty'], io)).toBe(2);
     expect(err).toContain('--format must be one of default, prettier, none; got "pretty"');
   }, 30_000);
 
   it('the committed Stigg client is written in the default format', () => {
-    const config = JSON.parse(readFileSync(path.join(repoRoot, 'specs/stigg/apiforge.config.json'), 'utf8')) as Record<string, unknown>;
+    const config = JSON.parse(readFileSync(path.join(repoRoot, 'specs/stigg/apiforge.config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(config['format']).toBeUndefined();
     expect(config['prettier']).toBeUndefined();
   });
