@@ -14,7 +14,7 @@ import { constantView } from './spec-literals.js';
 import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
-import type { ClientClassView, ConstantView, ErrorStaticView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
+import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
 
 const ERROR_CLASSES = [
   'APIError',
@@ -188,13 +188,10 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
 }
 
 /** One export statement, broken one name per line when it would not fit on one. */
-function exportView(from: string, names: string[], typeOnly: boolean, all = false): ExportView {
-  const list = names.map((n) => {
-    const [name, alias] = n.split(' as ');
-    const inlineType = name!.startsWith('type ');
-    return { name: inlineType ? name!.slice(5) : name!, alias: alias ?? null, typeOnly: inlineType };
-  });
-  const width = `export ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${from}';`.length;
+function exportView(from: string, names: Array<string | ExportNameView>, typeOnly: boolean, all = false): ExportView {
+  const list = names.map((n) => (typeof n === 'string' ? { name: n, alias: null, typeOnly: false } : n));
+  const texts = list.map((n) => `${n.typeOnly ? 'type ' : ''}${n.name}${n.alias ? ` as ${n.alias}` : ''}`);
+  const width = `export ${typeOnly ? 'type ' : ''}{ ${texts.join(', ')} } from '${from}';`.length;
   return { from, typeOnly, all, names: all ? [] : list, multiline: list.length > 1 && width > LINE_WIDTH };
 }
 
@@ -209,11 +206,11 @@ function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
 
 function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
   return [
-    exportView('./client.js', [`${name} as default`, name], false),
+    exportView('./client.js', [{ name, alias: 'default', typeOnly: false }, name], false),
     exportView('./core/error.js', [], false, true),
     exportView('./core/api-promise.js', ['APIPromise'], false),
     exportView('./core/pagination.js', [], false, true),
-    exportView('./core/uploads.js', ['toFile', 'type Uploadable'], false),
+    exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false),
     exportView('./core/client.js', ['ClientOptions'], true),
     exportView('./core/types.js', ['RequestOptions', 'ClientConfig', 'OperationSpec'], true),
     ...typeExports(model, plans),
@@ -222,7 +219,7 @@ function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[]):
 
 function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): ExportView[] {
   const out = typeExports(model, plans);
-  if (files.some((f) => f.content.includes('/core/uploads.js'))) out.push(exportView('./core/uploads.js', ['toFile', 'type Uploadable'], false));
+  if (files.some((f) => f.content.includes('/core/uploads.js'))) out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
   return out;
 }
 
