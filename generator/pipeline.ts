@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { clientName } from './emit/client-config.js';
+import { formatMode, tidyFiles } from './emit/format-mode.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
@@ -62,13 +63,10 @@ async function prettierOptions(output: string): Promise<prettier.Options | null>
 
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
-  // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast.
-  const [{ emitClient }, { DEFAULT_PRETTIER, formatFiles }, { createTemplateEngine }, { startFormatPool }] = await Promise.all([
-    import('./emit/emit-client.js'),
-    import('./emit/format.js'),
-    import('./emit/template-engine.js'),
-    import('./emit/format-pool.js'),
-  ]);
+  // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast; prettier only when asked for.
+  const mode = formatMode(settings);
+  const [{ emitClient }, { createTemplateEngine }] = await Promise.all([import('./emit/emit-client.js'), import('./emit/template-engine.js')]);
+  const prettierFormat = mode === 'prettier' ? await Promise.all([import('./emit/format.js'), import('./emit/format-pool.js')]) : undefined;
   const engine = createTemplateEngine({
     builtinDir: BUILTIN_TEMPLATES,
     ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),
@@ -77,13 +75,18 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   const cacheFile = formatCacheFile(settings.output);
   // A big spec with no formatting cache will format megabytes: start (and warm) the workers now, so
   // that cost overlaps loading, modelling and emitting. Otherwise they start only if needed.
-  const pool = settings.prettier !== false && !existsSync(cacheFile) && isLargeSpec(settings.input) ? startFormatPool() : undefined;
+  const startPool = prettierFormat?.[1].startFormatPool;
+  const pool = startPool && !existsSync(cacheFile) && isLargeSpec(settings.input) ? startPool() : undefined;
   try {
     const spec = await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true });
     const model = buildModel(spec, settings);
     const raw = emitClient(model, settings, engine);
-    const prettierConfig = (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER;
-    const files = settings.prettier === false ? raw : await formatFiles(raw, { outputDir: settings.output, cacheFile, prettier: prettierConfig, pool, startPool: startFormatPool });
+    let files = mode === 'printer' ? tidyFiles(raw) : raw;
+    if (prettierFormat && startPool) {
+      const [{ DEFAULT_PRETTIER, formatFiles }] = prettierFormat;
+      const prettierConfig = (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER;
+      files = await formatFiles(raw, { outputDir: settings.output, cacheFile, prettier: prettierConfig, pool, startPool });
+    }
     return {
       files,
       warnings: [...engine.warnings, ...model.warnings],

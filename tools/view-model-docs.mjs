@@ -31,6 +31,10 @@ export function renderViewModelDocs() {
     intro.replace(/\{@link (\w+)\}/g, '`$1`'),
     '',
   ];
+  for (const alias of file.getTypeAliases()) {
+    const type = alias.getTypeNode()?.getText().replace(/\s+/g, ' ').replace(/^\| /, '') ?? '';
+    out.push(`## \`${alias.getName()}\``, '', docOf(alias).replace(/\{@link (\w+)\}/g, '`$1`'), '', `\`type ${alias.getName()} = ${type}\``, '');
+  }
   for (const decl of file.getInterfaces()) {
     out.push(`## \`${decl.getName()}\``, '', docOf(decl).replace(/\{@link (\w+)\}/g, '`$1`'), '', '| Field | Type | Description |', '|---|---|---|');
     for (const prop of decl.getProperties()) {

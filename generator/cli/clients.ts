@@ -22,8 +22,8 @@ export interface ClientSelection {
   packageVersion?: string;
   baseUrl?: string;
   templates?: string;
-  /** `--no-prettier` sets false. */
-  prettier?: boolean;
+  /** `--format`: `default`, `prettier` or `none`; applies to every selected client. */
+  format?: string;
   emit?: 'client' | 'types';
   pagination?: 'auto' | 'off';
   /** `--allow-unresolved-refs`: applies to every selected client. */
@@ -40,7 +40,7 @@ function settingsFromFlags(sel: ClientSelection, cwd: string, current: Partial<C
   }
   if (sel.baseUrl !== undefined) out.baseURL = sel.baseUrl;
   if (sel.templates !== undefined) out.templates = path.resolve(cwd, sel.templates);
-  if (sel.prettier === false) out.prettier = false;
+  if (sel.format !== undefined) out.format = formatFromFlag(sel.format);
   if (sel.emit !== undefined) out.emit = sel.emit;
   if (sel.pagination !== undefined) out.pagination = sel.pagination;
   return out;
@@ -95,4 +95,13 @@ async function selectFromArgs(sel: ClientSelection, ctx: CliContext, opts: { req
   }
   clients = clients.map((c) => ({ ...c, ...settingsFromFlags(sel, ctx.cwd, c) }));
   return { clients, configFile: loaded.file, warnings: loaded.warnings };
+}
+
+const FORMAT_FLAG: Record<string, ResolvedClientSettings['format']> = { default: true, prettier: 'prettier', none: false };
+
+/** `--format` as the config's `format` value; a usage error for an unknown mode. */
+function formatFromFlag(flag: string): ResolvedClientSettings['format'] {
+  const format = FORMAT_FLAG[flag];
+  if (format === undefined) throw usage(`--format must be one of ${Object.keys(FORMAT_FLAG).join(', ')}; got "${flag}"`);
+  return format;
 }

@@ -25,7 +25,7 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--package-version <version>', 'version of the generated package (config `package.version`; default: the spec version)')
     .option('--base-url <url>', 'default base URL of the client (config `baseURL`)')
     .option('--templates <dir>', 'folder of template overrides (config `templates`)')
-    .option('--no-prettier', 'do not format the output (config `prettier: false`)')
+    .option('--format <mode>', 'formatting: default (the built-in printer), prettier (with your prettier config) or none')
     .addOption(new Option('--emit <what>', 'the full client or types only (config `emit`)').choices(['client', 'types']))
     .addOption(new Option('--pagination <mode>', 'infer pagination or not (config `pagination`)').choices(['auto', 'off']))
     .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')

@@ -100,7 +100,12 @@ export const clientShape: ObjectShape<ClientSettings> = {
       ],
     },
     templates: str('Folder of template overrides (relative to the config file).'),
-    prettier: { kind: 'boolean', description: "Format output with prettier (default true; uses the user's prettier config when found)." },
+    format: {
+      kind: 'union',
+      description: "Formatting: `true` (default) the printer's own layout, `'prettier'` prettier with your config, `false` the printer's output as is.",
+      options: [{ kind: 'boolean' }, { kind: 'literal', value: 'prettier' }],
+    },
+    prettier: { kind: 'boolean', description: "Deprecated: use `format` (`true` is `format: 'prettier'`, `false` is `format: false`)." },
     emit: { kind: 'string', enum: ['client', 'types'], description: 'What to emit: the full client (default) or types only.' },
     package: {
       kind: 'union',

@@ -72,7 +72,13 @@ export interface ClientSettings {
   idempotency?: 'auto' | false | { header?: string; methods?: Array<'post' | 'put' | 'patch' | 'delete'> };
   /** Folder of template overrides (relative to the config file). */
   templates?: string;
-  /** Format output with prettier (default true; uses the user's prettier config when found). */
+  /**
+   * How output is formatted: `true` (default) writes the printer's layout (2-space indentation,
+   * long unions and signatures broken at 120 columns) with trailing whitespace trimmed;
+   * `'prettier'` formats with prettier and the user's own prettier config; `false` writes the printer's output as is.
+   */
+  format?: boolean | 'prettier';
+  /** @deprecated Use `format`: `prettier: true` is `format: 'prettier'`, `prettier: false` is `format: false`. */
   prettier?: boolean;
   /** What to emit: the full client (default) or types only. */
   emit?: 'client' | 'types';

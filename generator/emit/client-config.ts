@@ -44,8 +44,8 @@ export function defaultBaseURL(model: ApiModel, settings: Pick<ClientSettings, '
   return /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : '';
 }
 
-/** The ClientConfig literal the generated client passes to BaseClient. */
-export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, name: string): string {
+/** The ClientConfig value the generated client passes to BaseClient (printed by the literal printer). */
+export function clientConfigValue(model: ApiModel, settings: ClientSettings, name: string): Record<string, unknown> {
   const prefix = envPrefix(model, settings);
   const env = { apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG` };
   const baseURL = defaultBaseURL(model, settings);
@@ -60,7 +60,7 @@ export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, n
   const config: Record<string, unknown> = { clientName: name, env, defaultBaseURL: baseURL, auth, apiKeyRequired, version: model.version };
   const idem = idempotency(model, settings);
   if (idem) config['idempotency'] = idem;
-  return JSON.stringify(config, null, 2);
+  return config;
 }
 
 function idempotency(model: ApiModel, settings: ClientSettings): { header: string; methods: string[] } | undefined {

@@ -32,10 +32,3 @@ export function docLines(docs: SchemaDocs & { prefix?: string }): string[] {
   if (docs.deprecated) lines.push('@deprecated');
   return lines;
 }
-
-/** Renders JSDoc lines as a comment block ('' when there is nothing to say). */
-export function jsDoc(lines: string[]): string {
-  if (lines.length === 0) return '';
-  if (lines.length === 1 && !lines[0]?.includes('@')) return `/** ${lines[0]} */\n`;
-  return `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */\n`;
-}

@@ -2,16 +2,19 @@ import type { ClientSettings } from '../config/types.js';
 import { GLOBAL_TYPE_NAMES, NameAllocator } from '../model/naming.js';
 import type { ApiModel, NamedSchema } from '../model/types.js';
 import type { GeneratedFile } from '../write/types.js';
-import { clientConfigLiteral, clientName } from './client-config.js';
+import { clientConfigValue, clientName } from './client-config.js';
 import { declarationView } from './declarations.js';
 import { docLines } from './docs.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
+import { LINE_WIDTH } from './literal.js';
+import { constantView } from './spec-literals.js';
+import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { printFile } from './ts-printer.js';
-import { hasDirectionalMembers, typeExpr } from './type-expr.js';
-import type { ClientClassView, ErrorStaticView, ResourceClassView, RuntimeView, TypeDeclarationView } from './view-model.js';
+import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
+import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
 
 const ERROR_CLASSES = [
   'APIError',
@@ -43,26 +46,34 @@ const STATUS_CLASS: Record<string, string> = {
  * the spec declares for its status (`Stigg.NotFoundError` has `error: NotFoundErrorResponseDto`).
  */
 function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
-  const bodies = new Map<string, Set<string>>();
-  const add = (cls: string, type: string): void => {
-    const set = bodies.get(cls) ?? new Set<string>();
-    set.add(type);
+  const bodies = new Map<string, Map<string, TypeView>>();
+  const add = (cls: string, type: TypeView): void => {
+    const set = bodies.get(cls) ?? new Map<string, TypeView>();
+    set.set(flatText(type), type);
     bodies.set(cls, set);
   };
   for (const op of model.operations) {
     for (const r of op.responses) {
       const media = r.content.find((c) => c.encoding === 'json');
       if (!media || !/^[45]/.test(r.status)) continue;
-      const type = typeExpr(media.schema, ctx, 'response');
-      if (type === 'unknown') continue;
+      const type = typeView(media.schema, ctx, 'response');
+      if (isUnknown(type)) continue;
       const cls = STATUS_CLASS[r.status] ?? (r.status.startsWith('5') ? 'InternalServerError' : undefined);
       if (cls) add(cls, type);
       add('APIError', type);
     }
   }
   return ERROR_CLASSES.map((name) => {
-    const types = [...(bodies.get(name) ?? [])].sort();
-    return { name, bodyType: types.length > 0 && !name.startsWith('APIConnection') && name !== 'APIUserAbortError' ? types.join(' | ') : null };
+    const types = [...(bodies.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
+    const plain = `  static ${name}: typeof Errors.${name} = Errors.${name};`.length;
+    if (types.length === 0 || name.startsWith('APIConnection') || name === 'APIUserAbortError') return { name, bodyType: null, multiline: plain > LINE_WIDTH };
+    const bodyType = unionOf(types);
+    // `  static Name: typeof Errors.Name<T> = Errors.Name<T>;`: a union too long for that breaks one body per line.
+    const head = `  static ${name}: typeof Errors.${name}<`.length;
+    layoutType(bodyType, head, 2, typeWidth(bodyType) + `> = Errors.${name}<>;`.length, true);
+    // Inline error objects make a union tall anyway: one body per line reads better than objects glued by `|`.
+    if (bodyType.kind === 'union' && spansLines(bodyType)) bodyType.breakBefore = true;
+    return { name, bodyType, multiline: !bodyType.breakBefore && plain + 2 * (typeWidth(bodyType) + 2) > LINE_WIDTH };
   });
 }
 
@@ -100,12 +111,16 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, lookup, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, `${name}Error`, ...ERROR_CLASSES]);
+  const { index, inputs, register, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, `${name}Error`, ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
   };
   const render = (d: TypeDeclarationView): string => engine.render('partials/type-declaration', d);
+  const renderConstant = (c: ConstantView): string => engine.render('partials/constant', c);
+  const emitExports = (path: string, exports: ExportView[]): void => {
+    files.push({ path, content: printFile(header, [], exports.length > 0 ? exports.map((e) => engine.render('partials/export', e)) : ['export {};\n'], false) });
+  };
 
   // Models: one file per component schema, with its request variant beside it.
   const modelNames: string[] = [];
@@ -119,18 +134,18 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map(render));
   }
   if (model.schemas.length > 0) {
-    const lines = [...modelNames].sort().map((n) => `export type { ${n} } from './${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js';`);
-    files.push({ path: 'src/models/index.ts', content: `${header}${lines.join('\n')}\n` });
+    const exports = [...modelNames].sort().map((n) => exportView(`./${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js`, [n], true));
+    emitExports('src/models/index.ts', exports);
   }
 
   // Resources: one file per node of the tree; the root's own operations go on the client class.
   const plans: ResourceFilePlan[] = [];
   for (const resource of allResources(model.root)) {
-    const plan = planResource(resource, resourceFile(resource.path), index, lookup, classNames);
+    const plan = planResource(resource, resourceFile(resource.path), index, classNames);
     for (const n of plan.exported) register(n, plan.path);
     plans.push(plan);
   }
-  const rootPlan = planResource(model.root, typesOnly ? 'src/root.ts' : 'src/client.ts', index, lookup, classNames);
+  const rootPlan = planResource(model.root, typesOnly ? 'src/root.ts' : 'src/client.ts', index, classNames);
   for (const n of rootPlan.exported) register(n, rootPlan.path);
   if (typesOnly) {
     // Page aliases name runtime classes, which a types-only package does not have.
@@ -144,61 +159,68 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     for (const plan of plans) {
       plan.ctx.useRuntime('APIResource', 'core/resource');
       const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
-      const constants = plan.constants.map((c) => engine.render('partials/constant', c));
+      const constants = plan.constants.map(renderConstant);
       emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view)]);
     }
     const clientView: ClientClassView = {
       className: name,
       doc: { lines: docLines({ description: `API client for ${model.title} ${model.version}.` }) },
-      config: clientConfigLiteral(model, settings, name),
+      config: constantView('clientConfig', 'ClientConfig', clientConfigValue(model, settings, name)),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [{ name: `${name}Error`, bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
     };
     rootPlan.ctx.useRuntime('BaseClient', 'core/client');
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
-    const constants = rootPlan.constants.map((c) => engine.render('partials/constant', c));
+    const constants = rootPlan.constants.map(renderConstant);
     emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView)]);
   }
 
   const written = new Set(files.map((f) => f.path));
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
-  files.push({ path: 'src/index.ts', content: typesOnly ? typesIndexFile(header, model, exporting, files) : indexFile(header, name, model, exporting) });
+  emitExports('src/index.ts', typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting));
   if (!typesOnly) files.push(...runtimeFiles(engine, header, { clientName: name }));
   else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, { clientName: name }).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** `export type` lines for every model and every operation type, by the file that declares it. */
-function typeExports(model: ApiModel, plans: ResourceFilePlan[]): string[] {
-  const lines = model.schemas.length > 0 ? [`export type * from './models/index.js';`] : [];
+/** One export statement, broken one name per line when it would not fit on one. */
+function exportView(from: string, names: Array<string | ExportNameView>, typeOnly: boolean, all = false): ExportView {
+  const list = names.map((n) => (typeof n === 'string' ? { name: n, alias: null, typeOnly: false } : n));
+  const texts = list.map((n) => `${n.typeOnly ? 'type ' : ''}${n.name}${n.alias ? ` as ${n.alias}` : ''}`);
+  const width = `export ${typeOnly ? 'type ' : ''}{ ${texts.join(', ')} } from '${from}';`.length;
+  return { from, typeOnly, all, names: all ? [] : list, multiline: list.length > 1 && width > LINE_WIDTH };
+}
+
+/** `export type` statements for every model and every operation type, by the file that declares it. */
+function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
+  const out = model.schemas.length > 0 ? [exportView('./models/index.js', [], true, true)] : [];
   for (const plan of plans) {
-    if (plan.exported.length > 0) lines.push(`export type { ${[...plan.exported].sort().join(', ')} } from './${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js';`);
+    if (plan.exported.length > 0) out.push(exportView(`./${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js`, [...plan.exported].sort(), true));
   }
-  return lines;
+  return out;
 }
 
-function indexFile(header: string, name: string, model: ApiModel, plans: ResourceFilePlan[]): string {
-  const lines = [
-    `export { ${name} as default, ${name} } from './client.js';`,
-    `export * from './core/error.js';`,
-    `export { APIPromise } from './core/api-promise.js';`,
-    `export * from './core/pagination.js';`,
-    `export { toFile, type Uploadable } from './core/uploads.js';`,
-    `export type { ClientOptions } from './core/client.js';`,
-    `export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';`,
+function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
+  return [
+    exportView('./client.js', [{ name, alias: 'default', typeOnly: false }, name], false),
+    exportView('./core/error.js', [], false, true),
+    exportView('./core/api-promise.js', ['APIPromise'], false),
+    exportView('./core/pagination.js', [], false, true),
+    exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false),
+    exportView('./core/client.js', ['ClientOptions'], true),
+    exportView('./core/types.js', ['RequestOptions', 'ClientConfig', 'OperationSpec'], true),
+    ...typeExports(model, plans),
   ];
-  lines.push(...typeExports(model, plans));
-  return `${header}${lines.join('\n')}\n`;
 }
 
-function typesIndexFile(header: string, model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): string {
-  const lines = typeExports(model, plans);
-  if (files.some((f) => f.content.includes('/core/uploads.js'))) lines.push(`export { toFile, type Uploadable } from './core/uploads.js';`);
-  return `${header}${lines.length > 0 ? lines.join('\n') : 'export {};'}\n`;
+function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): ExportView[] {
+  const out = typeExports(model, plans);
+  if (files.some((f) => f.content.includes('/core/uploads.js'))) out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
+  return out;
 }
 
 /** The runtime: every `runtime/**` template, rendered with the client name. */

@@ -8,6 +8,7 @@ import type { GeneratedFile } from '../write/types.js';
 import { defaultBaseURL, envPrefix } from './client-config.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { DocsMethodView, DocsResourceView, MethodView, PackageDocsView } from './view-model.js';
+import { flatText } from './type-expr.js';
 
 /** What the docs need of a planned resource file. */
 export interface DocsResourcePlan {
@@ -62,9 +63,9 @@ function simplest(methods: DocsMethodView[]): DocsMethodView {
 function methodView(m: MethodView, resourcePath: string, op: Operation | undefined): DocsMethodView {
   const params = m.args.find((a) => a.name === 'params');
   const paginated = m.clientCall === 'requestPage';
-  const signature = `${m.name}(${m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type.replace(/ \| null \| undefined$/, '')}`).join(', ')}): ${m.returnType}`;
+  const signature = `${m.name}(${m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${flatText(a.type).replace(/ \| null \| undefined$/, '')}`).join(', ')}): ${flatText(m.returnType)}`;
   const required = m.args.filter((a) => !a.optional && a.name !== 'options');
-  const sample = (a: MethodView['args'][number]): string => (a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${a.type} */ }`);
+  const sample = (a: MethodView['args'][number]): string => (a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${flatText(a.type)} */ }`);
   const exampleArgs = required.map(sample).join(', ');
   const before = m.args.filter((a) => a.name !== 'options').map(sample);
   return {
@@ -72,8 +73,8 @@ function methodView(m: MethodView, resourcePath: string, op: Operation | undefin
     signature,
     httpMethod: m.httpMethod.toUpperCase(),
     path: m.path,
-    paramsType: params ? (op?.typeNames.params ?? params.type.replace(/ \| null \| undefined$/, '')) : null,
-    responseType: awaited(m.returnType),
+    paramsType: params ? (op?.typeNames.params ?? flatText(params.type).replace(/ \| null \| undefined$/, '')) : null,
+    responseType: awaited(flatText(m.returnType)),
     paginated,
     summary: op?.summary?.split('\n')[0]?.trim() ?? m.doc.lines[0]?.trim() ?? '',
     exampleArgs,

@@ -1,7 +1,8 @@
 import { kebabCase } from 'change-case';
 import { NameAllocator, toTypeName } from '../model/naming.js';
-import type { NamedSchema, Resource } from '../model/types.js';
+import type { Resource } from '../model/types.js';
 import { FileContext, type TypeIndex } from './file-context.js';
+import { LINE_WIDTH } from './literal.js';
 import { emitOperation } from './operation.js';
 import type { ImportSpec } from './ts-printer.js';
 import type { ChildResourceView, ConstantView, MethodView, TypeDeclarationView } from './view-model.js';
@@ -24,12 +25,17 @@ export function resourceFile(path: string[]): string {
   return `src/resources/${path.map((p) => kebabCase(p) || '_').join('/')}.ts`;
 }
 
+/** Width of `  name: Ref = new Ref(this._client);` (the client class passes `this`). */
+function childWidth(property: string, classRef: string, filePath: string): number {
+  const owner = filePath === 'src/client.ts' ? 'this' : 'this._client';
+  return `  ${property}: ${classRef} = new ${classRef}(${owner});`.length;
+}
+
 /** Plans one resource (or the client root when `path` is empty). */
 export function planResource(
   resource: Resource,
   filePath: string,
   index: TypeIndex,
-  lookup: (key: string) => NamedSchema | undefined,
   classNames: ReadonlyMap<string, string>,
 ): ResourceFilePlan {
   const classOf = (r: Resource): string => classNames.get(r.path.join('.')) ?? toTypeName(r.name || 'Root');
@@ -39,7 +45,7 @@ export function planResource(
   const declarations: TypeDeclarationView[] = [];
   const exported: string[] = [];
   for (const op of resource.operations) {
-    const out = emitOperation(op, ctx, lookup, `${op.methodName}Spec`);
+    const out = emitOperation(op, ctx, `${op.methodName}Spec`);
     methods.push(out.method);
     constants.push(...out.constants);
     declarations.push(...out.declarations);
@@ -49,7 +55,8 @@ export function planResource(
     const alias = `_${child.name}`;
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
-    return { property: child.name, classRef: `${alias}.${classOf(child)}` };
+    const classRef = `${alias}.${classOf(child)}`;
+    return { property: child.name, classRef, multiline: childWidth(child.name, classRef, filePath) > LINE_WIDTH };
   });
   return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }

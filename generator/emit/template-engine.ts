@@ -112,7 +112,10 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   }
 
   // Parse everything now: syntax errors surface at load time with file and line, and slot names are known.
-  const compileOpts = { strict: true, noEscape: true } as const;
+  // Every helper is known when templates compile, so `{{name}}` compiles to a field lookup instead of a
+  // helper-or-field check, and a call to a helper that does not exist fails at load time.
+  const knownHelpers = Object.fromEntries([...Object.keys(builtinHelpers), ...Object.keys(options.helpers ?? {})].map((name) => [name, true]));
+  const compileOpts = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true } as const;
   const prepare = (e: Entry): hbs.AST.Program => {
     let ast: hbs.AST.Program;
     try {

@@ -1,6 +1,14 @@
-import { isValidPropertyName } from '../model/naming.js';
-import type { JsonValue, NamedSchema, Property, Schema } from '../model/types.js';
-import { docLines, jsDoc } from './docs.js';
+/**
+ * Schemas as type-expression trees ({@link TypeView}): one function per
+ * schema construct. Templates print the trees (`partials/type-expr`,
+ * `partials/member`), so an override of either applies at every depth.
+ */
+import type { JsonValue, NamedSchema, Property, Schema, SchemaDocs } from '../model/types.js';
+import { docLines } from './docs.js';
+import { propertyKey, stringLiteral } from './literal.js';
+import type { MemberView, ObjectTypeView, TypeView } from './view-model.js';
+
+export { propertyKey } from './literal.js';
 
 /** Which side of the wire a type describes: requests drop readOnly members, responses drop writeOnly ones. */
 export type TypeMode = 'request' | 'response';
@@ -15,85 +23,159 @@ export interface TypeScope {
   useRuntime(name: 'Uploadable'): void;
 }
 
-/** A property key as written in TypeScript: bare when it can be, quoted otherwise. */
-export function propertyKey(name: string): string {
-  return isValidPropertyName(name) && name !== '__proto__' ? name : JSON.stringify(name);
+const base = { grouped: false, breakBefore: false } as const;
+
+/** A keyword such as `string`, `unknown`, `never` or `{}`. */
+export const keyword = (text: string): TypeView => ({ kind: 'name', nameKind: 'keyword', text, ...base });
+/** A named type, e.g. a model or a runtime class. */
+export const named = (text: string): TypeView => ({ kind: 'name', nameKind: 'ref', text, ...base });
+/** `Name<Args>`. */
+export const generic = (name: string, args: TypeView[]): TypeView => ({ kind: 'generic', name, args, ...base });
+
+export const isUnknown = (v: TypeView): boolean =>
+  v.kind === 'name' && v.nameKind === 'keyword' && v.text === 'unknown';
+
+/** A JSON value as a literal type; objects and arrays have no literal type and widen to `unknown`. */
+export function literalView(value: JsonValue): TypeView {
+  if (typeof value === 'string') return { kind: 'name', nameKind: 'literal', text: stringLiteral(value), ...base };
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return { kind: 'name', nameKind: 'literal', text: String(value), ...base };
+  return keyword(value === null ? 'null' : 'unknown');
 }
 
-export function literal(value: JsonValue): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return 'unknown';
+/**
+ * Text of a tree on one line. Used only to compare trees (duplicate union
+ * variants) and to measure widths for line breaking; output goes through templates.
+ */
+export function flatText(v: TypeView): string {
+  const text = ((): string => {
+    switch (v.kind) {
+      case 'name':
+        return v.text;
+      case 'union':
+        return v.variants.map(flatText).join(' | ');
+      case 'intersection':
+        return v.parts.map(flatText).join(' & ');
+      case 'array':
+        return `${flatText(v.element)}[]`;
+      case 'tuple':
+        return `[${[...v.elements.map(flatText), ...(v.rest ? [`...${flatText(v.rest)}[]`] : [])].join(', ')}]`;
+      case 'generic':
+        return `${v.name}<${v.args.map(flatText).join(', ')}>`;
+      case 'object': {
+        const members = v.members.map((m) => `${m.key}${m.optional ? '?' : ''}: ${flatText(m.type)};`);
+        if (v.indexSignature) members.push(`[key: string]: ${flatText(v.indexSignature)};`);
+        return `{ ${members.join(' ')} }`;
+      }
+    }
+  })();
+  return v.grouped ? `(${text})` : text;
 }
 
-/** Renders a normalized schema as a TypeScript type expression. */
-export function typeExpr(schema: Schema, scope: TypeScope, mode: TypeMode): string {
-  const base = coreExpr(schema, scope, mode);
-  return schema.nullable && base !== 'unknown' && base !== 'null' ? `${wrap(base)} | null` : base;
+/** Marks a child that would bind wrongly without parentheses. */
+function group(v: TypeView, when: ReadonlyArray<TypeView['kind']>): TypeView {
+  return when.includes(v.kind) ? { ...v, grouped: true } : v;
 }
 
-function wrap(expr: string): string {
-  return /^[\w.$<>[\]"' ]+$/.test(expr) && !expr.includes(' ') ? expr : `(${expr})`;
+/** A union of views: nested unions flattened, duplicates merged, `unknown` absorbing everything, one variant bare. */
+export function unionOf(views: TypeView[]): TypeView {
+  const seen = new Map<string, TypeView>();
+  for (const v of views.flatMap((x) => (x.kind === 'union' && !x.grouped ? x.variants : [x]))) {
+    if (isUnknown(v)) return v;
+    const key = flatText(v);
+    if (!seen.has(key)) seen.set(key, v);
+  }
+  const variants = [...seen.values()].map((v) => group(v, ['intersection']));
+  if (variants.length === 0) return keyword('never');
+  if (variants.length === 1) return { ...variants[0]!, grouped: false };
+  return { kind: 'union', variants, ...base };
 }
 
-function coreExpr(schema: Schema, scope: TypeScope, mode: TypeMode): string {
+/** Renders a normalized schema as a type-expression tree. */
+export function typeView(schema: Schema, scope: TypeScope, mode: TypeMode): TypeView {
+  const core = coreView(schema, scope, mode);
+  if (
+    !schema.nullable ||
+    (core.kind === 'name' && core.nameKind === 'keyword' && (core.text === 'unknown' || core.text === 'null'))
+  )
+    return core;
+  return unionOf([core, keyword('null')]);
+}
+
+function coreView(schema: Schema, scope: TypeScope, mode: TypeMode): TypeView {
   switch (schema.kind) {
     case 'ref': {
       const name = scope.nameOf(schema.target, mode);
+      if (name === 'unknown') return keyword(name);
       scope.use(name);
-      return name;
+      return named(name);
     }
     case 'string':
-      if (schema.binary) {
-        scope.useRuntime('Uploadable');
-        return 'Uploadable';
-      }
-      return 'string';
+      if (!schema.binary) return keyword('string');
+      scope.useRuntime('Uploadable');
+      return named('Uploadable');
     case 'number':
     case 'integer':
-      return 'number';
+      return keyword('number');
     case 'boolean':
-      return 'boolean';
     case 'null':
-      return 'null';
     case 'unknown':
-      return 'unknown';
     case 'never':
-      return 'never';
+      return keyword(schema.kind);
     case 'enum':
-      return schema.values.length === 0 ? 'never' : schema.values.map(literal).join(' | ');
-    case 'array': {
-      if (schema.prefixItems) {
-        const members = schema.prefixItems.map((s) => typeExpr(s, scope, mode));
-        if (schema.items.kind !== 'never') members.push(`...${wrap(typeExpr(schema.items, scope, mode))}[]`);
-        return `[${members.join(', ')}]`;
-      }
-      return `${wrap(typeExpr(schema.items, scope, mode))}[]`;
-    }
+      return unionOf(schema.values.map(literalView));
+    case 'array':
+      return arrayView(schema, scope, mode);
     case 'object':
-      return objectExpr(schema.properties, schema.additionalProperties, schema.patternProperties, scope, mode);
+      return objectView(schema.properties, schema.additionalProperties, schema.patternProperties, scope, mode);
     case 'union':
-      return unionExpr(schema, scope, mode);
-    case 'intersection': {
-      const parts = schema.parts.map((p) => typeExpr(p, scope, mode)).filter((p) => p !== 'unknown');
-      if (parts.length === 0) return 'unknown';
-      return parts.map(wrap).join(' & ');
-    }
+      return unionView(schema, scope, mode);
+    case 'intersection':
+      return intersectionView(schema, scope, mode);
   }
 }
 
-function unionExpr(schema: Extract<Schema, { kind: 'union' }>, scope: TypeScope, mode: TypeMode): string {
+/** `T[]`, or a tuple for `prefixItems` (with a rest element unless `items` is false). */
+function arrayView(schema: Extract<Schema, { kind: 'array' }>, scope: TypeScope, mode: TypeMode): TypeView {
+  const compound: Array<TypeView['kind']> = ['union', 'intersection'];
+  if (schema.prefixItems) {
+    const elements = schema.prefixItems.map((s) => typeView(s, scope, mode));
+    const rest = schema.items.kind === 'never' ? null : group(typeView(schema.items, scope, mode), compound);
+    return { kind: 'tuple', elements, rest, ...base };
+  }
+  return { kind: 'array', element: group(typeView(schema.items, scope, mode), compound), ...base };
+}
+
+/** `A & B`; `{}`-like parts (`unknown`) are dropped. */
+function intersectionView(
+  schema: Extract<Schema, { kind: 'intersection' }>,
+  scope: TypeScope,
+  mode: TypeMode,
+): TypeView {
+  const parts = schema.parts.map((p) => typeView(p, scope, mode)).filter((p) => !isUnknown(p));
+  if (parts.length === 0) return keyword('unknown');
+  if (parts.length === 1) return parts[0]!;
+  return { kind: 'intersection', parts: parts.map((p) => group(p, ['union'])), ...base };
+}
+
+/** `A | B`; with a discriminator, each mapped variant is pinned to its values so the union narrows. */
+function unionView(schema: Extract<Schema, { kind: 'union' }>, scope: TypeScope, mode: TypeMode): TypeView {
   const d = schema.discriminator;
   const variants = schema.variants.map((v) => {
-    const expr = typeExpr(v, scope, mode);
-    if (!d || v.kind !== 'ref') return expr;
-    // Narrowable unions: pin the discriminator to the values that map to this variant.
-    const values = d.mapping.filter((m) => m.target === v.target).map((m) => JSON.stringify(m.value));
-    return values.length > 0 ? `(${expr} & { ${propertyKey(d.propertyName)}: ${values.join(' | ')} })` : expr;
+    const view = typeView(v, scope, mode);
+    if (!d || v.kind !== 'ref') return view;
+    const values = d.mapping.filter((m) => m.target === v.target).map((m) => literalView(m.value));
+    if (values.length === 0) return view;
+    const pin: MemberView = {
+      doc: { lines: [] },
+      key: propertyKey(d.propertyName),
+      optional: false,
+      type: unionOf(values),
+    };
+    const object: ObjectTypeView = { kind: 'object', members: [pin], indexSignature: null, multiline: false, ...base };
+    return { kind: 'intersection', parts: [view, object], ...base } satisfies TypeView;
   });
-  const unique = [...new Set(variants)];
-  if (unique.length === 0) return 'never';
-  return unique.includes('unknown') ? 'unknown' : unique.join(' | ');
+  return unionOf(variants);
 }
 
 /** Whether a member belongs on this side of the wire. */
@@ -101,10 +183,20 @@ export function visible(p: Property, mode: TypeMode): boolean {
   return !(mode === 'request' && p.schema.readOnly) && !(mode === 'response' && p.schema.writeOnly);
 }
 
-/** One member line: JSDoc, key, optionality and type. */
-export function memberText(p: Property, scope: TypeScope, mode: TypeMode, prefix = ''): string {
-  const doc = jsDoc(docLines({ ...p.schema, prefix }));
-  return `${doc}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpr(p.schema, scope, mode)};`;
+/** One member: JSDoc (from `docs`, else the schema's), key, optionality and type. */
+export function memberView(
+  p: Property,
+  scope: TypeScope,
+  mode: TypeMode,
+  prefix = '',
+  docs: SchemaDocs = p.schema,
+): MemberView {
+  return {
+    doc: { lines: docLines({ ...docs, prefix }) },
+    key: propertyKey(p.name),
+    optional: !p.required,
+    type: typeView(p.schema, scope, mode),
+  };
 }
 
 /**
@@ -112,51 +204,61 @@ export function memberText(p: Property, scope: TypeScope, mode: TypeMode, prefix
  * union of `additionalProperties` and `patternProperties` values, widened to
  * `unknown` when declared members exist (an index signature must admit them too).
  */
-export function indexSignatureType(
+export function indexSignatureView(
   additional: Schema | true | undefined,
   pattern: Schema[] | undefined,
   memberCount: number,
   scope: TypeScope,
   mode: TypeMode,
-): string | null {
-  const extra: string[] = [];
-  if (additional === true) extra.push('unknown');
-  else if (additional) extra.push(typeExpr(additional, scope, mode));
-  for (const p of pattern ?? []) extra.push(typeExpr(p, scope, mode));
+): TypeView | null {
+  const extra: TypeView[] = [];
+  if (additional === true) extra.push(keyword('unknown'));
+  else if (additional) extra.push(typeView(additional, scope, mode));
+  for (const p of pattern ?? []) extra.push(typeView(p, scope, mode));
   if (extra.length === 0) return null;
-  return extra.includes('unknown') || memberCount > 0 ? 'unknown' : [...new Set(extra)].join(' | ');
+  return memberCount > 0 ? keyword('unknown') : unionOf(extra);
 }
 
-export function objectExpr(
+/** An inline object type: its visible members and index signature (`{}` when it has neither). */
+export function objectView(
   properties: Property[],
   additional: Schema | true | undefined,
   pattern: Schema[] | undefined,
   scope: TypeScope,
   mode: TypeMode,
-): string {
-  const members = properties.filter((p) => visible(p, mode)).map((p) => memberText(p, scope, mode));
-  const index = indexSignatureType(additional, pattern, members.length, scope, mode);
-  if (index !== null) members.push(`[key: string]: ${index};`);
-  if (members.length === 0) return '{}';
-  return `{\n${members.join('\n')}\n}`;
+): TypeView {
+  const members = properties.filter((p) => visible(p, mode)).map((p) => memberView(p, scope, mode));
+  const indexSignature = indexSignatureView(additional, pattern, members.length, scope, mode);
+  if (members.length === 0 && !indexSignature) return keyword('{}');
+  return { kind: 'object', members, indexSignature, multiline: true, ...base };
 }
 
 /** True when a schema (through refs) has readOnly or writeOnly members, so request and response types differ. */
-export function hasDirectionalMembers(schema: Schema, lookup: (key: string) => NamedSchema | undefined, seen = new Set<string>()): boolean {
+export function hasDirectionalMembers(
+  schema: Schema,
+  lookup: (key: string) => NamedSchema | undefined,
+  seen = new Set<string>(),
+): boolean {
   switch (schema.kind) {
     case 'ref': {
       if (seen.has(schema.target)) return false;
       seen.add(schema.target);
-      const named = lookup(schema.target);
-      return named ? hasDirectionalMembers(named.schema, lookup, seen) : false;
+      const target = lookup(schema.target);
+      return target ? hasDirectionalMembers(target.schema, lookup, seen) : false;
     }
     case 'object':
       return (
-        schema.properties.some((p) => p.schema.readOnly || p.schema.writeOnly || hasDirectionalMembers(p.schema, lookup, seen)) ||
-        (typeof schema.additionalProperties === 'object' && hasDirectionalMembers(schema.additionalProperties, lookup, seen))
+        schema.properties.some(
+          (p) => p.schema.readOnly || p.schema.writeOnly || hasDirectionalMembers(p.schema, lookup, seen),
+        ) ||
+        (typeof schema.additionalProperties === 'object' &&
+          hasDirectionalMembers(schema.additionalProperties, lookup, seen))
       );
     case 'array':
-      return hasDirectionalMembers(schema.items, lookup, seen) || (schema.prefixItems ?? []).some((s) => hasDirectionalMembers(s, lookup, seen));
+      return (
+        hasDirectionalMembers(schema.items, lookup, seen) ||
+        (schema.prefixItems ?? []).some((s) => hasDirectionalMembers(s, lookup, seen))
+      );
     case 'union':
       return schema.variants.some((s) => hasDirectionalMembers(s, lookup, seen));
     case 'intersection':

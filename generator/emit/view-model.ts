@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '1.0';
+export const VIEW_MODEL_VERSION = '2.0';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -25,15 +25,88 @@ export interface JsDocView {
   lines: string[];
 }
 
-/** One property of an interface (`partials/member`). */
+/**
+ * A type expression as a tree (`partials/type-expr`, which recurses into
+ * itself and into `partials/member`). Every kind has `kind`, `grouped` and
+ * `breakBefore`, so templates can test them on any node.
+ */
+export type TypeView =
+  | NameTypeView
+  | UnionTypeView
+  | IntersectionTypeView
+  | ArrayTypeView
+  | TupleTypeView
+  | ObjectTypeView
+  | GenericTypeView;
+
+/** Fields every {@link TypeView} node has. */
+export interface TypeViewBase {
+  /** Wrap in parentheses: the node sits where a bare union or intersection would bind wrongly (`(A | B)[]`). */
+  grouped: boolean;
+  /** The type starts on the next line (a long union, one variant per line); the holder leaves out the space before it. */
+  breakBefore: boolean;
+}
+
+/** A name: a keyword (`string`, `unknown`), a literal (`'active'`, `3`), a named type or a runtime type (`Uploadable`). */
+export interface NameTypeView extends TypeViewBase {
+  kind: 'name';
+  /** Which kind of name: `ref` names a model, operation or runtime type the file imports. */
+  nameKind: 'keyword' | 'literal' | 'ref';
+  /** The text as written, e.g. `'active'` for a string literal. */
+  text: string;
+}
+
+/** `A | B`; printed one variant per line when `breakBefore` is set (inside its parentheses when `grouped`). */
+export interface UnionTypeView extends TypeViewBase {
+  kind: 'union';
+  variants: TypeView[];
+}
+
+/** `A & B`. */
+export interface IntersectionTypeView extends TypeViewBase {
+  kind: 'intersection';
+  parts: TypeView[];
+}
+
+/** `T[]`. */
+export interface ArrayTypeView extends TypeViewBase {
+  kind: 'array';
+  element: TypeView;
+}
+
+/** `[A, B, ...C[]]`. */
+export interface TupleTypeView extends TypeViewBase {
+  kind: 'tuple';
+  elements: TypeView[];
+  /** Element type of a rest element (`...C[]`), or null for a closed tuple. */
+  rest: TypeView | null;
+}
+
+/** An inline object type; its members render through `partials/member`, at any depth. */
+export interface ObjectTypeView extends TypeViewBase {
+  kind: 'object';
+  members: MemberView[];
+  /** Value type of a `[key: string]` index signature, or null. */
+  indexSignature: TypeView | null;
+  /** One member per line (schema objects); false for short pins such as `{ kind: 'cat' }`. */
+  multiline: boolean;
+}
+
+/** A generic instantiation, e.g. `APIPromise<Customer>`, `CursorPage<Plan>`. */
+export interface GenericTypeView extends TypeViewBase {
+  kind: 'generic';
+  name: string;
+  args: TypeView[];
+}
+
+/** One property of an interface or inline object type (`partials/member`), at any depth. */
 export interface MemberView {
   /** JSDoc lines for the member. */
   doc: JsDocView;
   /** Property key as written: bare or quoted (`'X-ACCOUNT-ID'`). */
   key: string;
   optional: boolean;
-  /** TypeScript type expression. */
-  type: string;
+  type: TypeView;
 }
 
 /** A named type (`partials/type-declaration`): an interface when it is an object with members, an alias otherwise. */
@@ -44,16 +117,16 @@ export interface TypeDeclarationView {
   /** For interfaces: the members, in spec order. */
   members: MemberView[];
   /** For interfaces: an index signature value type such as `unknown`, or null. */
-  indexSignature: string | null;
-  /** For aliases: the aliased type expression. */
-  type: string;
+  indexSignature: TypeView | null;
+  /** For aliases: the aliased type; null for interfaces. */
+  type: TypeView | null;
 }
 
-/** One parameter of a generated method. */
+/** One parameter of a generated method (`partials/argument`). */
 export interface ArgumentView {
   name: string;
   /** Type annotation. */
-  type: string;
+  type: TypeView;
   optional: boolean;
   /** Default value expression (e.g. `{}`), or null. */
   defaultValue: string | null;
@@ -68,7 +141,9 @@ export interface MethodView {
   operationId: string | null;
   args: ArgumentView[];
   /** Declared return type, e.g. `APIPromise<CustomerResponse>`. */
-  returnType: string;
+  returnType: TypeView;
+  /** Print one argument per line: the signature would not fit on one line. */
+  multiline: boolean;
   /** `request` or `requestPage` on the client. */
   clientCall: 'request' | 'requestPage';
   /** Name of the module-level OperationSpec constant. */
@@ -77,13 +152,16 @@ export interface MethodView {
   paginationConst: string | null;
   /** Expression passed as `params` (e.g. `{ ...params, id }`). */
   paramsExpr: string;
+  /** One argument per line in the client call: it would not fit on one line. */
+  callMultiline: boolean;
 }
 
-/** A module-level constant (`partials/constant`): an OperationSpec or PaginationSpec literal. */
+/** A module-level constant (`partials/constant`): an OperationSpec, PaginationSpec or ClientConfig literal. */
 export interface ConstantView {
   name: string;
+  /** The contract type the value `satisfies`, e.g. `OperationSpec`. */
   type: string;
-  /** The value, as a TypeScript literal. */
+  /** The value, printed as a TypeScript literal by the generator's one literal printer (already indented). */
   value: string;
 }
 
@@ -93,6 +171,8 @@ export interface ChildResourceView {
   property: string;
   /** Expression naming the child class, e.g. `_customers.Customers`. */
   classRef: string;
+  /** The initializer goes on its own line: the declaration would not fit on one. */
+  multiline: boolean;
 }
 
 /** A resource class (`partials/resource-class`). */
@@ -109,18 +189,42 @@ export interface ResourceClassView {
 export interface ErrorStaticView {
   name: string;
   /** Union of the error bodies the spec declares for this class's statuses, or null. */
-  bodyType: string | null;
+  bodyType: TypeView | null;
+  /** The value goes on its own line: the declaration would not fit on one. */
+  multiline: boolean;
 }
 
 /** The client class (`partials/client-class`). */
 export interface ClientClassView {
   className: string;
   doc: JsDocView;
-  /** ClientConfig literal passed to BaseClient. */
-  config: string;
+  /** The ClientConfig constant passed to BaseClient. */
+  config: ConstantView;
   children: ChildResourceView[];
   methods: MethodView[];
   errors: ErrorStaticView[];
+}
+
+/** One name in an export statement. */
+export interface ExportNameView {
+  name: string;
+  /** Exported under another name (`Stigg as default`), or null. */
+  alias: string | null;
+  /** An inline `type` modifier (`export { toFile, type Uploadable }`). */
+  typeOnly: boolean;
+}
+
+/** One export statement of an index file (`partials/export`). */
+export interface ExportView {
+  /** Module specifier, e.g. `./client.js`. */
+  from: string;
+  /** `export type …`. */
+  typeOnly: boolean;
+  /** `export * from …` (then `names` is empty). */
+  all: boolean;
+  names: ExportNameView[];
+  /** One name per line: the statement would not fit on one line. */
+  multiline: boolean;
 }
 
 /** Context of runtime templates (`runtime/**`). */

@@ -6,6 +6,7 @@ import { GLOBAL_TYPE_NAMES, NameAllocator, toTypeName } from './naming.js';
 import { avoidMemberCollisions } from './member-collisions.js';
 import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
+import { planRequest, planResponse } from './request-plan.js';
 import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
 import { breakAliasCycles } from './ref-cycles.js';
@@ -55,10 +56,19 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const typeNames = assignOperationTypeNames(placed, allocator);
   const schemaByKey = new Map(schemas.map((s) => [s.key, s.schema]));
   const resolveSchema = (key: string) => schemaByKey.get(key);
+  const namedByKey = new Map(schemas.map((s) => [s.key, s]));
+  const lookup = (key: string) => namedByKey.get(key);
   const operations: Operation[] = placed.map((op) => {
-    const full: Operation = { ...op, typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' } };
+    const full: Operation = {
+      ...op,
+      typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' },
+      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [] },
+      response: { kind: 'void' },
+    };
+    full.request = planRequest(full, lookup);
     const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
     if (pagination) full.pagination = pagination;
+    full.response = planResponse(full);
     return full;
   });
 

@@ -6,7 +6,7 @@ import type { HttpMethod, MediaBody, Operation, Parameter, ParameterLocation, Re
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** An operation before it is placed in the resource tree. */
-export type RawOperation = Omit<Operation, 'resource' | 'methodName' | 'placement' | 'typeNames'>;
+export type RawOperation = Omit<Operation, 'resource' | 'methodName' | 'placement' | 'typeNames' | 'request' | 'response'>;
 
 /** Reads every operation in canonical order (paths sorted, methods in a fixed order). */
 export function collectOperations(doc: Record<string, unknown>, ctx: SchemaContext, bag: DiagnosticBag): RawOperation[] {

@@ -241,7 +241,45 @@ export interface Operation {
   typeNames: OperationTypeNames;
   /** JSON pointer of the operation. */
   pointer: string;
+  /** How the generated method is called and what `params` holds. */
+  request: RequestPlan;
+  /** What a successful call resolves to. */
+  response: ResponsePlan;
 }
+
+/** Where a `params` member travels on the wire. */
+export type MemberLocation = ParameterLocation | 'body';
+
+/** One member of an operation's `params` object. */
+export interface RequestMember {
+  /** Name, requiredness and schema as the member appears in `params`. */
+  property: Property;
+  location: MemberLocation;
+  /** Documentation to use instead of the schema's own (the whole-body member), or null. */
+  docs: SchemaDocs | null;
+}
+
+/** The call shape of an operation, decided by the model: `method(positional, params, options)`. */
+export interface RequestPlan {
+  /** The last path parameter, passed positionally; `key` is its key in the params sent (`$path.<name>` when a field shares its name). */
+  positional: { name: string; key: string } | null;
+  /** Every `{name}` of the path template, in order. */
+  pathParams: string[];
+  /** Members of `params`, in wire order (path, query, header, cookie, body). */
+  members: RequestMember[];
+  /** Whether some member is required (then `params` is too). */
+  paramsRequired: boolean;
+  /** How the body is sent, or null when nothing is (an empty optional object body is dropped). */
+  body: { encoding: MediaBody['encoding']; contentType: string; mode: 'fields' | 'whole' } | null;
+  /** Path parameters that are also body fields: one member, sent in both places. */
+  alsoInBody: string[];
+}
+
+/** What a successful call resolves to. */
+export type ResponsePlan =
+  | { kind: 'void' | 'blob' | 'unknown' | 'text' }
+  /** A JSON (or typed text) body, or a page of items; `named` when the schema is a component reused by name. */
+  | { kind: 'schema' | 'page'; schema: Schema; description: string; named: boolean };
 
 /** Per-operation type names, e.g. `CustomerListParams`, `CustomerListResponse`. */
 export interface OperationTypeNames {

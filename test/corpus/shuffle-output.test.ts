@@ -17,7 +17,7 @@ describe('canonical output: shuffled map keys give byte-identical files', () => 
     const original = parse(readFileSync(path.join(repoRoot, 'specs/stigg/openapi.yaml'), 'utf8')) as Record<string, unknown>;
     const shuffledPath = path.join(tmp, 'shuffled.json');
     writeFileSync(shuffledPath, JSON.stringify(shuffleSpec(original, 7)));
-    const base = { ...config, output: path.join(tmp, 'out'), configDir: tmp, prettier: false } as const;
+    const base = { ...config, output: path.join(tmp, 'out'), configDir: tmp } as const; // default formatting: the printer's layout, what users get
     const a = await generateClient({ ...base, input: path.join(repoRoot, 'specs/stigg/openapi.yaml') });
     const b = await generateClient({ ...base, input: shuffledPath });
     expect(b.files.map((f) => f.path)).toEqual(a.files.map((f) => f.path));

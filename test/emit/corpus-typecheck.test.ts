@@ -92,7 +92,7 @@ describe('corpus: every generated client type-checks', () => {
     const small: string[] = [];
     for (const { folder, root, name } of cases) {
       const dir = path.join(outRoot, name);
-      const result = await generateClient({ input: corpusFile(folder, root), output: dir, configDir: repoRoot, prettier: false });
+      const result = await generateClient({ input: corpusFile(folder, root), output: dir, configDir: repoRoot, format: false });
       await Promise.all(
         result.files.map(async (f) => {
           await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });

@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { emitClient } from '../../generator/emit/emit-client.js';
 import { DEFAULT_PRETTIER, formatInProcess } from '../../generator/emit/format.js';
 import { createTemplateEngine } from '../../generator/emit/template-engine.js';
-import { hasDirectionalMembers, typeExpr, type TypeMode, type TypeScope } from '../../generator/emit/type-expr.js';
+import { tidyFiles } from '../../generator/emit/format-mode.js';
+import { hasDirectionalMembers, typeView, type TypeMode, type TypeScope } from '../../generator/emit/type-expr.js';
 import { VIEW_MODEL_VERSION } from '../../generator/emit/view-model.js';
 import type { LoadedSpec, SpecVersion } from '../../generator/load/load-spec.js';
 import { buildModel } from '../../generator/model/build-model.js';
@@ -50,18 +51,18 @@ export function scopeOf(model: ApiModel): TypeScope & { used: Set<string> } {
 /** Whitespace-insensitive form of a type expression (objects render across lines). */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+const engine = createTemplateEngine({ builtinDir: path.join(repoRoot, 'templates'), contractVersion: VIEW_MODEL_VERSION });
+
 /**
- * `typeExpr` of component `T` in a spec whose other components are `others`,
- * through the real normalizer.
+ * The type expression of component `T` in a spec whose other components are
+ * `others`, through the real normalizer, `typeView` and the built-in `partials/type-expr`.
  */
 export function exprOf(schema: unknown, mode: TypeMode = 'response', others: Record<string, unknown> = {}, openapi = '3.1.0'): string {
   const model = modelOf({ ...others, T: schema }, openapi);
   const t = model.schemas.find((s) => s.key === 'T');
   if (!t) throw new Error('no T');
-  return squash(typeExpr(t.schema, scopeOf(model), mode));
+  return squash(engine.render('partials/type-expr', typeView(t.schema, scopeOf(model), mode)));
 }
-
-const engine = createTemplateEngine({ builtinDir: path.join(repoRoot, 'templates'), contractVersion: VIEW_MODEL_VERSION });
 
 /** Every file of the client for a document, rendered by the real emitter (unformatted). */
 export function emitDoc(doc: Record<string, unknown>): { files: GeneratedFile[]; model: ApiModel } {
@@ -70,17 +71,22 @@ export function emitDoc(doc: Record<string, unknown>): { files: GeneratedFile[];
   return { files, model };
 }
 
-/** A generated file, formatted like the pipeline does. */
+/** A generated file as the pipeline writes it by default (the printer's layout, tidied; no prettier). */
+export function printed(file: GeneratedFile): string {
+  return tidyFiles([file])[0]!.content;
+}
+
+/** A generated file, formatted with prettier (`format: 'prettier'`). */
 export async function formatted(file: GeneratedFile): Promise<string> {
   const [out] = await formatInProcess([file], DEFAULT_PRETTIER);
   return out!.content;
 }
 
-/** The formatted declarations of a model file (header and imports dropped). */
+/** The declarations of a model file as written by default (header and imports dropped). */
 export async function modelFileBody(files: GeneratedFile[], typeName: string): Promise<string> {
   const file = files.find((f) => f.path === `src/models/${typeName}.ts`);
   if (!file) throw new Error(`no model file for ${typeName}; have ${files.map((f) => f.path).join(', ')}`);
-  const text = await formatted(file);
+  const text = printed(file);
   return text
     .split('\n')
     .filter((l) => !l.startsWith('// Code generated') && !l.startsWith('import '))

@@ -55,22 +55,22 @@ const TYPE_NAMES: Array<[string, string]> = [
   ['TestError', 'TestError2'],
 ];
 
-/** Property name -> key as written in the generated interface. */
+/** Property name -> key as written in the generated interface (single-quoted unless the name holds a `'`). */
 const KEYS: Array<[string, string]> = [
   ['class', 'class'],
   ['default', 'default'],
-  ['2fa', '"2fa"'],
-  ['foo-bar', '"foo-bar"'],
-  ['Café', '"Café"'],
-  ['__proto__', '"__proto__"'],
+  ['2fa', "'2fa'"],
+  ['foo-bar', "'foo-bar'"],
+  ['Café', "'Café'"],
+  ['__proto__', "'__proto__'"],
   ['constructor', 'constructor'],
   ['$ref', '$ref'],
-  ['with space', '"with space"'],
+  ['with space', "'with space'"],
   ["it's", `"it's"`],
-  ['a"b', '"a\\"b"'],
-  ['new\nline', '"new\\nline"'],
-  ['*/', '"*/"'],
-  ['', '""'],
+  ['a"b', `'a"b'`],
+  ['new\nline', "'new\\nline'"],
+  ['*/', "'*/'"],
+  ['', "''"],
 ];
 
 /** Every component also refers to the next, so imports across odd names are exercised. */

@@ -1,7 +1,7 @@
 /**
  * Schema constructs -> TypeScript text, through the real normalizer
  * (`buildModel` -> `normalizeSchema`) and the real emitters (`typeExpr`,
- * `declarationView` + templates + prettier).
+ * `declarationView` + templates, printed as the default format writes them).
  */
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
@@ -53,28 +53,29 @@ const EXPRESSIONS: Row[] = [
   { name: 'required list naming an absent property is ignored', schema: { type: 'object', required: ['zzz'], properties: { a: { type: 'string' } } }, expected: '{ a?: string; }' },
   // nullable
   { name: 'nullable (3.0)', schema: { type: 'string', nullable: true }, openapi: '3.0.3', expected: 'string | null' },
-  { name: 'nullable object (3.0)', schema: { type: 'object', nullable: true, properties: { a: { type: 'string' } } }, openapi: '3.0.3', expected: '({ a?: string; }) | null' },
+  { name: 'nullable object (3.0)', schema: { type: 'object', nullable: true, properties: { a: { type: 'string' } } }, openapi: '3.0.3', expected: '{ a?: string; } | null' },
   { name: 'nullable $ref via allOf (3.0)', schema: { allOf: [{ $ref: '#/components/schemas/Str' }], nullable: true }, openapi: '3.0.3', expected: 'Str | null' },
-  { name: 'nullable oneOf without type (3.0)', schema: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'integer' }], nullable: true }, openapi: '3.0.3', expected: '(A | number) | null' },
+  { name: 'nullable oneOf without type (3.0)', schema: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'integer' }], nullable: true }, openapi: '3.0.3', expected: 'A | number | null' },
   { name: "type: [x, 'null'] (3.1)", schema: { type: ['string', 'null'] }, expected: 'string | null' },
-  { name: "type: [x, y, 'null'] (3.1)", schema: { type: ['string', 'integer', 'null'] }, expected: '(string | number) | null' },
+  { name: "type: [x, y, 'null'] (3.1)", schema: { type: ['string', 'integer', 'null'] }, expected: 'string | number | null' },
   { name: "oneOf [$ref, {type: 'null'}] (3.1)", schema: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'null' }] }, expected: 'A | null' },
   { name: "anyOf [$ref, {type: 'null'}] (3.1)", schema: { anyOf: [{ $ref: '#/components/schemas/Str' }, { type: 'null' }] }, expected: 'Str | null' },
   { name: 'nullable array items (3.1)', schema: { type: 'array', items: { type: ['integer', 'null'] } }, expected: '(number | null)[]' },
   { name: 'nullable unknown stays unknown', schema: { type: ['null'], nullable: true, description: 'x' }, openapi: '3.0.3', expected: 'null' },
   // enums and const
-  { name: 'string enum', schema: { type: 'string', enum: ['active', 'paused'] }, expected: '"active" | "paused"' },
+  { name: 'string enum', schema: { type: 'string', enum: ['active', 'paused'] }, expected: "'active' | 'paused'" },
   { name: 'integer enum', schema: { type: 'integer', enum: [1, 2, 3] }, expected: '1 | 2 | 3' },
   { name: 'boolean enum', schema: { type: 'boolean', enum: [true] }, expected: 'true' },
-  { name: 'enum with null (3.1)', schema: { type: ['string', 'null'], enum: ['a', null] }, expected: '"a" | null' },
-  { name: 'nullable enum (3.0)', schema: { type: 'string', enum: ['a', 'b'], nullable: true }, openapi: '3.0.3', expected: '("a" | "b") | null' },
+  { name: 'enum with null (3.1)', schema: { type: ['string', 'null'], enum: ['a', null] }, expected: "'a' | null" },
+  { name: 'nullable enum (3.0)', schema: { type: 'string', enum: ['a', 'b'], nullable: true }, openapi: '3.0.3', expected: "'a' | 'b' | null" },
   {
     name: 'enum values with quotes and newlines',
     schema: { type: 'string', enum: ["it's", 'say "hi"', 'a\nb', '*/', '${x}', '`t`'] },
-    expected: ["it's", 'say "hi"', 'a\nb', '*/', '${x}', '`t`'].map((v) => JSON.stringify(v)).join(' | '),
+    // Single quotes unless the text holds more single than double quotes; escapes as in JSON.
+    expected: `"it's" | 'say "hi"' | 'a\\nb' | '*/' | '\${x}' | '\`t\`'`,
   },
   { name: 'empty enum is never', schema: { type: 'string', enum: [] }, expected: 'never' },
-  { name: 'const string', schema: { const: 'fixed' }, expected: '"fixed"' },
+  { name: 'const string', schema: { const: 'fixed' }, expected: "'fixed'" },
   { name: 'const number', schema: { type: 'integer', const: 3 }, expected: '3' },
   { name: 'const null', schema: { const: null }, expected: 'null' },
   // unions and intersections
@@ -87,14 +88,14 @@ const EXPRESSIONS: Row[] = [
   {
     name: 'allOf is an intersection',
     schema: { allOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', required: ['y'], properties: { y: { type: 'string' } } }] },
-    expected: 'A & ({ y: string; })',
+    expected: 'A & { y: string; }',
   },
   { name: 'allOf of one $ref is the ref', schema: { allOf: [{ $ref: '#/components/schemas/A' }] }, expected: 'A' },
   { name: 'allOf with {} parts drops them', schema: { allOf: [{ $ref: '#/components/schemas/A' }, {}] }, expected: 'A' },
   {
     name: 'own properties beside oneOf are intersected',
     schema: { type: 'object', properties: { id: { type: 'string' } }, oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }] },
-    expected: '({ id?: string; }) & (Cat | Dog)',
+    expected: '{ id?: string; } & (Cat | Dog)',
   },
   {
     name: 'discriminator with mapping (narrowable, aliases merged)',
@@ -102,17 +103,17 @@ const EXPRESSIONS: Row[] = [
       oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
       discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog', puppy: '#/components/schemas/Dog' } },
     },
-    expected: '(Cat & { kind: "cat" }) | (Dog & { kind: "dog" | "puppy" })',
+    expected: "(Cat & { kind: 'cat'; }) | (Dog & { kind: 'dog' | 'puppy'; })",
   },
   {
     name: 'discriminator without mapping uses component names',
     schema: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } },
-    expected: '(Cat & { kind: "Cat" }) | (Dog & { kind: "Dog" })',
+    expected: "(Cat & { kind: 'Cat'; }) | (Dog & { kind: 'Dog'; })",
   },
   {
     name: 'discriminator property that needs quoting',
     schema: { anyOf: [{ $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: 'pet-type', mapping: { c: '#/components/schemas/Cat' } } },
-    expected: '(Cat & { "pet-type": "c" })',
+    expected: "Cat & { 'pet-type': 'c'; }",
   },
   // index signatures
   { name: 'additionalProperties schema', schema: { type: 'object', additionalProperties: { type: 'integer' } }, expected: '{ [key: string]: number; }' },
@@ -174,13 +175,13 @@ const EXPRESSIONS: Row[] = [
         '{"a-b":{"type":"string"},"q\'uote":{"type":"string"},"dq\\"":{"type":"string"},"new\\nline":{"type":"string"},"*/":{"type":"string"},"__proto__":{"type":"string"},"2fa":{"type":"string"},"Café":{"type":"string"},"$ok_1":{"type":"string"},"class":{"type":"string"}}',
       ),
     },
-    expected: String.raw`{ "a-b"?: string; "q'uote"?: string; "dq\""?: string; "new\nline"?: string; "*/"?: string; "__proto__"?: string; "2fa"?: string; "Café"?: string; $ok_1?: string; class?: string; }`,
+    expected: String.raw`{ 'a-b'?: string; "q'uote"?: string; 'dq"'?: string; 'new\nline'?: string; '*/'?: string; '__proto__'?: string; '2fa'?: string; 'Café'?: string; $ok_1?: string; class?: string; }`,
   },
   // a dangling $ref is unknown (and reported; see below)
   { name: 'dangling $ref is unknown', schema: { $ref: '#/components/schemas/DoesNotExist' }, expected: 'unknown' },
 ];
 
-describe('typeExpr: schema -> TypeScript expression', () => {
+describe('typeView + partials/type-expr: schema -> TypeScript expression', () => {
   it.each(EXPRESSIONS)('$name', ({ schema, expected, mode, openapi }) => {
     expect(exprOf(schema, mode ?? 'response', OTHERS, openapi ?? '3.1.0')).toBe(expected);
   });

@@ -28,6 +28,10 @@ export const builtinHelpers: Record<string, Handlebars.HelperDelegate> = {
   or: (...all: unknown[]) => args(all).some(Boolean),
   /** `{{json value}}`: `JSON.stringify`, safe for string literals in generated code. */
   json: (value: unknown) => JSON.stringify(value === undefined ? null : value),
+  /** `{{#trim}}…{{/trim}}`: the block without surrounding whitespace, to put a line-ending partial inside a line. */
+  trim(this: unknown, options: Handlebars.HelperOptions) {
+    return options.fn(this).trim();
+  },
   /**
    * `{{indent text 2}}` or `{{#indent 4}}…{{/indent}}`: prefixes every
    * non-empty line except the first, so it composes with the column the

@@ -48,10 +48,7 @@ export type {
   CreditListLedgerParams,
   CreditListLedgerResponsesPage,
 } from './resources/v1/credits.js';
-export type {
-  ConsumptionConsumeAsyncParams,
-  ConsumptionConsumeParams,
-} from './resources/v1/credits/consumption.js';
+export type { ConsumptionConsumeAsyncParams, ConsumptionConsumeParams } from './resources/v1/credits/consumption.js';
 export type {
   CustomCurrencyArchiveParams,
   CustomCurrencyCreateParams,
@@ -93,10 +90,7 @@ export type {
   IntegrationUnlinkParams,
   IntegrationUpdateParams,
 } from './resources/v1/customers/integrations.js';
-export type {
-  PaymentMethodAttachParams,
-  PaymentMethodDetachParams,
-} from './resources/v1/customers/payment-method.js';
+export type { PaymentMethodAttachParams, PaymentMethodDetachParams } from './resources/v1/customers/payment-method.js';
 export type {
   PromotionalEntitlementCreateParams,
   PromotionalEntitlementListParams,

@@ -6,7 +6,7 @@ import { generateClient } from '../../../generator/pipeline.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * Generates a client (prettier off) into test/.tmp/pagination-e2e/<dirName>, writes it and
+ * Generates a client (formatting off) into test/.tmp/pagination-e2e/<dirName>, writes it and
  * imports its `src/index.ts`. Returns the module and the generation result.
  */
 export async function generateAndImport(input: string, dirName: string, name?: string) {
@@ -16,7 +16,7 @@ export async function generateAndImport(input: string, dirName: string, name?: s
     input,
     output,
     configDir: repoRoot,
-    prettier: false,
+    format: false,
     ...(name !== undefined ? { name } : {}),
   });
   for (const file of result.files) {

@@ -9,12 +9,7 @@ import type { OperationSpec, RequestOptions } from './types.js';
 export type FieldPath = readonly string[];
 
 /** A page class: what `requestPage` instantiates for each page. */
-export type PageClass = new (
-  client: BaseClient,
-  response: Response,
-  body: unknown,
-  request: PageRequest,
-) => AbstractPage<unknown>;
+export type PageClass = new (client: BaseClient, response: Response, body: unknown, request: PageRequest) => AbstractPage<unknown>;
 
 interface PaginationSpecBase {
   /**
@@ -153,12 +148,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     if (!next) {
       throw new StiggError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
-    return (await this.client.requestPage<Item>(
-      next.spec,
-      next.pagination,
-      next.params,
-      next.options,
-    )) as unknown as this;
+    return (await this.client.requestPage<Item>(next.spec, next.pagination, next.params, next.options)) as unknown as this;
   }
 
   /** This page, then every following page. */
@@ -258,12 +248,7 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
 }
 
 /** Reads the response body and wraps it in `PageClass`. */
-export async function makePage<Item>(
-  client: BaseClient,
-  props: APIResponseProps,
-  request: PageRequest,
-  PageClass: PageClass,
-): Promise<AbstractPage<Item>> {
+export async function makePage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest, PageClass: PageClass): Promise<AbstractPage<Item>> {
   const body = await defaultParseResponse<unknown>(props);
   return new PageClass(client, props.response, body, request) as AbstractPage<Item>;
 }
@@ -275,19 +260,14 @@ export type Page<Item> = AbstractPage<Item>;
  * The promise returned by list methods: await it for the first page, or iterate
  * it directly with `for await` to walk every item across pages.
  */
-export class PagePromise<PageT extends AbstractPage<Item>, Item>
-  extends APIPromise<PageT>
-  implements AsyncIterable<Item>
-{
+export class PagePromise<PageT extends AbstractPage<Item>, Item> extends APIPromise<PageT> implements AsyncIterable<Item> {
   /** Waits for the first page, then hands over to that page's iterator. */
   [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
     let inner: AsyncIterator<Item, undefined> | undefined;
     let first: Promise<AsyncIterator<Item, undefined>> | undefined;
     let closed = false;
     const start = (): Promise<AsyncIterator<Item, undefined>> =>
-      (first ??= this.then(
-        (page) => (inner = page[Symbol.asyncIterator]() as AsyncIterator<Item, undefined>),
-      ));
+      (first ??= this.then((page) => (inner = page[Symbol.asyncIterator]() as AsyncIterator<Item, undefined>)));
     const iterator: AsyncIterableIterator<Item> = {
       next: () => {
         if (closed) return Promise.resolve(DONE);

@@ -33,21 +33,11 @@ export class CursorPage<Item> extends AbstractPage<Item> {
     if (backward) {
       const prev = getPath(this.body, p.prev);
       if (!p.prev || !present(prev)) return null;
-      return this.withParams(
-        changes([
-          [p.beforeParam, prev],
-          [p.afterParam, undefined],
-        ]),
-      );
+      return this.withParams(changes([[p.beforeParam, prev], [p.afterParam, undefined]]));
     }
     const next = getPath(this.body, p.next);
     if (!present(next)) return null;
-    return this.withParams(
-      changes([
-        [p.afterParam, next],
-        [p.beforeParam, undefined],
-      ]),
-    );
+    return this.withParams(changes([[p.afterParam, next], [p.beforeParam, undefined]]));
   }
 }
 
@@ -62,18 +52,8 @@ export class CursorIdPage<Item> extends AbstractPage<Item> {
     const id = getPath(edge, [idField]);
     if (!present(id)) return null;
     return backward
-      ? this.withParams(
-          changes([
-            [p.beforeParam, id],
-            [p.afterParam, undefined],
-          ]),
-        )
-      : this.withParams(
-          changes([
-            [p.afterParam, id],
-            [p.beforeParam, undefined],
-          ]),
-        );
+      ? this.withParams(changes([[p.beforeParam, id], [p.afterParam, undefined]]))
+      : this.withParams(changes([[p.afterParam, id], [p.beforeParam, undefined]]));
   }
 }
 
@@ -111,13 +91,7 @@ export class PageNumberPage<Item> extends AbstractPage<Item> {
     if (p.totalPages && typeof totalPages === 'number' && current >= totalPages) return null;
     const total = getPath(this.body, p.total);
     const perPage = Number(this.param(p.perPageParam));
-    if (
-      p.total &&
-      typeof total === 'number' &&
-      perPage > 0 &&
-      (current - (p.firstPage ?? 1) + 1) * perPage >= total
-    )
-      return null;
+    if (p.total && typeof total === 'number' && perPage > 0 && (current - (p.firstPage ?? 1) + 1) * perPage >= total) return null;
     return this.withParams({ [p.pageParam]: current + 1 });
   }
 }
@@ -128,11 +102,7 @@ export function parseLinkHeader(header: string | null, rel = 'next'): string | u
   for (const part of header.split(/,(?=\s*<)/)) {
     const match = /<([^>]*)>(.*)/.exec(part.trim());
     if (!match) continue;
-    const rels =
-      /;\s*rel\s*=\s*"?([^";]+)"?/i
-        .exec(match[2] ?? '')?.[1]
-        ?.toLowerCase()
-        .split(/\s+/) ?? [];
+    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '')?.[1]?.toLowerCase().split(/\s+/) ?? [];
     if (rels.includes(rel)) return match[1];
   }
   return undefined;
@@ -179,10 +149,6 @@ export function pageClassOf(request: PageRequest): PageClass {
 }
 
 /** Reads the response body and wraps it in the page class of `request.pagination`. */
-export function createPage<Item>(
-  client: BaseClient,
-  props: APIResponseProps,
-  request: PageRequest,
-): Promise<AbstractPage<Item>> {
+export function createPage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest): Promise<AbstractPage<Item>> {
   return makePage<Item>(client, props, request, pageClassOf(request));
 }

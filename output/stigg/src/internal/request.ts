@@ -57,8 +57,7 @@ function withoutKeysIn(url: string, values: Readonly<Record<string, unknown>>): 
 /** The keys of `params` that are not body fields. */
 function consumedBy(spec: OperationSpec): Set<string> {
   const keys = new Set<string>(spec.headers ?? []);
-  for (const name of spec.pathParams ?? [])
-    if (!spec.alsoInBody?.includes(name)) keys.add(spec.pathKeys?.[name] ?? name);
+  for (const name of spec.pathParams ?? []) if (!spec.alsoInBody?.includes(name)) keys.add(spec.pathKeys?.[name] ?? name);
   for (const key in spec.query) keys.add(key);
   for (const name of spec.cookies ?? []) keys.add(name);
   return keys;
@@ -129,9 +128,8 @@ export function buildRequest(
 
   const finish = (encoded: EncodedBody): BuiltRequest => {
     const absolute = ABSOLUTE_URL.test(path);
-    const layer = (
-      values: Readonly<Record<string, unknown>> | undefined,
-    ): Readonly<Record<string, unknown>> => (absolute ? withoutKeysIn(path, values ?? {}) : (values ?? {}));
+    const layer = (values: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> =>
+      absolute ? withoutKeysIn(path, values ?? {}) : values ?? {};
     const query =
       isEmpty(ctx.defaultQuery) && !specQuery && isEmpty(ctx.auth.query) && isEmpty(options.query)
         ? ''
@@ -148,9 +146,7 @@ export function buildRequest(
     const headers = mergeHeaders([
       ctx.platformHeaders,
       RETRY_COUNT_ZERO,
-      idempotencyKey !== undefined
-        ? { [ctx.idempotency?.header ?? 'Idempotency-Key']: idempotencyKey }
-        : undefined,
+      idempotencyKey !== undefined ? { [ctx.idempotency?.header ?? 'Idempotency-Key']: idempotencyKey } : undefined,
       ctx.auth.headers,
       ctx.defaultHeaders,
       encoded.contentType !== undefined ? { 'content-type': encoded.contentType } : undefined,
@@ -174,7 +170,5 @@ const RETRY_COUNT_ZERO: Readonly<Record<string, string>> = { [RETRY_COUNT_HEADER
 
 /** The client's fixed first header layer: `accept` and (outside browsers) `user-agent`. */
 export function platformHeaders(userAgent: string | undefined): Record<string, string> {
-  return userAgent === undefined
-    ? { accept: 'application/json' }
-    : { accept: 'application/json', 'user-agent': userAgent };
+  return userAgent === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'user-agent': userAgent };
 }

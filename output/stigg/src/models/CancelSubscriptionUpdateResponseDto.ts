@@ -4,7 +4,9 @@
  */
 export interface CancelSubscriptionUpdateResponseDto {
   data: {
-    /** Subscription ID */
+    /**
+     * Subscription ID
+     */
     id: string;
   };
 }

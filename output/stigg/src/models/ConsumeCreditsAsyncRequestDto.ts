@@ -4,24 +4,36 @@ export interface ConsumeCreditsAsyncRequestDto {
    * The credit consumptions to report (up to 1000)
    */
   consumptions: {
-    /** The amount of credits to consume */
+    /**
+     * The amount of credits to consume
+     */
     amount: number;
-    /** The credit currency to consume from (required) */
+    /**
+     * The credit currency to consume from (required)
+     */
     currencyId: string;
-    /** The customer to consume credits from (required) */
+    /**
+     * The customer to consume credits from (required)
+     */
     customerId: string;
-    /** A unique key used to deduplicate the consumption (required) */
+    /**
+     * A unique key used to deduplicate the consumption (required)
+     */
     idempotencyKey: string;
     /**
      * Optional timestamp the consumption is attributed to
      * @format date-time
      */
     createdAt?: string;
-    /** Optional dimensions describing the consumption */
+    /**
+     * Optional dimensions describing the consumption
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Optional resource the consumption is attributed to */
+    /**
+     * Optional resource the consumption is attributed to
+     */
     resourceId?: string;
   }[];
 }

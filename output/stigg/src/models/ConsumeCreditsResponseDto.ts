@@ -7,29 +7,43 @@ export interface ConsumeCreditsResponseDto {
    * Result of a synchronous direct credit consumption
    */
   data: {
-    /** The amount of credits consumed */
+    /**
+     * The amount of credits consumed
+     */
     amount: number;
-    /** The credit currency the credits were consumed from */
+    /**
+     * The credit currency the credits were consumed from
+     */
     currencyId: string;
-    /** The customer the credits were consumed from */
+    /**
+     * The customer the credits were consumed from
+     */
     customerId: string;
     /**
      * The timestamp the consumption was attributed to
      * @format date-time
      */
     timestamp: string;
-    /** The optimistic credit balance after consumption (when sync credit consumption is enabled) */
+    /**
+     * The optimistic credit balance after consumption (when sync credit consumption is enabled)
+     */
     credit?: {
-      /** The credit currency identifier */
+      /**
+       * The credit currency identifier
+       */
       currencyId: string;
-      /** The wallet's total consumed credits for this currency (optimistic — includes not-yet-reconciled usage), shared across every feature that draws on the currency. This is the running balance, not this call's deduction — see `consumed` for that. */
+      /**
+       * The wallet's total consumed credits for this currency (optimistic — includes not-yet-reconciled usage), shared across every feature that draws on the currency. This is the running balance, not this call's deduction — see `consumed` for that.
+       */
       currentUsage: number;
       /**
        * The grant-version timestamp of this balance, used by the SDK for last-write-wins reconciliation
        * @format date-time
        */
       timestamp: string;
-      /** The total credits granted */
+      /**
+       * The total credits granted
+       */
       usageLimit: number;
       /**
        * End of the current credit grant period (when recurring credits reset), if applicable
@@ -37,7 +51,9 @@ export interface ConsumeCreditsResponseDto {
        */
       usagePeriodEnd?: string | null;
     } | null;
-    /** The resource the consumption was attributed to */
+    /**
+     * The resource the consumption was attributed to
+     */
     resourceId?: string | null;
   };
 }

@@ -2,6 +2,7 @@
 import type { ContractSubscription } from './ContractSubscription.js';
 import type { LatestInvoice } from './LatestInvoice.js';
 import type { UpcomingInvoice } from './UpcomingInvoice.js';
+
 /**
  * A billing contract as reported by the connected billing provider.
  */
@@ -27,7 +28,7 @@ export interface Contract {
   /**
    * The current state of the contract
    */
-  billingState: ('DRAFT' | 'ACTIVE' | 'CANCELED' | 'END_BILLING') | null;
+  billingState: 'DRAFT' | 'ACTIVE' | 'CANCELED' | 'END_BILLING' | null;
   /**
    * The Stigg contract ref ID (the key used to fetch/update/delete this contract)
    */

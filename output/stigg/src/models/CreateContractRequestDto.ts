@@ -10,6 +10,7 @@ import type { SubscriptionBudget } from './SubscriptionBudget.js';
 import type { SubscriptionCreditEntitlementInput } from './SubscriptionCreditEntitlementInput.js';
 import type { SubscriptionFeatureEntitlementInput } from './SubscriptionFeatureEntitlementInput.js';
 import type { TrialOverrideConfiguration } from './TrialOverrideConfiguration.js';
+
 export interface CreateContractRequestDto {
   /**
    * The customer ref ID the contract belongs to
@@ -19,28 +20,48 @@ export interface CreateContractRequestDto {
    * The subscriptions to attach to the contract (must be non-empty). Each entry is either a new subscription to create or a reference to an existing custom subscription.
    */
   subscriptions: {
-    /** The subscription ref ID of an already-created custom subscription to link */
+    /**
+     * The subscription ref ID of an already-created custom subscription to link
+     */
     existingSubscriptionId?: string;
-    /** A new subscription to create, using the same body the provision-subscription endpoint accepts */
+    /**
+     * A new subscription to create, using the same body the provision-subscription endpoint accepts
+     */
     newSubscription?: {
-      /** Customer ID to provision the subscription for */
+      /**
+       * Customer ID to provision the subscription for
+       */
       customerId: string;
-      /** Plan ID to provision */
+      /**
+       * Plan ID to provision
+       */
       planId: string;
-      /** Unique identifier for the subscription */
+      /**
+       * Unique identifier for the subscription
+       */
       id?: string;
       addons?: SubscriptionAddon[];
       appliedCoupon?: AppliedCoupon;
-      /** Whether to wait for payment confirmation before returning the subscription */
+      /**
+       * Whether to wait for payment confirmation before returning the subscription
+       */
       awaitPaymentConfirmation?: boolean;
-      /** The ISO 3166-1 alpha-2 country code for billing */
+      /**
+       * The ISO 3166-1 alpha-2 country code for billing
+       */
       billingCountryCode?: string | null;
-      /** Billing cycle anchor behavior for the subscription */
+      /**
+       * Billing cycle anchor behavior for the subscription
+       */
       billingCycleAnchor?: 'UNCHANGED' | 'NOW';
-      /** External billing system identifier */
+      /**
+       * External billing system identifier
+       */
       billingId?: string | null;
       billingInformation?: SubscriptionBillingInformation;
-      /** Billing period (MONTHLY or ANNUALLY) */
+      /**
+       * Billing period (MONTHLY or ANNUALLY)
+       */
       billingPeriod?: 'MONTHLY' | 'ANNUALLY';
       budget?: SubscriptionBudget | null;
       /**
@@ -51,25 +72,39 @@ export interface CreateContractRequestDto {
       charges?: ChargeSelection[];
       checkoutOptions?: CheckoutOptions;
       entitlements?: (
-        | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-        | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+        | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+        | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
       )[];
-      /** Additional metadata for the subscription */
+      /**
+       * Additional metadata for the subscription
+       */
       metadata?: {
         [key: string]: string;
       };
-      /** Minimum spend amount */
+      /**
+       * Minimum spend amount
+       */
       minimumSpend?: MonetaryAmount | null;
-      /** Optional paying customer ID for split billing scenarios */
+      /**
+       * Optional paying customer ID for split billing scenarios
+       */
       payingCustomerId?: string | null;
-      /** How payments should be collected for this subscription */
+      /**
+       * How payments should be collected for this subscription
+       */
       paymentCollectionMethod?: 'CHARGE' | 'INVOICE' | 'NONE';
       priceOverrides?: PriceOverride[];
-      /** Optional resource ID for multi-instance subscriptions */
+      /**
+       * Optional resource ID for multi-instance subscriptions
+       */
       resourceId?: string | null;
-      /** Salesforce ID */
+      /**
+       * Salesforce ID
+       */
       salesforceId?: string | null;
-      /** Strategy for scheduling subscription changes */
+      /**
+       * Strategy for scheduling subscription changes
+       */
       scheduleStrategy?: 'END_OF_BILLING_PERIOD' | 'END_OF_BILLING_MONTH' | 'IMMEDIATE';
       /**
        * Subscription start date
@@ -77,7 +112,9 @@ export interface CreateContractRequestDto {
        */
       startDate?: string;
       trialOverrideConfiguration?: TrialOverrideConfiguration;
-      /** Unit quantity for per-unit pricing. Minimum is 0 (zero is allowed). */
+      /**
+       * Unit quantity for per-unit pricing. Minimum is 0 (zero is allowed).
+       */
       unitQuantity?: number;
     };
   }[];

@@ -7,29 +7,51 @@ export interface CreditCostEstimateResponseDto {
    * Estimated credit cost, current balance and balance after
    */
   data: {
-    /** Per-currency cost estimates */
+    /**
+     * Per-currency cost estimates
+     */
     estimates: {
-      /** The credit balance after subtracting the estimated cost */
+      /**
+       * The credit balance after subtracting the estimated cost
+       */
       balanceAfterEstimate: number;
-      /** Estimated cost contribution per feature */
+      /**
+       * Estimated cost contribution per feature
+       */
       breakdown: {
-        /** The estimated credit cost contributed by this feature */
+        /**
+         * The estimated credit cost contributed by this feature
+         */
         cost: number;
-        /** The feature whose meter contributed this cost */
+        /**
+         * The feature whose meter contributed this cost
+         */
         featureId: string;
-        /** Warning explaining why this cost may be inaccurate, if any */
+        /**
+         * Warning explaining why this cost may be inaccurate, if any
+         */
         warningCode: 'UNSUPPORTED_AGGREGATION' | null;
       }[];
-      /** The credit currency identifier */
+      /**
+       * The credit currency identifier
+       */
       currencyId: string;
-      /** The current credit balance, including not-yet-reconciled consumption */
+      /**
+       * The current credit balance, including not-yet-reconciled consumption
+       */
       currentBalance: number;
-      /** The estimated credit cost of the reported event or usage */
+      /**
+       * The estimated credit cost of the reported event or usage
+       */
       estimatedCost: number;
-      /** Whether the estimated consumption would bring the balance below zero */
+      /**
+       * Whether the estimated consumption would bring the balance below zero
+       */
       wouldOverdraft: boolean;
     }[];
-    /** Request-level warnings about the estimation context */
+    /**
+     * Request-level warnings about the estimation context
+     */
     warnings: ('RESOURCE_SCOPED_SUBSCRIPTION_EXISTS' | 'FEATURE_NOT_FOUND' | 'FEATURE_NOT_CREDIT_BASED')[];
   };
 }

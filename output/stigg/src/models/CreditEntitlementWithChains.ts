@@ -2,6 +2,7 @@
 import type { AccessDeniedReason } from './AccessDeniedReason.js';
 import type { EntitlementChainNode } from './EntitlementChainNode.js';
 import type { EntitlementCurrency } from './EntitlementCurrency.js';
+
 /**
  * Credit entitlement with optional governance chains attached.
  */

@@ -3,6 +3,7 @@ import type { Currency } from './Currency.js';
 import type { CustomerPassthrough } from './CustomerPassthrough.js';
 import type { IntegrationLink } from './IntegrationLink.js';
 import type { PaymentMethod } from './PaymentMethod.js';
+
 /**
  * A customer can be either an organization or an individual
  */
@@ -37,7 +38,7 @@ export interface Customer {
   /**
    * Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   defaultPaymentMethod?: PaymentMethod | null;
   /**
    * The email of the customer

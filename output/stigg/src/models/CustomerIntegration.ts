@@ -2,6 +2,7 @@
 import type { SyncRevisionBillingData } from './SyncRevisionBillingData.js';
 import type { SyncRevisionPriceBillingData } from './SyncRevisionPriceBillingData.js';
 import type { VendorIdentifier } from './VendorIdentifier.js';
+
 /**
  * External billing or CRM integration link
  */
@@ -21,14 +22,10 @@ export interface CustomerIntegration {
   /**
    * Price billing sync revision data containing billing ID, link URL, and price group package billing ID
    */
-  syncData?:
-    | (
-        | SyncRevisionPriceBillingData
-        | SyncRevisionBillingData
-        | {
-            /** Dimensions of the marketplace sync revision */
-            dimensions: string;
-          }
-      )
-    | null;
+  syncData?: SyncRevisionPriceBillingData | SyncRevisionBillingData | {
+    /**
+     * Dimensions of the marketplace sync revision
+     */
+    dimensions: string;
+  } | null;
 }

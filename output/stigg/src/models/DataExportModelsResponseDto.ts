@@ -7,17 +7,29 @@ export interface DataExportModelsResponseDto {
    * Grouped catalog of every data-export model a destination can opt into.
    */
   data: {
-    /** Groups of data-export models, in display order */
+    /**
+     * Groups of data-export models, in display order
+     */
     groups: {
-      /** Stable group identifier */
+      /**
+       * Stable group identifier
+       */
       id: string;
-      /** Customer-facing group label */
+      /**
+       * Customer-facing group label
+       */
       displayName: string;
-      /** Models in this group */
+      /**
+       * Models in this group
+       */
       models: {
-        /** Wire identifier — what gets persisted on the destination and registered with the provider */
+        /**
+         * Wire identifier — what gets persisted on the destination and registered with the provider
+         */
         id: string;
-        /** Customer-facing label for the model */
+        /**
+         * Customer-facing label for the model
+         */
         displayName: string;
       }[];
     }[];

@@ -7,15 +7,25 @@ export interface DataExportSyncResponseDto {
    * Per-destination trigger results across the batch.
    */
   data: {
-    /** Per-destination trigger results */
+    /**
+     * Per-destination trigger results
+     */
     results: {
-      /** Provider destination ID */
+      /**
+       * Provider destination ID
+       */
       destinationId: string;
-      /** True if a transfer was kicked */
+      /**
+       * True if a transfer was kicked
+       */
       triggered: boolean;
-      /** Error message if triggered=false on a hard failure */
+      /**
+       * Error message if triggered=false on a hard failure
+       */
       errorMessage?: string;
-      /** Provider-side transfer ID */
+      /**
+       * Provider-side transfer ID
+       */
       transferId?: string;
     }[];
   };

@@ -2,6 +2,7 @@
 import type { AccessDeniedReason } from './AccessDeniedReason.js';
 import type { EntitlementChainNode } from './EntitlementChainNode.js';
 import type { EntitlementFeature } from './EntitlementFeature.js';
+
 /**
  * Feature entitlement with optional governance chains attached.
  */
@@ -21,7 +22,7 @@ export interface FeatureEntitlementWithChains {
   entitlementUpdatedAt?: string;
   feature?: EntitlementFeature;
   hasUnlimitedUsage?: boolean;
-  resetPeriod?: ('YEAR' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR') | null;
+  resetPeriod?: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | null;
   usageLimit?: number | null;
   /**
    * The anchor for calculating the usage period for metered entitlements with a reset period configured

@@ -4,21 +4,35 @@ export interface ImportCustomersRequestDto {
    * List of customer objects to import
    */
   customers: {
-    /** Customer slug */
+    /**
+     * Customer slug
+     */
     id: string;
-    /** The email of the customer */
+    /**
+     * The email of the customer
+     */
     email: string | null;
-    /** The name of the customer */
+    /**
+     * The name of the customer
+     */
     name: string | null;
-    /** Id in the billing provider */
+    /**
+     * Id in the billing provider
+     */
     billingId?: string;
-    /** Additional metadata */
+    /**
+     * Additional metadata
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Billing provider payment method id */
+    /**
+     * Billing provider payment method id
+     */
     paymentMethodId?: string;
-    /** The unique identifier for the customer in Salesforce integration */
+    /**
+     * The unique identifier for the customer in Salesforce integration
+     */
     salesforceId?: string;
     /**
      * Timestamp of when the record was last updated

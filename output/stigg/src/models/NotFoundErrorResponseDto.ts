@@ -2,24 +2,22 @@
 export interface NotFoundErrorResponseDto {
   message: string;
   code:
-    | (
-        | 'NotFound'
-        | 'CustomerNotFound'
-        | 'CustomerResourceNotFound'
-        | 'SubscriptionNotFound'
-        | 'PlanNotFound'
-        | 'AddonNotFound'
-        | 'PackageNotFound'
-        | 'ProductNotFound'
-        | 'FeatureNotFound'
-        | 'CouponNotFound'
-        | 'EntitlementNotFound'
-        | 'PromotionalEntitlementNotFound'
-        | 'IntegrationNotFound'
-        | 'CreditGrantNotFound'
-        | 'CustomCurrencyNotFound'
-        | 'ContractNotFound'
-        | 'EntityNotFound'
-      )
+    | 'NotFound'
+    | 'CustomerNotFound'
+    | 'CustomerResourceNotFound'
+    | 'SubscriptionNotFound'
+    | 'PlanNotFound'
+    | 'AddonNotFound'
+    | 'PackageNotFound'
+    | 'ProductNotFound'
+    | 'FeatureNotFound'
+    | 'CouponNotFound'
+    | 'EntitlementNotFound'
+    | 'PromotionalEntitlementNotFound'
+    | 'IntegrationNotFound'
+    | 'CreditGrantNotFound'
+    | 'CustomCurrencyNotFound'
+    | 'ContractNotFound'
+    | 'EntityNotFound'
     | null;
 }

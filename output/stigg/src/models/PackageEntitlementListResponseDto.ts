@@ -2,10 +2,11 @@
 import type { CreditEntitlement } from './CreditEntitlement.js';
 import type { FeatureEntitlement } from './FeatureEntitlement.js';
 import type { Pagination } from './Pagination.js';
+
 /**
  * Response list object
  */
 export interface PackageEntitlementListResponseDto {
-  data: ((FeatureEntitlement & { type: 'FEATURE' }) | (CreditEntitlement & { type: 'CREDIT' }))[];
+  data: ((FeatureEntitlement & { type: 'FEATURE'; }) | (CreditEntitlement & { type: 'CREDIT'; }))[];
   pagination: Pagination;
 }

@@ -3,6 +3,7 @@ import type { AppliedCoupon } from './AppliedCoupon.js';
 import type { BillingAddress } from './BillingAddress.js';
 import type { ChargeSelection } from './ChargeSelection.js';
 import type { SubscriptionAddon } from './SubscriptionAddon.js';
+
 export interface PreviewSubscriptionRequestDto {
   /**
    * Customer ID
@@ -24,9 +25,13 @@ export interface PreviewSubscriptionRequestDto {
    * Billable features with quantities
    */
   billableFeatures?: {
-    /** Feature ID */
+    /**
+     * Feature ID
+     */
     featureId: string;
-    /** Quantity of feature units. Minimum is 0 (zero is allowed). */
+    /**
+     * Quantity of feature units. Minimum is 0 (zero is allowed).
+     */
     quantity: number;
   }[];
   /**
@@ -41,34 +46,60 @@ export interface PreviewSubscriptionRequestDto {
    * Billing and tax configuration
    */
   billingInformation?: {
-    /** Billing address */
+    /**
+     * Billing address
+     */
     billingAddress?: BillingAddress;
-    /** Connected account ID for platform billing */
+    /**
+     * Connected account ID for platform billing
+     */
     chargeOnBehalfOfAccount?: string;
-    /** Billing integration ID */
+    /**
+     * Billing integration ID
+     */
     integrationId?: string;
-    /** Days until invoice is due */
+    /**
+     * Days until invoice is due
+     */
     invoiceDaysUntilDue?: number;
-    /** Whether subscription is backdated */
+    /**
+     * Whether subscription is backdated
+     */
     isBackdated?: boolean;
-    /** Whether invoice is already paid */
+    /**
+     * Whether invoice is already paid
+     */
     isInvoicePaid?: boolean;
-    /** Additional billing metadata */
+    /**
+     * Additional billing metadata
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Proration behavior */
+    /**
+     * Proration behavior
+     */
     prorationBehavior?: 'INVOICE_IMMEDIATELY' | 'CREATE_PRORATIONS' | 'NONE';
-    /** Customer tax IDs */
+    /**
+     * Customer tax IDs
+     */
     taxIds?: {
-      /** Tax exemption type (e.g., vat, gst) */
+      /**
+       * Tax exemption type (e.g., vat, gst)
+       */
       type: string;
-      /** Tax exemption identifier value */
+      /**
+       * Tax exemption identifier value
+       */
       value: string;
     }[];
-    /** Tax percentage to apply */
+    /**
+     * Tax percentage to apply
+     */
     taxPercentage?: number;
-    /** Tax rate IDs from billing provider */
+    /**
+     * Tax rate IDs from billing provider
+     */
     taxRateIds?: string[];
   };
   /**
@@ -100,9 +131,13 @@ export interface PreviewSubscriptionRequestDto {
    * Trial period override settings
    */
   trialOverrideConfiguration?: {
-    /** Whether to start as trial */
+    /**
+     * Whether to start as trial
+     */
     isTrial: boolean;
-    /** Behavior when trial ends */
+    /**
+     * Behavior when trial ends
+     */
     trialEndBehavior?: 'CONVERT_TO_PAID' | 'CANCEL_SUBSCRIPTION';
     /**
      * Trial end date

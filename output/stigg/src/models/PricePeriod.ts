@@ -2,6 +2,7 @@
 import type { CreditRate } from './CreditRate.js';
 import type { PriceAmount } from './PriceAmount.js';
 import type { PricePeriodTier } from './PricePeriodTier.js';
+
 /**
  * Price configuration for a specific billing period.
  */

@@ -4,26 +4,40 @@ export interface ReportUsageRequestDto {
    * A list of usage reports to be submitted in bulk
    */
   usages: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** Feature id */
+    /**
+     * Feature id
+     */
     featureId: string;
-    /** The value to report for usage */
+    /**
+     * The value to report for usage
+     */
     value: number;
     /**
      * Timestamp of when the record was created
      * @format date-time
      */
     createdAt?: string;
-    /** Additional dimensions for the usage report */
+    /**
+     * Additional dimensions for the usage report
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey?: string;
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
-    /** The method by which the usage value should be updated */
+    /**
+     * The method by which the usage value should be updated
+     */
     updateBehavior?: 'DELTA' | 'SET';
   }[];
 }

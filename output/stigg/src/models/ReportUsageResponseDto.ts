@@ -7,38 +7,56 @@ export interface ReportUsageResponseDto {
    * Array of usage measurements with current values and period info
    */
   data: {
-    /** Unique identifier for the entity */
+    /**
+     * Unique identifier for the entity
+     */
     id: string;
     /**
      * Timestamp of when the record was created
      * @format date-time
      */
     createdAt: string;
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** Feature id */
+    /**
+     * Feature id
+     */
     featureId: string;
     /**
      * Timestamp
      * @format date-time
      */
     timestamp: string;
-    /** The usage measurement record */
+    /**
+     * The usage measurement record
+     */
     value: number;
-    /** Optimistic credit balance for a credit-backed feature */
+    /**
+     * Optimistic credit balance for a credit-backed feature
+     */
     credit?: {
-      /** The credits this single reportUsage call deducted, in credit units — scoped to this one measurement (0 for idempotency duplicates). Contrast `currentUsage`, which is the wallet-wide running total shared across all features on this currency. Use it to reconcile expected per-call deductions. */
+      /**
+       * The credits this single reportUsage call deducted, in credit units — scoped to this one measurement (0 for idempotency duplicates). Contrast `currentUsage`, which is the wallet-wide running total shared across all features on this currency. Use it to reconcile expected per-call deductions.
+       */
       consumed: number;
-      /** The credit currency identifier */
+      /**
+       * The credit currency identifier
+       */
       currencyId: string;
-      /** The wallet's total consumed credits for this currency (optimistic — includes not-yet-reconciled usage), shared across every feature that draws on the currency. This is the running balance, not this call's deduction — see `consumed` for that. */
+      /**
+       * The wallet's total consumed credits for this currency (optimistic — includes not-yet-reconciled usage), shared across every feature that draws on the currency. This is the running balance, not this call's deduction — see `consumed` for that.
+       */
       currentUsage: number;
       /**
        * The grant-version timestamp of this balance, used by the SDK for last-write-wins reconciliation
        * @format date-time
        */
       timestamp: string;
-      /** The total credits granted */
+      /**
+       * The total credits granted
+       */
       usageLimit: number;
       /**
        * End of the current credit grant period (when recurring credits reset), if applicable
@@ -46,14 +64,18 @@ export interface ReportUsageResponseDto {
        */
       usagePeriodEnd?: string | null;
     } | null;
-    /** The current measured usage value */
+    /**
+     * The current measured usage value
+     */
     currentUsage?: number | null;
     /**
      * The date when the next usage reset will occur
      * @format date-time
      */
     nextResetDate?: string | null;
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
     /**
      * The end date of the usage period in which this measurement resides (for entitlements with a reset period)

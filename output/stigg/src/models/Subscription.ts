@@ -7,6 +7,7 @@ import type { SubscriptionCoupon } from './SubscriptionCoupon.js';
 import type { SubscriptionEntitlement } from './SubscriptionEntitlement.js';
 import type { SubscriptionFutureUpdate } from './SubscriptionFutureUpdate.js';
 import type { SubscriptionPrice } from './SubscriptionPrice.js';
+
 /**
  * Customer subscription to a plan
  */
@@ -65,19 +66,17 @@ export interface Subscription {
    * Subscription cancel reason
    */
   cancelReason?:
-    | (
-        | 'UPGRADE_OR_DOWNGRADE'
-        | 'CANCELLED_BY_BILLING'
-        | 'EXPIRED'
-        | 'DETACH_BILLING'
-        | 'TRIAL_ENDED'
-        | 'Immediate'
-        | 'TRIAL_CONVERTED'
-        | 'PENDING_PAYMENT_EXPIRED'
-        | 'ScheduledCancellation'
-        | 'CustomerArchived'
-        | 'AutoCancellationRule'
-      )
+    | 'UPGRADE_OR_DOWNGRADE'
+    | 'CANCELLED_BY_BILLING'
+    | 'EXPIRED'
+    | 'DETACH_BILLING'
+    | 'TRIAL_ENDED'
+    | 'Immediate'
+    | 'TRIAL_CONVERTED'
+    | 'PENDING_PAYMENT_EXPIRED'
+    | 'ScheduledCancellation'
+    | 'CustomerArchived'
+    | 'AutoCancellationRule'
     | null;
   /**
    * The Stigg contract this subscription is linked to, when any
@@ -132,7 +131,7 @@ export interface Subscription {
   /**
    * The method used to collect payments for a subscription
    */
-  paymentCollectionMethod?: ('CHARGE' | 'INVOICE' | 'NONE') | null;
+  paymentCollectionMethod?: 'CHARGE' | 'INVOICE' | 'NONE' | null;
   prices?: SubscriptionPrice[];
   /**
    * Resource ID
@@ -146,7 +145,9 @@ export interface Subscription {
    * Trial configuration
    */
   trial?: {
-    /** Behavior when the trial ends */
+    /**
+     * Behavior when the trial ends
+     */
     trialEndBehavior: 'CONVERT_TO_PAID' | 'CANCEL_SUBSCRIPTION';
   } | null;
   /**

@@ -31,7 +31,9 @@ export interface SubscriptionFutureUpdate {
    * Target package for the update
    */
   targetPackage?: {
-    /** Target package for the update */
+    /**
+     * Target package for the update
+     */
     id: string;
   } | null;
 }

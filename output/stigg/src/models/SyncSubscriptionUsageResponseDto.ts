@@ -7,7 +7,9 @@ export interface SyncSubscriptionUsageResponseDto {
    * Result of triggering a subscription usage sync.
    */
   data: {
-    /** Whether usage was synced to the billing provider */
+    /**
+     * Whether usage was synced to the billing provider
+     */
     triggered: boolean;
   };
 }

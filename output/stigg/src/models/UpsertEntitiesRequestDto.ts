@@ -4,13 +4,21 @@ export interface UpsertEntitiesRequestDto {
    * List of entities to create or update (1-100 entries)
    */
   entities: {
-    /** The unique identifier for the entity */
+    /**
+     * The unique identifier for the entity
+     */
     id: string;
-    /** Human-readable name for the entity. Omit to preserve the stored value, or send an empty string or null to clear it. */
+    /**
+     * Human-readable name for the entity. Omit to preserve the stored value, or send an empty string or null to clear it.
+     */
     displayName?: string | null;
-    /** The entity type ID this entity instantiates. Required when creating a new entity; on a re-upsert may be omitted to preserve the existing type. Governance returns 400 if missing on create. */
+    /**
+     * The entity type ID this entity instantiates. Required when creating a new entity; on a re-upsert may be omitted to preserve the existing type. Governance returns 400 if missing on create.
+     */
     entityTypeId?: string;
-    /** Free-form key/value metadata. Patch semantics: empty-string value removes a key, omitted keys are preserved. */
+    /**
+     * Free-form key/value metadata. Patch semantics: empty-string value removes a key, omitted keys are preserved.
+     */
     metadata?: {
       [key: string]: string;
     };

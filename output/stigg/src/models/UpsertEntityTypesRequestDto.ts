@@ -4,13 +4,21 @@ export interface UpsertEntityTypesRequestDto {
    * Entity types to upsert (1–100 per request)
    */
   types: {
-    /** The unique identifier for the entity */
+    /**
+     * The unique identifier for the entity
+     */
     id: string;
-    /** Dimension keys used to attribute usage events to instances of this type (e.g. ["orgId"]). Empty array means no attribution. */
+    /**
+     * Dimension keys used to attribute usage events to instances of this type (e.g. ["orgId"]). Empty array means no attribution.
+     */
     attributionKeys: string[];
-    /** The display name for the entity type */
+    /**
+     * The display name for the entity type
+     */
     displayName: string;
-    /** What this entity type represents and what it is for governing. Omit to preserve the stored value, or send an empty string or null to clear it. */
+    /**
+     * What this entity type represents and what it is for governing. Omit to preserve the stored value, or send an empty string or null to clear it.
+     */
     description?: string | null;
   }[];
 }

@@ -7,35 +7,53 @@ export interface UsageHistoryResponseDto {
    * Historical usage time series
    */
   data: {
-    /** Markers for events that affecting feature usage */
+    /**
+     * Markers for events that affecting feature usage
+     */
     markers: {
       /**
        * Timestamp of the marker
        * @format date-time
        */
       timestamp: string;
-      /** Type of marker for a usage history point */
+      /**
+       * Type of marker for a usage history point
+       */
       type: 'PERIODIC_RESET' | 'SUBSCRIPTION_CHANGE_RESET';
     }[];
-    /** Series of usage history */
+    /**
+     * Series of usage history
+     */
     series: {
-      /** Points in the usage history series */
+      /**
+       * Points in the usage history series
+       */
       points: {
-        /** Indicates whether there was usage reset in this point, see `markers` for details */
+        /**
+         * Indicates whether there was usage reset in this point, see `markers` for details
+         */
         isResetPoint: boolean;
         /**
          * Timestamp of the usage history point
          * @format date-time
          */
         timestamp: string;
-        /** Value of the usage history point */
+        /**
+         * Value of the usage history point
+         */
         value: number;
       }[];
-      /** Tags for the usage history series */
+      /**
+       * Tags for the usage history series
+       */
       tags: {
-        /** Key of the tag */
+        /**
+         * Key of the tag
+         */
         key: string;
-        /** Value of the tag */
+        /**
+         * Value of the tag
+         */
         value: string;
       }[];
     }[];

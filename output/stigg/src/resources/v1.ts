@@ -11,6 +11,7 @@ import * as _plans from './v1/plans.js';
 import * as _products from './v1/products.js';
 import * as _subscriptions from './v1/subscriptions.js';
 import * as _usage from './v1/usage.js';
+
 export class V1 extends APIResource {
   addons: _addons.Addons = new _addons.Addons(this._client);
   contracts: _contracts.Contracts = new _contracts.Contracts(this._client);

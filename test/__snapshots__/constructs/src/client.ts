@@ -7,25 +7,15 @@ import * as _login from './resources/login.js';
 import * as _pets from './resources/pets.js';
 import * as _stores from './resources/stores.js';
 import * as _things from './resources/things.js';
-const clientConfig: ClientConfig = {
+
+const clientConfig = {
   clientName: 'Constructs',
-  env: {
-    apiKey: 'CONSTRUCTS_API_KEY',
-    baseURL: 'CONSTRUCTS_BASE_URL',
-    log: 'CONSTRUCTS_LOG',
-  },
+  env: { apiKey: 'CONSTRUCTS_API_KEY', baseURL: 'CONSTRUCTS_BASE_URL', log: 'CONSTRUCTS_LOG' },
   defaultBaseURL: 'https://api.constructs.example/v1',
-  auth: [
-    {
-      id: 'apiKey',
-      type: 'apiKey',
-      in: 'header',
-      name: 'X-API-Key',
-    },
-  ],
+  auth: [{ id: 'apiKey', type: 'apiKey', in: 'header', name: 'X-API-Key' }],
   apiKeyRequired: true,
   version: '1.0.0',
-};
+} satisfies ClientConfig;
 
 /**
  * API client for Constructs 1.0.0.
@@ -44,14 +34,12 @@ export class Constructs extends BaseClient {
   static BadRequestError: typeof Errors.BadRequestError = Errors.BadRequestError;
   static AuthenticationError: typeof Errors.AuthenticationError = Errors.AuthenticationError;
   static PermissionDeniedError: typeof Errors.PermissionDeniedError = Errors.PermissionDeniedError;
-  static NotFoundError: typeof Errors.NotFoundError<NotFoundErrorType> =
-    Errors.NotFoundError<NotFoundErrorType>;
+  static NotFoundError: typeof Errors.NotFoundError<NotFoundErrorType> = Errors.NotFoundError<NotFoundErrorType>;
   static ConflictError: typeof Errors.ConflictError = Errors.ConflictError;
   static UnprocessableEntityError: typeof Errors.UnprocessableEntityError = Errors.UnprocessableEntityError;
   static RateLimitError: typeof Errors.RateLimitError = Errors.RateLimitError;
   static InternalServerError: typeof Errors.InternalServerError = Errors.InternalServerError;
   static APIConnectionError: typeof Errors.APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError =
-    Errors.APIConnectionTimeoutError;
+  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
   static APIUserAbortError: typeof Errors.APIUserAbortError = Errors.APIUserAbortError;
 }

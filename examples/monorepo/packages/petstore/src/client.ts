@@ -3,18 +3,15 @@ import { BaseClient, ClientOptions } from './core/client.js';
 import * as Errors from './core/error.js';
 import type { ClientConfig } from './core/types.js';
 import * as _pets from './resources/pets.js';
-const clientConfig: ClientConfig = {
+
+const clientConfig = {
   clientName: 'Petstore',
-  env: {
-    apiKey: 'PETSTORE_API_KEY',
-    baseURL: 'PETSTORE_BASE_URL',
-    log: 'PETSTORE_LOG',
-  },
+  env: { apiKey: 'PETSTORE_API_KEY', baseURL: 'PETSTORE_BASE_URL', log: 'PETSTORE_LOG' },
   defaultBaseURL: 'https://petstore.example.com/api',
   auth: [],
   apiKeyRequired: false,
   version: '1.0.0',
-};
+} satisfies ClientConfig;
 
 /**
  * API client for Swagger Petstore 1.0.0.
@@ -36,7 +33,6 @@ export class Petstore extends BaseClient {
   static RateLimitError: typeof Errors.RateLimitError = Errors.RateLimitError;
   static InternalServerError: typeof Errors.InternalServerError = Errors.InternalServerError;
   static APIConnectionError: typeof Errors.APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError =
-    Errors.APIConnectionTimeoutError;
+  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
   static APIUserAbortError: typeof Errors.APIUserAbortError = Errors.APIUserAbortError;
 }

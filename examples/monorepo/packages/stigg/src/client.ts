@@ -9,25 +9,15 @@ import type { TooManyRequestsErrorResponseDto } from './models/TooManyRequestsEr
 import type { UnauthenticatedErrorResponseDto } from './models/UnauthenticatedErrorResponseDto.js';
 import * as _v1Beta from './resources/v1-beta.js';
 import * as _v1 from './resources/v1.js';
-const clientConfig: ClientConfig = {
+
+const clientConfig = {
   clientName: 'Stigg',
-  env: {
-    apiKey: 'STIGG_API_KEY',
-    baseURL: 'STIGG_BASE_URL',
-    log: 'STIGG_LOG',
-  },
+  env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' },
   defaultBaseURL: 'https://api.stigg.io',
-  auth: [
-    {
-      id: 'ApiKeyAuth',
-      type: 'apiKey',
-      in: 'header',
-      name: 'X-API-KEY',
-    },
-  ],
+  auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }],
   apiKeyRequired: true,
   version: '7.59.1',
-};
+} satisfies ClientConfig;
 
 /**
  * API client for Stigg API 7.59.1.
@@ -67,7 +57,6 @@ export class Stigg extends BaseClient {
     Errors.RateLimitError<TooManyRequestsErrorResponseDto>;
   static InternalServerError: typeof Errors.InternalServerError = Errors.InternalServerError;
   static APIConnectionError: typeof Errors.APIConnectionError = Errors.APIConnectionError;
-  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError =
-    Errors.APIConnectionTimeoutError;
+  static APIConnectionTimeoutError: typeof Errors.APIConnectionTimeoutError = Errors.APIConnectionTimeoutError;
   static APIUserAbortError: typeof Errors.APIUserAbortError = Errors.APIUserAbortError;
 }

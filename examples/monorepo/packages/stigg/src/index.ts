@@ -134,10 +134,7 @@ export type {
   PlanEntitlementListParams,
   PlanEntitlementUpdateParams,
 } from './resources/v1/plans/entitlements.js';
-export type {
-  OverageChargeListParams,
-  OverageChargeListResponsesPage,
-} from './resources/v1/plans/overage-charges.js';
+export type { OverageChargeListParams, OverageChargeListResponsesPage } from './resources/v1/plans/overage-charges.js';
 export type {
   ProductArchiveParams,
   ProductCreateParams,

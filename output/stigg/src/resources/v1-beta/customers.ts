@@ -3,6 +3,7 @@ import { APIResource } from '../../core/resource.js';
 import * as _assignments from './customers/assignments.js';
 import * as _entities from './customers/entities.js';
 import * as _entitlements from './customers/entitlements.js';
+
 export class Customers extends APIResource {
   assignments: _assignments.Assignments = new _assignments.Assignments(this._client);
   entities: _entities.Entities = new _entities.Entities(this._client);

@@ -10,6 +10,7 @@ import type { PackageChargesInput } from '../../models/PackageChargesInput.js';
 import type { PublishPackageResponseDto } from '../../models/PublishPackageResponseDto.js';
 import type { RemoveDraftResponseDto } from '../../models/RemoveDraftResponseDto.js';
 import * as _entitlements from './addons/entitlements.js';
+
 export interface AddonArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -63,7 +64,7 @@ export interface AddonCreateParams {
   /**
    * Body param: The pricing type of the package
    */
-  pricingType?: ('FREE' | 'PAID' | 'CUSTOM') | null;
+  pricingType?: 'FREE' | 'PAID' | 'CUSTOM' | null;
   /**
    * Body param: The status of the package
    */
@@ -144,6 +145,7 @@ export interface AddonListParams {
  * A page of {@link Addon} items (cursor pagination).
  */
 export type AddonListResponsesPage = CursorPage<Addon>;
+
 export interface AddonListChargesParams {
   /**
    * Query param: Return items that come after this cursor
@@ -174,6 +176,7 @@ export interface AddonListChargesParams {
  * A page of {@link PackageCharge} items (cursor pagination).
  */
 export type AddonListChargesResponsesPage = CursorPage<PackageCharge>;
+
 export interface AddonPublishParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -256,38 +259,35 @@ export interface AddonUpdateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/addons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createDraftSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/addons',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    createdAt: {},
-    productId: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -295,15 +295,17 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listChargesSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listChargesSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listChargesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listChargesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -311,33 +313,38 @@ const listChargesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const publishSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const publishSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const removeDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const removeDraftSpec = {
   method: 'delete',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Addons extends APIResource {
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 
@@ -406,11 +413,7 @@ export class Addons extends APIResource {
    *
    * Publishes a draft addon, making it available for use in subscriptions.
    */
-  publish(
-    id: string,
-    params: AddonPublishParams,
-    options?: RequestOptions,
-  ): APIPromise<PublishPackageResponseDto> {
+  publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
     return this._client.request(publishSpec, { ...params, id }, options);
   }
 

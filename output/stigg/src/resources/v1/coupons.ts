@@ -6,6 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Coupon } from '../../models/Coupon.js';
 import type { CouponResponseDto } from '../../models/CouponResponseDto.js';
 import type { Money } from '../../models/Money.js';
+
 export interface CouponArchiveCouponParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -125,6 +126,7 @@ export interface CouponListParams {
  * A page of {@link Coupon} items (cursor pagination).
  */
 export type CouponListResponsesPage = CursorPage<Coupon>;
+
 export interface CouponRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -161,19 +163,21 @@ export interface CouponUpdateCouponParams {
   name?: string;
 }
 
-const archiveCouponSpec: OperationSpec = {
+const archiveCouponSpec = {
   method: 'post',
   path: '/api/v1/coupons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/coupons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/coupons',
   query: {
@@ -186,8 +190,9 @@ const listSpec: OperationSpec = {
     type: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -195,20 +200,23 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/coupons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateCouponSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateCouponSpec = {
   method: 'patch',
   path: '/api/v1/coupons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Coupons extends APIResource {
   /**
    * Archive a coupon

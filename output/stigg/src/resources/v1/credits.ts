@@ -9,6 +9,7 @@ import type { CreditUsageResponseDto } from '../../models/CreditUsageResponseDto
 import * as _consumption from './credits/consumption.js';
 import * as _customCurrencies from './credits/custom-currencies.js';
 import * as _grants from './credits/grants.js';
+
 export interface CreditGetAutoRechargeParams {
   /**
    * Query param: Filter by currency ID (required)
@@ -125,13 +126,15 @@ export interface CreditListLedgerParams {
  * A page of {@link CreditLedgerEvent} items (cursor pagination).
  */
 export type CreditListLedgerResponsesPage = CursorPage<CreditLedgerEvent>;
-const getAutoRechargeSpec: OperationSpec = {
+
+const getAutoRechargeSpec = {
   method: 'get',
   path: '/api/v1/credits/auto-recharge',
   query: { currencyId: {}, customerId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const getUsageSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const getUsageSpec = {
   method: 'get',
   path: '/api/v1/credits/usage',
   query: {
@@ -147,14 +150,16 @@ const getUsageSpec: OperationSpec = {
     timeRange: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listLedgerSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listLedgerSpec = {
   method: 'get',
   path: '/api/v1/credits/ledger',
   query: { after: {}, before: {}, limit: {}, customerId: {}, currencyId: {}, eventType: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listLedgerSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listLedgerSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -162,7 +167,8 @@ const listLedgerSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
+} satisfies PaginationSpec;
+
 export class Credits extends APIResource {
   consumption: _consumption.Consumption = new _consumption.Consumption(this._client);
   customCurrencies: _customCurrencies.CustomCurrencies = new _customCurrencies.CustomCurrencies(this._client);

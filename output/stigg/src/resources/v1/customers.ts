@@ -17,6 +17,7 @@ import type { PaymentMethod } from '../../models/PaymentMethod.js';
 import * as _integrations from './customers/integrations.js';
 import * as _paymentMethod from './customers/payment-method.js';
 import * as _promotionalEntitlements from './customers/promotional-entitlements.js';
+
 export interface CustomerArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -72,21 +73,35 @@ export interface CustomerImportParams {
    * Body param: List of customer objects to import
    */
   customers: {
-    /** Customer slug */
+    /**
+     * Customer slug
+     */
     id: string;
-    /** The email of the customer */
+    /**
+     * The email of the customer
+     */
     email: string | null;
-    /** The name of the customer */
+    /**
+     * The name of the customer
+     */
     name: string | null;
-    /** Id in the billing provider */
+    /**
+     * Id in the billing provider
+     */
     billingId?: string;
-    /** Additional metadata */
+    /**
+     * Additional metadata
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Billing provider payment method id */
+    /**
+     * Billing provider payment method id
+     */
     paymentMethodId?: string;
-    /** The unique identifier for the customer in Salesforce integration */
+    /**
+     * The unique identifier for the customer in Salesforce integration
+     */
     salesforceId?: string;
     /**
      * Timestamp of when the record was last updated
@@ -211,7 +226,9 @@ export interface CustomerListResponse {
    * List of integrations
    */
   integrations?: {
-    /** The vendor identifier of integration */
+    /**
+     * The vendor identifier of integration
+     */
     vendorIdentifier:
       | 'AUTH0'
       | 'ZUORA'
@@ -225,9 +242,13 @@ export interface CustomerListResponse {
       | 'APP_STORE'
       | 'RECEIVED'
       | 'PREQUEL';
-    /** Synced entity id */
+    /**
+     * Synced entity id
+     */
     syncedEntityId: string | null;
-    /** Integration details */
+    /**
+     * Integration details
+     */
     id: string;
   }[];
   /**
@@ -236,21 +257,31 @@ export interface CustomerListResponse {
    * The default payment method details
    */
   defaultPaymentMethod?: {
-    /** The default payment method id */
+    /**
+     * The default payment method id
+     */
     billingId: string | null;
-    /** The default payment method type */
+    /**
+     * The default payment method type
+     */
     type: 'CARD' | 'BANK' | 'CASH_APP';
-    /** The last 4 digits of the default payment method */
+    /**
+     * The last 4 digits of the default payment method
+     */
     cardLast4Digits: string | null;
-    /** The expiration month of the default payment method */
+    /**
+     * The expiration month of the default payment method
+     */
     cardExpiryMonth: number | null;
-    /** The expiration year of the default payment method */
+    /**
+     * The expiration year of the default payment method
+     */
     cardExpiryYear: number | null;
   } | null;
   /**
    * Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Timezone to use for this customer
    */
@@ -271,7 +302,9 @@ export interface CustomerListResponse {
      * Stripe-specific billing fields for the customer.
      */
     stripe?: {
-      /** Customer name */
+      /**
+       * Customer name
+       */
       customerName?: string;
       /**
        * Address
@@ -279,17 +312,29 @@ export interface CustomerListResponse {
        * Physical address
        */
       billingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
       /**
@@ -298,33 +343,57 @@ export interface CustomerListResponse {
        * Physical address
        */
       shippingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
-      /** Billing provider payment method id, attached to this customer */
+      /**
+       * Billing provider payment method id, attached to this customer
+       */
       paymentMethodId?: string;
-      /** Tax IDs */
+      /**
+       * Tax IDs
+       */
       taxIds?: {
-        /** The type of tax exemption identifier, such as VAT. */
+        /**
+         * The type of tax exemption identifier, such as VAT.
+         */
         type: string;
-        /** The actual tax identifier value */
+        /**
+         * The actual tax identifier value
+         */
         value: string;
       }[];
-      /** Invoice custom fields */
+      /**
+       * Invoice custom fields
+       */
       invoiceCustomFields?: {
         [key: string]: string;
       };
-      /** Additional metadata */
+      /**
+       * Additional metadata
+       */
       metadata?: {
         [key: string]: string;
       };
@@ -341,24 +410,42 @@ export interface CustomerListResponse {
        * Physical address
        */
       billingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
-      /** Customers selected currency */
+      /**
+       * Customers selected currency
+       */
       currency?: Currency;
-      /** Billing provider payment method id, attached to this customer */
+      /**
+       * Billing provider payment method id, attached to this customer
+       */
       paymentMethodId?: string;
-      /** Additional metadata */
+      /**
+       * Additional metadata
+       */
       metadata?: {
         [key: string]: string;
       };
@@ -370,6 +457,7 @@ export interface CustomerListResponse {
  * A page of {@link CustomerListResponse} items (cursor pagination).
  */
 export type CustomerListResponsesPage = CursorPage<CustomerListResponse>;
+
 export interface CustomerListContractsParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -435,6 +523,7 @@ export interface CustomerListInvoicesParams {
  * A page of {@link Invoice} items (cursor pagination).
  */
 export type CustomerListInvoicesResponsesPage = CursorPage<Invoice>;
+
 export interface CustomerListResourcesParams {
   /**
    * Query param: Return items that come after this cursor
@@ -465,6 +554,7 @@ export interface CustomerListResourcesParams {
  * A page of {@link CustomerResource} items (cursor pagination).
  */
 export type CustomerListResourcesResponsesPage = CursorPage<CustomerResource>;
+
 export interface CustomerProvisionParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -489,7 +579,7 @@ export interface CustomerProvisionParams {
   /**
    * Body param: Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Body param:
    */
@@ -584,7 +674,7 @@ export interface CustomerUpdateParams {
   /**
    * Body param: Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Body param: The email of the customer
    * @format email
@@ -618,13 +708,14 @@ export interface CustomerUpdateParams {
   timezone?: string | null;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const checkEntitlementSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const checkEntitlementSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -636,20 +727,23 @@ const checkEntitlementSpec: OperationSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const importSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const importSpec = {
   method: 'post',
   path: '/api/v1/customers/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers',
   query: { after: {}, before: {}, limit: {}, email: {}, name: {}, createdAt: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -657,14 +751,16 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listContractsSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listContractsSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/contracts',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listInvoicesSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listInvoicesSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/invoices',
   pathParams: ['id'],
@@ -680,8 +776,9 @@ const listInvoicesSpec: OperationSpec = {
     stateIn: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listInvoicesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listInvoicesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -689,15 +786,17 @@ const listInvoicesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listResourcesSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listResourcesSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/resources',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listResourcesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listResourcesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -705,44 +804,48 @@ const listResourcesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const provisionSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const provisionSpec = {
   method: 'post',
   path: '/api/v1/customers',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const retrieveEntitlementsSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveEntitlementsSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements',
   pathParams: ['id'],
   query: { resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Customers extends APIResource {
   integrations: _integrations.Integrations = new _integrations.Integrations(this._client);
-  paymentMethod: _paymentMethod.PaymentMethodResource = new _paymentMethod.PaymentMethodResource(
-    this._client,
-  );
+  paymentMethod: _paymentMethod.PaymentMethodResource = new _paymentMethod.PaymentMethodResource(this._client);
   promotionalEntitlements: _promotionalEntitlements.PromotionalEntitlements =
     new _promotionalEntitlements.PromotionalEntitlements(this._client);
 
@@ -831,12 +934,7 @@ export class Customers extends APIResource {
     params: CustomerListResourcesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResourcesResponsesPage, CustomerResource> {
-    return this._client.requestPage(
-      listResourcesSpec,
-      listResourcesSpecPagination,
-      { ...params, id },
-      options,
-    );
+    return this._client.requestPage(listResourcesSpec, listResourcesSpecPagination, { ...params, id }, options);
   }
 
   /**

@@ -6,6 +6,7 @@ import type { CreditCostEstimateResponseDto } from '../../models/CreditCostEstim
 import type { ReportEventsResponseDto } from '../../models/ReportEventsResponseDto.js';
 import * as _beta from './events/beta.js';
 import * as _dataExport from './events/data-export.js';
+
 export interface EventEstimateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -48,17 +49,27 @@ export interface EventReportParams {
    * Body param: A list of usage events to report
    */
   events: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** The name of the usage event */
+    /**
+     * The name of the usage event
+     */
     eventName: string;
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey: string;
-    /** Dimensions associated with the usage event */
+    /**
+     * Dimensions associated with the usage event
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
     /**
      * Timestamp
@@ -68,18 +79,20 @@ export interface EventReportParams {
   }[];
 }
 
-const estimateSpec: OperationSpec = {
+const estimateSpec = {
   method: 'post',
   path: '/api/v1/events/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const reportSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const reportSpec = {
   method: 'post',
   path: '/api/v1/events',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Events extends APIResource {
   beta: _beta.Beta = new _beta.Beta(this._client);
   dataExport: _dataExport.DataExport = new _dataExport.DataExport(this._client);

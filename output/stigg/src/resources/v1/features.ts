@@ -7,6 +7,7 @@ import type { EnumConfiguration } from '../../models/EnumConfiguration.js';
 import type { Feature } from '../../models/Feature.js';
 import type { FeatureResponseDto } from '../../models/FeatureResponseDto.js';
 import type { UnitTransformationInput } from '../../models/UnitTransformationInput.js';
+
 export interface FeatureArchiveFeatureParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -146,6 +147,7 @@ export interface FeatureListFeaturesParams {
  * A page of {@link Feature} items (cursor pagination).
  */
 export type FeatureListFeaturesResponsesPage = CursorPage<Feature>;
+
 export interface FeatureRetrieveFeatureParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -209,12 +211,16 @@ export interface FeatureUpdateFeatureParams {
   meter?: {
     aggregation: {
       function: 'SUM' | 'MAX' | 'MIN' | 'AVG' | 'COUNT' | 'UNIQUE';
-      /** Aggregation field name */
+      /**
+       * Aggregation field name
+       */
       field?: string;
     };
     filters: {
       conditions: {
-        /** Condition field name */
+        /**
+         * Condition field name
+         */
         field: string;
         operation:
           | 'EQUALS'
@@ -229,7 +235,9 @@ export interface FeatureUpdateFeatureParams {
           | 'STARTS_WITH'
           | 'ENDS_WITH'
           | 'IN';
-        /** Condition value */
+        /**
+         * Condition value
+         */
         value?: string;
         values?: string[];
       }[];
@@ -241,19 +249,21 @@ export interface FeatureUpdateFeatureParams {
   unitTransformation?: UnitTransformationInput | null;
 }
 
-const archiveFeatureSpec: OperationSpec = {
+const archiveFeatureSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createFeatureSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createFeatureSpec = {
   method: 'post',
   path: '/api/v1/features',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listFeaturesSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listFeaturesSpec = {
   method: 'get',
   path: '/api/v1/features',
   query: {
@@ -267,8 +277,9 @@ const listFeaturesSpec: OperationSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listFeaturesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listFeaturesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -276,26 +287,30 @@ const listFeaturesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveFeatureSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveFeatureSpec = {
   method: 'get',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveFeatureSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveFeatureSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateFeatureSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateFeatureSpec = {
   method: 'patch',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Features extends APIResource {
   /**
    * Archive a feature
@@ -315,10 +330,7 @@ export class Features extends APIResource {
    *
    * Creates a new feature with the specified type, metering, and configuration.
    */
-  createFeature(
-    params: FeatureCreateFeatureParams,
-    options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  createFeature(params: FeatureCreateFeatureParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
     return this._client.request(createFeatureSpec, params, options);
   }
 

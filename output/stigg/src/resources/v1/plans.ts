@@ -11,6 +11,7 @@ import type { PlanResponseDto } from '../../models/PlanResponseDto.js';
 import type { PublishPackageResponseDto } from '../../models/PublishPackageResponseDto.js';
 import type { RemoveDraftResponseDto } from '../../models/RemoveDraftResponseDto.js';
 import * as _entitlements from './plans/entitlements.js';
+
 export interface PlanArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -68,7 +69,7 @@ export interface PlanCreateParams {
   /**
    * Body param: The pricing type of the package
    */
-  pricingType?: ('FREE' | 'PAID' | 'CUSTOM') | null;
+  pricingType?: 'FREE' | 'PAID' | 'CUSTOM' | null;
   /**
    * Body param: The status of the package
    */
@@ -149,6 +150,7 @@ export interface PlanListParams {
  * A page of {@link Plan} items (cursor pagination).
  */
 export type PlanListResponsesPage = CursorPage<Plan>;
+
 export interface PlanListChargesParams {
   /**
    * Query param: Return items that come after this cursor
@@ -179,6 +181,7 @@ export interface PlanListChargesParams {
  * A page of {@link PackageCharge} items (cursor pagination).
  */
 export type PlanListChargesResponsesPage = CursorPage<PackageCharge>;
+
 export interface PlanListOverageChargesParams {
   /**
    * Query param: Return items that come after this cursor
@@ -209,6 +212,7 @@ export interface PlanListOverageChargesParams {
  * A page of {@link PackageCharge} items (cursor pagination).
  */
 export type PlanListOverageChargesResponsesPage = CursorPage<PackageCharge>;
+
 export interface PlanPublishParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -291,38 +295,35 @@ export interface PlanUpdateParams {
   parentPlanId?: string | null;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/plans',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createDraftSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/plans',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    createdAt: {},
-    productId: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -330,15 +331,17 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listChargesSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listChargesSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listChargesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listChargesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -346,15 +349,17 @@ const listChargesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listOverageChargesSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listOverageChargesSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/overage-charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listOverageChargesSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listOverageChargesSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -362,33 +367,38 @@ const listOverageChargesSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const publishSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const publishSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const removeDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const removeDraftSpec = {
   method: 'delete',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Plans extends APIResource {
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 
@@ -475,11 +485,7 @@ export class Plans extends APIResource {
    *
    * Publishes a draft plan, making it available for use in subscriptions.
    */
-  publish(
-    id: string,
-    params: PlanPublishParams,
-    options?: RequestOptions,
-  ): APIPromise<PublishPackageResponseDto> {
+  publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
     return this._client.request(publishSpec, { ...params, id }, options);
   }
 

@@ -6,6 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Product } from '../../models/Product.js';
 import type { ProductResponseDto } from '../../models/ProductResponseDto.js';
 import type { ProductSettings } from '../../models/ProductSettings.js';
+
 export interface ProductArchiveProductParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -136,6 +137,7 @@ export interface ProductListProductsParams {
  * A page of {@link Product} items (cursor pagination).
  */
 export type ProductListProductsResponsesPage = CursorPage<Product>;
+
 export interface ProductUnarchiveProductParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -182,44 +184,43 @@ export interface ProductUpdateProductParams {
    * Body param: Rule defining when usage resets upon subscription update.
    */
   usageResetCutoffRule?: {
-    /** Behavior of the usage reset cutoff rule */
+    /**
+     * Behavior of the usage reset cutoff rule
+     */
     behavior: 'NEVER_RESET' | 'ALWAYS_RESET' | 'BILLING_PERIOD_CHANGE';
   };
 }
 
-const archiveProductSpec: OperationSpec = {
+const archiveProductSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createProductSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createProductSpec = {
   method: 'post',
   path: '/api/v1/products',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const duplicateProductSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const duplicateProductSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/duplicate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listProductsSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listProductsSpec = {
   method: 'get',
   path: '/api/v1/products',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    id: {},
-    createdAt: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, id: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listProductsSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listProductsSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -227,20 +228,23 @@ const listProductsSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const unarchiveProductSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const unarchiveProductSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateProductSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateProductSpec = {
   method: 'patch',
   path: '/api/v1/products/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Products extends APIResource {
   /**
    * Archive a product
@@ -260,10 +264,7 @@ export class Products extends APIResource {
    *
    * Creates a new product.
    */
-  createProduct(
-    params: ProductCreateProductParams,
-    options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  createProduct(params: ProductCreateProductParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
     return this._client.request(createProductSpec, params, options);
   }
 

@@ -5,6 +5,7 @@ import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { CreditCostEstimateResponseDto } from '../../models/CreditCostEstimateResponseDto.js';
 import type { ReportUsageResponseDto } from '../../models/ReportUsageResponseDto.js';
 import type { UsageHistoryResponseDto } from '../../models/UsageHistoryResponseDto.js';
+
 export interface UsageEstimateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -88,49 +89,66 @@ export interface UsageReportParams {
    * Body param: A list of usage reports to be submitted in bulk
    */
   usages: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** Feature id */
+    /**
+     * Feature id
+     */
     featureId: string;
-    /** The value to report for usage */
+    /**
+     * The value to report for usage
+     */
     value: number;
     /**
      * Timestamp of when the record was created
      * @format date-time
      */
     createdAt?: string;
-    /** Additional dimensions for the usage report */
+    /**
+     * Additional dimensions for the usage report
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey?: string;
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
-    /** The method by which the usage value should be updated */
+    /**
+     * The method by which the usage value should be updated
+     */
     updateBehavior?: 'DELTA' | 'SET';
   }[];
 }
 
-const estimateSpec: OperationSpec = {
+const estimateSpec = {
   method: 'post',
   path: '/api/v1/usage/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const historySpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const historySpec = {
   method: 'get',
   path: '/api/v1/usage/{customerId}/history/{featureId}',
   pathParams: ['customerId', 'featureId'],
   query: { startDate: {}, endDate: {}, groupBy: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const reportSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const reportSpec = {
   method: 'post',
   path: '/api/v1/usage',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Usage extends APIResource {
   /**
    * Estimate the credit cost of usage

@@ -29,6 +29,7 @@ import type { Status } from './Status.js';
 import type { TreeNode } from './TreeNode.js';
 import type { Version } from './Version.js';
 import type { _2fa } from './_2fa.js';
+
 export interface Everything {
   status?: Status;
   priority?: Priority;

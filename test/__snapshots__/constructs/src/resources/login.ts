@@ -2,6 +2,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import { APIResource } from '../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../core/types.js';
+
 export interface LoginCreateParams {
   username: string;
   password: string;
@@ -19,12 +20,13 @@ export interface LoginCreateResponse {
   expiresAt?: string | null;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/login',
   body: { encoding: 'form', contentType: 'application/x-www-form-urlencoded', mode: 'fields' },
   security: [],
-};
+} satisfies OperationSpec;
+
 export class Login extends APIResource {
   create(params: LoginCreateParams, options?: RequestOptions): APIPromise<LoginCreateResponse> {
     return this._client.request(createSpec, params, options);

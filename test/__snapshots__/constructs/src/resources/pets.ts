@@ -6,6 +6,7 @@ import type { Uploadable } from '../core/uploads.js';
 import type { Animal } from '../models/Animal.js';
 import type { Photo } from '../models/Photo.js';
 import type { Status } from '../models/Status.js';
+
 export interface PetCreateParams {
   name: string;
   tags?: string[];
@@ -85,14 +86,17 @@ export interface PetUpdateAvatarParams {
   body: Uploadable;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/pets',
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deleteSpec: OperationSpec = { method: 'delete', path: '/pets/{petId}', pathParams: ['petId'] };
-const getAvatarSpec: OperationSpec = { method: 'get', path: '/pets/{petId}/avatar', pathParams: ['petId'] };
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteSpec = { method: 'delete', path: '/pets/{petId}', pathParams: ['petId'] } satisfies OperationSpec;
+
+const getAvatarSpec = { method: 'get', path: '/pets/{petId}/avatar', pathParams: ['petId'] } satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/pets',
   query: {
@@ -103,26 +107,31 @@ const listSpec: OperationSpec = {
   },
   headers: ['X-Request-Id'],
   cookies: ['session'],
-};
-const photoSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const photoSpec = {
   method: 'post',
   path: '/pets/{petId}/photo',
   pathParams: ['petId'],
   body: { encoding: 'multipart', contentType: 'multipart/form-data', mode: 'fields' },
-};
-const retrieveSpec: OperationSpec = { method: 'get', path: '/pets/{petId}', pathParams: ['petId'] };
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = { method: 'get', path: '/pets/{petId}', pathParams: ['petId'] } satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/pets/{petId}',
   pathParams: ['petId'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const updateAvatarSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateAvatarSpec = {
   method: 'put',
   path: '/pets/{petId}/avatar',
   pathParams: ['petId'],
   body: { encoding: 'binary', contentType: 'application/octet-stream', mode: 'whole' },
-};
+} satisfies OperationSpec;
+
 export class Pets extends APIResource {
   /**
    * Create a pet
@@ -160,11 +169,7 @@ export class Pets extends APIResource {
     return this._client.request(retrieveSpec, { petId }, options);
   }
 
-  update(
-    petId: string,
-    params: PetUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<Animal> {
+  update(petId: string, params: PetUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Animal> {
     return this._client.request(updateSpec, { ...params, petId }, options);
   }
 

@@ -3,7 +3,9 @@ import type { APIPromise } from '../core/api-promise.js';
 import { APIResource } from '../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../core/types.js';
 import type { Everything } from '../models/Everything.js';
-const listSpec: OperationSpec = { method: 'get', path: '/things' };
+
+const listSpec = { method: 'get', path: '/things' } satisfies OperationSpec;
+
 export class Things extends APIResource {
   list(options?: RequestOptions): APIPromise<Everything> {
     return this._client.request(listSpec, null, options);

@@ -32,8 +32,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
 /** True for values that are sent as files in multipart bodies (and buffered as raw bodies). */
 export function isUploadable(
   value: unknown,
-): value is
-  Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | Response | AsyncIterable<Uint8Array> {
+): value is Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | Response | AsyncIterable<Uint8Array> {
   return (
     (typeof Blob !== 'undefined' && value instanceof Blob) ||
     value instanceof ArrayBuffer ||
@@ -50,8 +49,7 @@ export function fileName(value: unknown): string | undefined {
   const name = (value as { name?: unknown }).name;
   if (typeof name === 'string' && name) return name.split(/[\\/]/).pop();
   const url = (value as { url?: unknown }).url;
-  if (typeof url === 'string' && url)
-    return new URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
+  if (typeof url === 'string' && url) return new URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
   return undefined;
 }
 
@@ -61,29 +59,20 @@ export function fileName(value: unknown): string | undefined {
  */
 export async function toBlob(value: unknown, type?: string): Promise<Blob> {
   const options: BlobPropertyBag = type ? { type } : {};
-  if (typeof Blob !== 'undefined' && value instanceof Blob)
-    return type && !value.type ? new Blob([value], options) : value;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return type && !value.type ? new Blob([value], options) : value;
   if (typeof value === 'string' || value instanceof ArrayBuffer) return new Blob([value], options);
-  if (ArrayBuffer.isView(value))
-    return new Blob(
-      [new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))],
-      options,
-    );
+  if (ArrayBuffer.isView(value)) return new Blob([new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))], options);
   if (typeof Response !== 'undefined' && value instanceof Response) {
     const blob = await value.blob();
     return type ? new Blob([blob], options) : blob;
   }
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
-    return new Blob([await new Response(value).blob()], options);
+  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return new Blob([await new Response(value).blob()], options);
   if (isAsyncIterable(value) || Symbol.iterator in Object(value)) {
     const parts: BlobPart[] = [];
-    for await (const chunk of value as AsyncIterable<Uint8Array | string>)
-      parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    for await (const chunk of value as AsyncIterable<Uint8Array | string>) parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
     return new Blob(parts, options);
   }
-  throw new TypeError(
-    `Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`,
-  );
+  throw new TypeError(`Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`);
 }
 
 /** `multipart/form-data`: uploadables become files, arrays repeat, objects are JSON-encoded. */
@@ -94,13 +83,7 @@ export async function encodeMultipart(value: unknown): Promise<FormData> {
     for (const item of Array.isArray(field) ? field : [field]) {
       if (item === undefined) continue;
       if (isUploadable(item)) form.append(key, await toBlob(item), fileName(item) ?? 'file');
-      else
-        form.append(
-          key,
-          item !== null && typeof item === 'object' && !(item instanceof Date)
-            ? JSON.stringify(item)
-            : scalarToString(item),
-        );
+      else form.append(key, item !== null && typeof item === 'object' && !(item instanceof Date) ? JSON.stringify(item) : scalarToString(item));
     }
   }
   return form;
@@ -122,11 +105,7 @@ export function encodeForm(value: unknown): string {
  * request option without a body spec) sends strings/bytes/FormData as they are and everything
  * else as JSON.
  */
-export function encodeBody(
-  value: unknown,
-  encoding: BodyEncoding | undefined,
-  contentType: string | undefined,
-): EncodedBody | Promise<EncodedBody> {
+export function encodeBody(value: unknown, encoding: BodyEncoding | undefined, contentType: string | undefined): EncodedBody | Promise<EncodedBody> {
   if (value === undefined) return NO_BODY;
   switch (encoding) {
     case 'json':

@@ -3,6 +3,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import { APIResource } from '../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../core/types.js';
 import type { Pet } from '../models/Pet.js';
+
 export interface PetCreateParams {
   name: string;
   tag?: string;
@@ -24,18 +25,23 @@ export interface PetListParams {
  * pet response
  */
 export type PetListResponse = Pet[];
-const createSpec: OperationSpec = {
+
+const createSpec = {
   method: 'post',
   path: '/pets',
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deleteSpec: OperationSpec = { method: 'delete', path: '/pets/{id}', pathParams: ['id'] };
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteSpec = { method: 'delete', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/pets',
   query: { tags: { style: 'form' }, limit: {} },
-};
-const retrieveSpec: OperationSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] };
+} satisfies OperationSpec;
+
+const retrieveSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;
+
 export class Pets extends APIResource {
   /**
    * Creates a new pet in the store. Duplicates are allowed

@@ -13,24 +13,14 @@ export class APIError<TError = unknown> extends StiggError {
   /** Parsed response body (JSON when possible, else text). */
   readonly error: TError | undefined;
 
-  constructor(
-    status: number | undefined,
-    error: TError | undefined,
-    message: string | undefined,
-    headers: Headers | undefined,
-    options?: ErrorOptions,
-  ) {
+  constructor(status: number | undefined, error: TError | undefined, message: string | undefined, headers: Headers | undefined, options?: ErrorOptions) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
     this.error = error;
   }
 
-  private static makeMessage(
-    status: number | undefined,
-    error: unknown,
-    message: string | undefined,
-  ): string {
+  private static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
     const detail = describeErrorBody(error) ?? message;
     if (status !== undefined && detail) return `${status} ${detail}`;
     if (status !== undefined) return `${status} status code (no body)`;
@@ -38,31 +28,19 @@ export class APIError<TError = unknown> extends StiggError {
   }
 
   /** Picks the subclass that matches `status`. */
-  static generate(
-    status: number | undefined,
-    body: unknown,
-    message: string | undefined,
-    headers: Headers | undefined,
-  ): APIError {
+  static generate(status: number | undefined, body: unknown, message: string | undefined, headers: Headers | undefined): APIError {
     if (status === undefined) {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }
     headers ??= new Headers();
     switch (status) {
-      case 400:
-        return new BadRequestError(status, body, message, headers);
-      case 401:
-        return new AuthenticationError(status, body, message, headers);
-      case 403:
-        return new PermissionDeniedError(status, body, message, headers);
-      case 404:
-        return new NotFoundError(status, body, message, headers);
-      case 409:
-        return new ConflictError(status, body, message, headers);
-      case 422:
-        return new UnprocessableEntityError(status, body, message, headers);
-      case 429:
-        return new RateLimitError(status, body, message, headers);
+      case 400: return new BadRequestError(status, body, message, headers);
+      case 401: return new AuthenticationError(status, body, message, headers);
+      case 403: return new PermissionDeniedError(status, body, message, headers);
+      case 404: return new NotFoundError(status, body, message, headers);
+      case 409: return new ConflictError(status, body, message, headers);
+      case 422: return new UnprocessableEntityError(status, body, message, headers);
+      case 429: return new RateLimitError(status, body, message, headers);
     }
     if (status >= 500) return new InternalServerError(status, body, message, headers);
     return new APIError(status, body, message, headers);

@@ -27,19 +27,12 @@ export interface FilePropertyBag {
  *
  * @example const file = await toFile(new TextEncoder().encode('hello'), 'hello.txt', { type: 'text/plain' });
  */
-export async function toFile(
-  value: ToFileInput,
-  name?: string | null,
-  options: FilePropertyBag = {},
-): Promise<File> {
+export async function toFile(value: ToFileInput, name?: string | null, options: FilePropertyBag = {}): Promise<File> {
   const blob = await toBlob(value, options.type);
   const fileName = name ?? nameOf(value) ?? 'file';
   const bag: FilePropertyBag = { type: options.type ?? blob.type };
   if (options.lastModified !== undefined) bag.lastModified = options.lastModified;
   if (typeof File !== 'undefined') return new File([blob], fileName, bag);
   // Runtimes without a File constructor: a Blob carrying a name works with FormData.
-  return Object.assign(new Blob([blob], bag), {
-    name: fileName,
-    lastModified: bag.lastModified ?? Date.now(),
-  }) as unknown as File;
+  return Object.assign(new Blob([blob], bag), { name: fileName, lastModified: bag.lastModified ?? Date.now() }) as unknown as File;
 }

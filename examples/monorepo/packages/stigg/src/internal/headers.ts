@@ -9,12 +9,7 @@ export type HeaderRecord = Record<string, string>;
  * Inside one source, repeated names are appended; a `null` value removes the header set so far.
  * `owner` maps a name to the source that last set it (`layer` is this source's number).
  */
-function mergeSource(
-  into: HeaderRecord,
-  owner: Record<string, number>,
-  layer: number,
-  source: HeadersLike,
-): void {
+function mergeSource(into: HeaderRecord, owner: Record<string, number>, layer: number, source: HeadersLike): void {
   const put = (name: string, value: string | null): void => {
     const lower = name.toLowerCase();
     if (value === null) {

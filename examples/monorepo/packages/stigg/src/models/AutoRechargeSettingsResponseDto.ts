@@ -7,28 +7,46 @@ export interface AutoRechargeSettingsResponseDto {
    * Automatic recharge configuration for a customer and currency
    */
   data: {
-    /** The unique configuration ID */
+    /**
+     * The unique configuration ID
+     */
     id: string | null;
     /**
      * Timestamp of when the record was created
      * @format date-time
      */
     createdAt: string | null;
-    /** The currency ID for this configuration */
+    /**
+     * The currency ID for this configuration
+     */
     currencyId: string;
-    /** The customer ID this configuration belongs to */
+    /**
+     * The customer ID this configuration belongs to
+     */
     customerId: string;
-    /** Expiration period for auto-recharge grants (1_MONTH or 1_YEAR) */
+    /**
+     * Expiration period for auto-recharge grants (1_MONTH or 1_YEAR)
+     */
     grantExpirationPeriod: '1_MONTH' | '1_YEAR';
-    /** Whether automatic recharge is enabled */
+    /**
+     * Whether automatic recharge is enabled
+     */
     isEnabled: boolean;
-    /** Maximum monthly spend limit for automatic recharges */
+    /**
+     * Maximum monthly spend limit for automatic recharges
+     */
     maxSpendLimit: number | null;
-    /** The target credit balance to recharge to */
+    /**
+     * The target credit balance to recharge to
+     */
     targetBalance: number;
-    /** The threshold type (CREDIT_AMOUNT or DOLLAR_AMOUNT) */
+    /**
+     * The threshold type (CREDIT_AMOUNT or DOLLAR_AMOUNT)
+     */
     thresholdType: 'CREDIT_AMOUNT' | 'DOLLAR_AMOUNT';
-    /** The threshold value that triggers a recharge */
+    /**
+     * The threshold value that triggers a recharge
+     */
     thresholdValue: number;
     /**
      * Timestamp of when the record was last updated

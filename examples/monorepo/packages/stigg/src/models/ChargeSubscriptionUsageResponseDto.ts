@@ -7,7 +7,9 @@ export interface ChargeSubscriptionUsageResponseDto {
    * Result of charging subscription usage including the billing period and charged items.
    */
   data: {
-    /** The invoice ID in the billing integration */
+    /**
+     * The invoice ID in the billing integration
+     */
     invoiceBillingId: string | null;
     /**
      * End of the usage billing period
@@ -19,13 +21,21 @@ export interface ChargeSubscriptionUsageResponseDto {
      * @format date-time
      */
     periodStart: string;
-    /** The subscription ID for which usage was charged */
+    /**
+     * The subscription ID for which usage was charged
+     */
     subscriptionId: string;
-    /** Usage items that were charged */
+    /**
+     * Usage items that were charged
+     */
     usageCharged: {
-      /** The feature ID for which usage was charged */
+      /**
+       * The feature ID for which usage was charged
+       */
       featureId: string | null;
-      /** The number of units charged */
+      /**
+       * The number of units charged
+       */
       usageAmount: number;
     }[];
   };

@@ -33,7 +33,7 @@ export interface CreateAddonRequestDto {
   /**
    * The pricing type of the package
    */
-  pricingType?: ('FREE' | 'PAID' | 'CUSTOM') | null;
+  pricingType?: 'FREE' | 'PAID' | 'CUSTOM' | null;
   /**
    * The status of the package
    */

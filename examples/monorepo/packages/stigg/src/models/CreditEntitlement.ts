@@ -18,7 +18,7 @@ export interface CreditEntitlement {
   /**
    * Credit grant cadence (for credit entitlements)
    */
-  cadence: ('MONTH' | 'YEAR') | null;
+  cadence: 'MONTH' | 'YEAR' | null;
   /**
    * Timestamp of when the record was created
    * @format date-time

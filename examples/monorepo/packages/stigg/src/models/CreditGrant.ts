@@ -2,6 +2,7 @@
 import type { CreditGrantCost } from './CreditGrantCost.js';
 import type { CreditGrantInvoice } from './CreditGrantInvoice.js';
 import type { CreditGrantSyncState } from './CreditGrantSyncState.js';
+
 /**
  * Credit grant object representing allocated credits for a customer
  */
@@ -80,7 +81,7 @@ export interface CreditGrant {
   /**
    * The source type of the grant (PRICE, PLAN_ENTITLEMENT, ADDON_ENTITLEMENT)
    */
-  sourceType: ('PRICE' | 'PLAN_ENTITLEMENT' | 'ADDON_ENTITLEMENT') | null;
+  sourceType: 'PRICE' | 'PLAN_ENTITLEMENT' | 'ADDON_ENTITLEMENT' | null;
   /**
    * The effective status of the credit grant
    */

@@ -10,7 +10,7 @@ export interface CreditGrantInvoice {
   /**
    * The billing reason for the invoice
    */
-  billingReason: ('MANUAL' | 'OTHER') | null;
+  billingReason: 'MANUAL' | 'OTHER' | null;
   /**
    * The invoice creation date
    * @format date-time

@@ -4,11 +4,17 @@
  */
 export interface CustomCurrencyAssociatedEntitiesResponseDto {
   data: {
-    /** The reference ID of the associated entity */
+    /**
+     * The reference ID of the associated entity
+     */
     id: string;
-    /** The display name of the associated entity */
+    /**
+     * The display name of the associated entity
+     */
     displayName: string;
-    /** The kind of entity referencing the currency (e.g., Plan) */
+    /**
+     * The kind of entity referencing the currency (e.g., Plan)
+     */
     type: string;
   }[];
 }

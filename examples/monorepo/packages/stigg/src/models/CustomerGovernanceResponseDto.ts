@@ -4,21 +4,37 @@
  */
 export interface CustomerGovernanceResponseDto {
   data: {
-    /** Usage-reset cadence as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`; `null` when the node has no usage configuration. */
+    /**
+     * Usage-reset cadence as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`; `null` when the node has no usage configuration.
+     */
     cadence: string | null;
-    /** Usage consumed in the current cadence period (may lag the live counter by a short interval). */
+    /**
+     * Usage consumed in the current cadence period (may lag the live counter by a short interval).
+     */
     currentUsage: number | null;
-    /** Human-readable name of the entity, or null when none is set (display the entity id instead). */
+    /**
+     * Human-readable name of the entity, or null when none is set (display the entity id instead).
+     */
     displayName: string | null;
-    /** External id of the entity at this node. */
+    /**
+     * External id of the entity at this node.
+     */
     entityId: string;
-    /** External id of the entity type (e.g. `team`, `user`). */
+    /**
+     * External id of the entity type (e.g. `team`, `user`).
+     */
     entityTypeId: string;
-    /** External id of the parent entity in the tree. `null` means the entity is either a root or not yet placed in the hierarchy — placement rides on an assignment, so an entity with no limits set has no parent yet. Both render at the top level; use it to rebuild the tree. */
+    /**
+     * External id of the parent entity in the tree. `null` means the entity is either a root or not yet placed in the hierarchy — placement rides on an assignment, so an entity with no limits set has no parent yet. Both render at the top level; use it to rebuild the tree.
+     */
     parentId: string | null;
-    /** The configuration scope (entity ids). Empty is the node-wide configuration; a non-empty set is a dimension-scoped sub-configuration. */
+    /**
+     * The configuration scope (entity ids). Empty is the node-wide configuration; a non-empty set is a dimension-scoped sub-configuration.
+     */
     scopeEntityIds: string[];
-    /** Hard usage limit for this node per cadence period. */
+    /**
+     * Hard usage limit for this node per cadence period.
+     */
     usageLimit: number | null;
     /**
      * Exclusive end of the cadence period in progress now — when usage resets. `null` when the node has no usage configuration, or when a stored cadence cannot be parsed.
@@ -30,11 +46,17 @@ export interface CustomerGovernanceResponseDto {
      * @format date-time
      */
     usagePeriodStart: string | null;
-    /** `currentUsage / usageLimit` (1 when usageLimit is 0 — always at limit). The cross-capability-safe sort key. */
+    /**
+     * `currentUsage / usageLimit` (1 when usageLimit is 0 — always at limit). The cross-capability-safe sort key.
+     */
     utilization: number | null;
-    /** The metered currency ID (present when the configured capability is a credit currency). */
+    /**
+     * The metered currency ID (present when the configured capability is a credit currency).
+     */
     currencyId?: string;
-    /** The metered feature ID (present when the configured capability is a feature). */
+    /**
+     * The metered feature ID (present when the configured capability is a feature).
+     */
     featureId?: string;
   }[];
   pagination: {

@@ -7,36 +7,56 @@ export interface DataExportDestinationResponseDto {
    * Current destinations under the DATA_EXPORT integration.
    */
   data: {
-    /** Current destinations under the DATA_EXPORT integration */
+    /**
+     * Current destinations under the DATA_EXPORT integration
+     */
     destinations: {
       /**
        * ISO8601 timestamp of when the destination was connected
        * @format date-time
        */
       connectedAt: string;
-      /** Provider destination ID */
+      /**
+       * Provider destination ID
+       */
       destinationId: string;
-      /** Destination type (snowflake, bigquery, ...) */
+      /**
+       * Destination type (snowflake, bigquery, ...)
+       */
       type: string;
-      /** Connection status of the destination (connected, failed) */
+      /**
+       * Connection status of the destination (connected, failed)
+       */
       connectionStatus?: string;
       enabledModels?: string[];
-      /** Latest sync snapshot for the destination, refreshed by the provider webhook */
+      /**
+       * Latest sync snapshot for the destination, refreshed by the provider webhook
+       */
       lastSyncStatus?: {
         /**
          * ISO8601 timestamp of when the latest sync finished
          * @format date-time
          */
         finishedAt: string;
-        /** Sync status (PENDING, RUNNING, INCOMPLETE, FAILED, SUCCEEDED, CANCELLED) */
+        /**
+         * Sync status (PENDING, RUNNING, INCOMPLETE, FAILED, SUCCEEDED, CANCELLED)
+         */
         status: string;
-        /** Provider transfer ID of the latest sync */
+        /**
+         * Provider transfer ID of the latest sync
+         */
         transferId: string;
-        /** Party responsible for a failed sync, as reported by the data-export provider */
+        /**
+         * Party responsible for a failed sync, as reported by the data-export provider
+         */
         blamedParty?: string;
-        /** Customer-friendly failure message, when the latest sync failed */
+        /**
+         * Customer-friendly failure message, when the latest sync failed
+         */
         failureMessage?: string;
-        /** Number of rows transferred in the latest sync */
+        /**
+         * Number of rows transferred in the latest sync
+         */
         rowsTransferred?: number;
       };
     }[];

@@ -7,14 +7,18 @@ export interface DataExportScopedTokenResponseDto {
    * Scoped token + expiry + provider-specific metadata for the FE SDK.
    */
   data: {
-    /** Provider scoped JWT */
+    /**
+     * Provider scoped JWT
+     */
     token: string;
     /**
      * ISO8601 token expiry
      * @format date-time
      */
     expiresAt: string;
-    /** Provider-specific extras the FE embedded SDK needs */
+    /**
+     * Provider-specific extras the FE embedded SDK needs
+     */
     providerMetadata: {
       [key: string]: unknown;
     };

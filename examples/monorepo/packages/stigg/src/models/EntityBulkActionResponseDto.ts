@@ -7,7 +7,9 @@ export interface EntityBulkActionResponseDto {
    * List of entity identifiers that were acted on
    */
   data: {
-    /** Entity identifiers to act on */
+    /**
+     * Entity identifiers to act on
+     */
     ids: string[];
   };
 }

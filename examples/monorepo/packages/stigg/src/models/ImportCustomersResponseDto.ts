@@ -7,7 +7,9 @@ export interface ImportCustomersResponseDto {
    * List of newly created customer IDs from the import operation.
    */
   data: {
-    /** Customer IDs created during import */
+    /**
+     * Customer IDs created during import
+     */
     newCustomers: string[];
   };
 }

@@ -4,7 +4,9 @@
  */
 export interface ImportSubscriptionsResponseDto {
   data: {
-    /** Unique identifier for the import task */
+    /**
+     * Unique identifier for the import task
+     */
     taskId: string;
   };
 }

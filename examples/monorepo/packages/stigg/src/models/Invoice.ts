@@ -45,15 +45,25 @@ export interface Invoice {
    * The invoice line items
    */
   lineItems: {
-    /** Total amount for this line (unit price × quantity) */
+    /**
+     * Total amount for this line (unit price × quantity)
+     */
     amount: number | null;
-    /** Human-readable description of the line item */
+    /**
+     * Human-readable description of the line item
+     */
     description: string | null;
-    /** External ID of the product this line item relates to, when one is mapped */
+    /**
+     * External ID of the product this line item relates to, when one is mapped
+     */
     productExternalId: string | null;
-    /** Quantity billed on this line */
+    /**
+     * Quantity billed on this line
+     */
     quantity: number | null;
-    /** Price per unit for this line */
+    /**
+     * Price per unit for this line
+     */
     unitPrice: number | null;
   }[];
   /**

@@ -3,6 +3,7 @@ import type { BillingPeriodRange } from './BillingPeriodRange.js';
 import type { InvoiceDiscount } from './InvoiceDiscount.js';
 import type { InvoiceDiscountDetails } from './InvoiceDiscountDetails.js';
 import type { InvoiceLine } from './InvoiceLine.js';
+
 /**
  * Invoice preview
  */

@@ -28,14 +28,12 @@ export interface LatestInvoice {
    * Billing reason
    */
   billingReason?:
-    | (
-        | 'BILLING_CYCLE'
-        | 'SUBSCRIPTION_CREATION'
-        | 'SUBSCRIPTION_UPDATE'
-        | 'MANUAL'
-        | 'MINIMUM_INVOICE_AMOUNT_EXCEEDED'
-        | 'OTHER'
-      )
+    | 'BILLING_CYCLE'
+    | 'SUBSCRIPTION_CREATION'
+    | 'SUBSCRIPTION_UPDATE'
+    | 'MANUAL'
+    | 'MINIMUM_INVOICE_AMOUNT_EXCEEDED'
+    | 'OTHER'
     | null;
   /**
    * Invoice currency

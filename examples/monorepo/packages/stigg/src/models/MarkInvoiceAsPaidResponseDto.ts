@@ -7,7 +7,9 @@ export interface MarkInvoiceAsPaidResponseDto {
    * Result of marking a subscription invoice as paid.
    */
   data: {
-    /** The subscription ID whose invoice was marked as paid */
+    /**
+     * The subscription ID whose invoice was marked as paid
+     */
     id: string;
   };
 }

@@ -2,6 +2,7 @@
 import type { OverageCreditEntitlement } from './OverageCreditEntitlement.js';
 import type { OverageEntitlement } from './OverageEntitlement.js';
 import type { PricePeriod } from './PricePeriod.js';
+
 /**
  * Overage pricing model configuration.
  */

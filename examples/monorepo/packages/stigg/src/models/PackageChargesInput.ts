@@ -2,6 +2,7 @@
 import type { OveragePricingModel } from './OveragePricingModel.js';
 import type { PackageMinimumSpend } from './PackageMinimumSpend.js';
 import type { PricingModel } from './PricingModel.js';
+
 /**
  * Pricing configuration to set on the package (plan or addon) draft
  */

@@ -2,6 +2,7 @@
 import type { Currency } from './Currency.js';
 import type { PriceOverrideCreditRate } from './PriceOverrideCreditRate.js';
 import type { PriceTier } from './PriceTier.js';
+
 export interface PriceOverride {
   /**
    * Addon identifier for the price override

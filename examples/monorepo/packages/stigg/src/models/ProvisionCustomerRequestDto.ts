@@ -3,6 +3,7 @@ import type { Currency } from './Currency.js';
 import type { CustomerPassthrough } from './CustomerPassthrough.js';
 import type { IntegrationLink } from './IntegrationLink.js';
 import type { PaymentMethod } from './PaymentMethod.js';
+
 export interface ProvisionCustomerRequestDto {
   /**
    * Customer slug
@@ -19,7 +20,7 @@ export interface ProvisionCustomerRequestDto {
   /**
    * Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   defaultPaymentMethod?: PaymentMethod | null;
   /**
    * The email of the customer

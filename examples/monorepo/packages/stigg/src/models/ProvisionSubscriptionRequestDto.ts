@@ -10,6 +10,7 @@ import type { SubscriptionBudget } from './SubscriptionBudget.js';
 import type { SubscriptionCreditEntitlementInput } from './SubscriptionCreditEntitlementInput.js';
 import type { SubscriptionFeatureEntitlementInput } from './SubscriptionFeatureEntitlementInput.js';
 import type { TrialOverrideConfiguration } from './TrialOverrideConfiguration.js';
+
 export interface ProvisionSubscriptionRequestDto {
   /**
    * Customer ID to provision the subscription for
@@ -55,8 +56,8 @@ export interface ProvisionSubscriptionRequestDto {
   charges?: ChargeSelection[];
   checkoutOptions?: CheckoutOptions;
   entitlements?: (
-    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
   )[];
   /**
    * Additional metadata for the subscription

@@ -2,6 +2,7 @@
 import type { CustomerCreditEntitlement } from './CustomerCreditEntitlement.js';
 import type { CustomerFeatureEntitlement } from './CustomerFeatureEntitlement.js';
 import type { Subscription } from './Subscription.js';
+
 /**
  * Response object
  */
@@ -10,23 +11,32 @@ export interface ProvisionSubscriptionResponseDto {
    * Provisioning result with status and subscription or checkout URL.
    */
   data: {
-    /** Unique identifier for the provisioned subscription */
+    /**
+     * Unique identifier for the provisioned subscription
+     */
     id: string;
     entitlements:
-      | (
-          | (CustomerFeatureEntitlement & { type: 'FEATURE' })
-          | (CustomerCreditEntitlement & { type: 'CREDIT' })
-        )[]
+      | ((CustomerFeatureEntitlement & { type: 'FEATURE'; }) | (CustomerCreditEntitlement & { type: 'CREDIT'; }))[]
       | null;
-    /** Provision status: SUCCESS or PAYMENT_REQUIRED */
+    /**
+     * Provision status: SUCCESS or PAYMENT_REQUIRED
+     */
     status: 'SUCCESS' | 'PAYMENT_REQUIRED';
-    /** Created subscription (when status is SUCCESS) */
+    /**
+     * Created subscription (when status is SUCCESS)
+     */
     subscription: Subscription | null;
-    /** Checkout billing ID when payment is required */
+    /**
+     * Checkout billing ID when payment is required
+     */
     checkoutBillingId?: string;
-    /** URL to complete payment when PAYMENT_REQUIRED */
+    /**
+     * URL to complete payment when PAYMENT_REQUIRED
+     */
     checkoutUrl?: string;
-    /** Whether the subscription is scheduled for future activation */
+    /**
+     * Whether the subscription is scheduled for future activation
+     */
     isScheduled?: boolean;
   };
 }

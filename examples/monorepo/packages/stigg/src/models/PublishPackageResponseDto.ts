@@ -4,7 +4,9 @@
  */
 export interface PublishPackageResponseDto {
   data: {
-    /** Task ID for tracking the async publish operation */
+    /**
+     * Task ID for tracking the async publish operation
+     */
     taskId: string | null;
   };
 }

@@ -4,7 +4,9 @@
  */
 export interface RemoveDraftResponseDto {
   data: {
-    /** The unique identifier for the entity */
+    /**
+     * The unique identifier for the entity
+     */
     id: string;
   };
 }

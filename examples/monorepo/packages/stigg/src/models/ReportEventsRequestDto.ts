@@ -4,17 +4,27 @@ export interface ReportEventsRequestDto {
    * A list of usage events to report
    */
   events: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** The name of the usage event */
+    /**
+     * The name of the usage event
+     */
     eventName: string;
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey: string;
-    /** Dimensions associated with the usage event */
+    /**
+     * Dimensions associated with the usage event
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
     /**
      * Timestamp

@@ -2,6 +2,7 @@
 import type { Currency } from './Currency.js';
 import type { CustomerPassthrough } from './CustomerPassthrough.js';
 import type { IntegrationLink } from './IntegrationLink.js';
+
 export interface UpdateCustomerRequestDto {
   /**
    * The billing currency of the customer
@@ -14,7 +15,7 @@ export interface UpdateCustomerRequestDto {
   /**
    * Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * The email of the customer
    * @format email

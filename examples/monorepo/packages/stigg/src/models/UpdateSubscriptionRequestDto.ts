@@ -7,6 +7,7 @@ import type { SubscriptionAddon } from './SubscriptionAddon.js';
 import type { SubscriptionBudget } from './SubscriptionBudget.js';
 import type { SubscriptionCreditEntitlementInput } from './SubscriptionCreditEntitlementInput.js';
 import type { SubscriptionFeatureEntitlementInput } from './SubscriptionFeatureEntitlementInput.js';
+
 export interface UpdateSubscriptionRequestDto {
   addons?: SubscriptionAddon[];
   appliedCoupon?: {
@@ -18,7 +19,9 @@ export interface UpdateSubscriptionRequestDto {
        */
       startDate?: string;
     };
-    /** Stigg coupon ID */
+    /**
+     * Stigg coupon ID
+     */
     couponId?: string;
     discount?: {
       amountsOff?: Money[] | null;
@@ -42,7 +45,9 @@ export interface UpdateSubscriptionRequestDto {
     invoiceDaysUntilDue?: number;
     isBackdated?: boolean;
     isInvoicePaid?: boolean;
-    /** Additional metadata for the subscription */
+    /**
+     * Additional metadata for the subscription
+     */
     metadata?: {
       [key: string]: string;
     };
@@ -62,14 +67,16 @@ export interface UpdateSubscriptionRequestDto {
    */
   cancellationDate?: string | null;
   charges?: {
-    /** Charge ID */
+    /**
+     * Charge ID
+     */
     id: string;
     quantity: number;
     type: 'FEATURE' | 'CREDIT';
   }[];
   entitlements?: (
-    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
   )[];
   /**
    * Additional metadata for the subscription
@@ -82,17 +89,29 @@ export interface UpdateSubscriptionRequestDto {
    */
   minimumSpend?: MonetaryAmount | null;
   priceOverrides?: {
-    /** Addon ID */
+    /**
+     * Addon ID
+     */
     addonId?: string;
-    /** The price amount */
+    /**
+     * The price amount
+     */
     amount?: number;
-    /** Whether this is a base charge override */
+    /**
+     * Whether this is a base charge override
+     */
     baseCharge?: boolean;
-    /** The price currency */
+    /**
+     * The price currency
+     */
     currency?: Currency;
-    /** The corresponding custom currency id of the recurring credits price */
+    /**
+     * The corresponding custom currency id of the recurring credits price
+     */
     currencyId?: string;
-    /** Feature ID */
+    /**
+     * Feature ID
+     */
     featureId?: string;
   }[];
   /**

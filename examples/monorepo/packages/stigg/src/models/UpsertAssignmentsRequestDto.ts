@@ -4,18 +4,30 @@ export interface UpsertAssignmentsRequestDto {
    * Assignments to upsert (1–100 per request)
    */
   assignments: {
-    /** The entity ID this assignment is attached to */
+    /**
+     * The entity ID this assignment is attached to
+     */
     entityId: string;
-    /** Usage-reset cadence (required on create) as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`. */
+    /**
+     * Usage-reset cadence (required on create) as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`.
+     */
     cadence?: string;
-    /** Currency ID this assignment grants (credit budgets). Mutually exclusive with `featureId`. */
+    /**
+     * Currency ID this assignment grants (credit budgets). Mutually exclusive with `featureId`.
+     */
     currencyId?: string;
-    /** Feature ID this assignment grants. Mutually exclusive with `currencyId`. */
+    /**
+     * Feature ID this assignment grants. Mutually exclusive with `currencyId`.
+     */
     featureId?: string;
-    /** Parent entity ID in the hierarchy. Omit to leave the current parent untouched (a new node defaults to a root); `null` detaches to a root; an ID sets or changes the parent. Reparenting an existing node is leaf-only. */
+    /**
+     * Parent entity ID in the hierarchy. Omit to leave the current parent untouched (a new node defaults to a root); `null` detaches to a root; an ID sets or changes the parent. Reparenting an existing node is leaf-only.
+     */
     parentId?: string | null;
     scopeEntityIds?: string[];
-    /** Maximum usage allowed within one cadence window (required on create) */
+    /**
+     * Maximum usage allowed within one cadence window (required on create)
+     */
     usageLimit?: number | null;
   }[];
 }

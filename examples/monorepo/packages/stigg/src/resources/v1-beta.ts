@@ -2,6 +2,7 @@
 import { APIResource } from '../core/resource.js';
 import * as _customers from './v1-beta/customers.js';
 import * as _entityTypes from './v1-beta/entity-types.js';
+
 export class V1Beta extends APIResource {
   customers: _customers.Customers = new _customers.Customers(this._client);
   entityTypes: _entityTypes.EntityTypes = new _entityTypes.EntityTypes(this._client);

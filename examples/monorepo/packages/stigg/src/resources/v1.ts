@@ -15,6 +15,7 @@ import * as _plans from './v1/plans.js';
 import * as _products from './v1/products.js';
 import * as _subscriptions from './v1/subscriptions.js';
 import * as _usage from './v1/usage.js';
+
 export interface CreateUsageParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -28,36 +29,51 @@ export interface CreateUsageParams {
    * Body param: A list of usage reports to be submitted in bulk
    */
   usages: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** Feature id */
+    /**
+     * Feature id
+     */
     featureId: string;
-    /** The value to report for usage */
+    /**
+     * The value to report for usage
+     */
     value: number;
     /**
      * Timestamp of when the record was created
      * @format date-time
      */
     createdAt?: string;
-    /** Additional dimensions for the usage report */
+    /**
+     * Additional dimensions for the usage report
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey?: string;
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
-    /** The method by which the usage value should be updated */
+    /**
+     * The method by which the usage value should be updated
+     */
     updateBehavior?: 'DELTA' | 'SET';
   }[];
 }
 
-const createUsageSpec: OperationSpec = {
+const createUsageSpec = {
   method: 'post',
   path: '/api/v1/usage',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class V1 extends APIResource {
   addons: _addons.Addons = new _addons.Addons(this._client);
   contracts: _contracts.Contracts = new _contracts.Contracts(this._client);

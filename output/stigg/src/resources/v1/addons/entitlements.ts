@@ -8,6 +8,7 @@ import type { CreatePackageEntitlementsResponseDto } from '../../../models/Creat
 import type { PackageEntitlementListResponseDto } from '../../../models/PackageEntitlementListResponseDto.js';
 import type { PackageEntitlementResponseDto } from '../../../models/PackageEntitlementResponseDto.js';
 import type { UpdateAddonEntitlementRequestDto } from '../../../models/UpdateAddonEntitlementRequestDto.js';
+
 export interface AddonEntitlementCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -21,7 +22,8 @@ export interface AddonEntitlementCreateParams {
    * Body param: Entitlements to create
    */
   entitlements: (
-    (CreateFeatureEntitlementDto & { type: 'FEATURE' }) | (CreateCreditEntitlementDto & { type: 'CREDIT' })
+    | (CreateFeatureEntitlementDto & { type: 'FEATURE'; })
+    | (CreateCreditEntitlementDto & { type: 'CREDIT'; })
   )[];
 }
 
@@ -65,37 +67,41 @@ export interface AddonEntitlementUpdateParams {
    */
   'X-ENVIRONMENT-ID'?: string;
   /**
-   * The request body.
+   * Body param: The request body.
    */
   body: UpdateAddonEntitlementRequestDto;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/addons/{addonId}/entitlements',
   pathParams: ['addonId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deleteSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteSpec = {
   method: 'delete',
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/addons/{addonId}/entitlements',
   pathParams: ['addonId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
-};
+} satisfies OperationSpec;
+
 export class Entitlements extends APIResource {
   /**
    * Create addon entitlements

@@ -7,6 +7,7 @@ import type { CurrencyUnitsInput } from '../../../models/CurrencyUnitsInput.js';
 import type { CustomCurrency } from '../../../models/CustomCurrency.js';
 import type { CustomCurrencyAssociatedEntitiesResponseDto } from '../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
 import type { CustomCurrencyResponseDto } from '../../../models/CustomCurrencyResponseDto.js';
+
 export interface CustomCurrencyArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -89,6 +90,7 @@ export interface CustomCurrencyListParams {
  * A page of {@link CustomCurrency} items (cursor pagination).
  */
 export type CustomCurrencyListResponsesPage = CursorPage<CustomCurrency>;
+
 export interface CustomCurrencyListAssociatedEntitiesParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -144,25 +146,28 @@ export interface CustomCurrencyUpdateParams {
   units?: CurrencyUnitsInput;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/archive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies',
   query: { after: {}, before: {}, limit: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -170,26 +175,30 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const listAssociatedEntitiesSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const listAssociatedEntitiesSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies/{currencyId}/associated-entities',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/unarchive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/credits/custom-currencies/{currencyId}',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class CustomCurrencies extends APIResource {
   /**
    * Archive a custom currency
@@ -209,10 +218,7 @@ export class CustomCurrencies extends APIResource {
    *
    * Creates a new custom currency in the environment.
    */
-  create(
-    params: CustomCurrencyCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<CustomCurrencyResponseDto> {
+  create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
     return this._client.request(createSpec, params, options);
   }
 

@@ -5,6 +5,7 @@ import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { Currency } from '../../../models/Currency.js';
 import type { CustomerResponseDto } from '../../../models/CustomerResponseDto.js';
 import type { VendorIdentifier } from '../../../models/VendorIdentifier.js';
+
 export interface PaymentMethodAttachParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -43,30 +44,28 @@ export interface PaymentMethodDetachParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const attachSpec: OperationSpec = {
+const attachSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const detachSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const detachSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class PaymentMethodResource extends APIResource {
   /**
    * Attach a payment method
    *
    * Attaches a payment method to a customer for billing. Required for paid subscriptions when integrated with a billing provider.
    */
-  attach(
-    id: string,
-    params: PaymentMethodAttachParams,
-    options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  attach(id: string, params: PaymentMethodAttachParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
     return this._client.request(attachSpec, { ...params, id }, options);
   }
 

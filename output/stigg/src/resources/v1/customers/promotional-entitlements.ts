@@ -7,6 +7,7 @@ import type { AccordingTo } from '../../../models/AccordingTo.js';
 import type { GrantPromotionalEntitlementsResponseDto } from '../../../models/GrantPromotionalEntitlementsResponseDto.js';
 import type { PromotionalEntitlement } from '../../../models/PromotionalEntitlement.js';
 import type { PromotionalEntitlementResponseDto } from '../../../models/PromotionalEntitlementResponseDto.js';
+
 export interface PromotionalEntitlementCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -25,35 +26,63 @@ export interface PromotionalEntitlementCreateParams {
      * @format date-time
      */
     customEndDate: string | null;
-    /** The enum values of the entitlement */
+    /**
+     * The enum values of the entitlement
+     */
     enumValues: string[] | null;
-    /** The unique identifier of the entitlement feature */
+    /**
+     * The unique identifier of the entitlement feature
+     */
     featureId: string;
-    /** Whether the entitlement has a soft limit */
+    /**
+     * Whether the entitlement has a soft limit
+     */
     hasSoftLimit: boolean | null;
-    /** Whether the entitlement has an unlimited usage */
+    /**
+     * Whether the entitlement has an unlimited usage
+     */
     hasUnlimitedUsage: boolean | null;
-    /** Whether the entitlement is visible */
+    /**
+     * Whether the entitlement is visible
+     */
     isVisible: boolean | null;
-    /** The monthly reset period configuration of the entitlement, defined when reset period is monthly */
+    /**
+     * The monthly reset period configuration of the entitlement, defined when reset period is monthly
+     */
     monthlyResetPeriodConfiguration: {
-      /** Reset anchor (SubscriptionStart or StartOfTheMonth) */
+      /**
+       * Reset anchor (SubscriptionStart or StartOfTheMonth)
+       */
       accordingTo: 'SubscriptionStart' | 'StartOfTheMonth';
     } | null;
-    /** The grant period of the promotional entitlement */
+    /**
+     * The grant period of the promotional entitlement
+     */
     period: '1 week' | '1 month' | '6 month' | '1 year' | 'lifetime' | 'custom';
-    /** The reset period of the entitlement */
-    resetPeriod: ('YEAR' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR') | null;
-    /** The usage limit of the entitlement */
+    /**
+     * The reset period of the entitlement
+     */
+    resetPeriod: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | null;
+    /**
+     * The usage limit of the entitlement
+     */
     usageLimit: number | null;
-    /** The weekly reset period configuration of the entitlement, defined when reset period is weekly */
+    /**
+     * The weekly reset period configuration of the entitlement, defined when reset period is weekly
+     */
     weeklyResetPeriodConfiguration: {
-      /** Reset anchor (SubscriptionStart or specific day) */
+      /**
+       * Reset anchor (SubscriptionStart or specific day)
+       */
       accordingTo: AccordingTo;
     } | null;
-    /** The yearly reset period configuration of the entitlement, defined when reset period is yearly */
+    /**
+     * The yearly reset period configuration of the entitlement, defined when reset period is yearly
+     */
     yearlyResetPeriodConfiguration: {
-      /** Reset anchor (SubscriptionStart) */
+      /**
+       * Reset anchor (SubscriptionStart)
+       */
       accordingTo: 'SubscriptionStart';
     } | null;
   }[];
@@ -118,6 +147,7 @@ export interface PromotionalEntitlementListParams {
  * A page of {@link PromotionalEntitlement} items (cursor pagination).
  */
 export type PromotionalEntitlementListResponsesPage = CursorPage<PromotionalEntitlement>;
+
 export interface PromotionalEntitlementRevokeParams {
   /**
    * Path param: The unique identifier of the customer
@@ -133,21 +163,23 @@ export interface PromotionalEntitlementRevokeParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -155,13 +187,15 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const revokeSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const revokeSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/promotional-entitlements/{featureId}',
   pathParams: ['id', 'featureId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class PromotionalEntitlements extends APIResource {
   /**
    * Grant promotional entitlements

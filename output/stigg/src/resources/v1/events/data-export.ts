@@ -6,6 +6,7 @@ import type { DataExportModelsResponseDto } from '../../../models/DataExportMode
 import type { DataExportScopedTokenResponseDto } from '../../../models/DataExportScopedTokenResponseDto.js';
 import type { DataExportSyncResponseDto } from '../../../models/DataExportSyncResponseDto.js';
 import * as _destinations from './data-export/destinations.js';
+
 export interface DataExportListModelsParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -55,23 +56,26 @@ export interface DataExportTriggerSyncParams {
   destinationId?: string;
 }
 
-const listModelsSpec: OperationSpec = {
+const listModelsSpec = {
   method: 'get',
   path: '/api/v1/data-export/models',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const mintScopedTokenSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const mintScopedTokenSpec = {
   method: 'post',
   path: '/api/v1/data-export/scoped-token',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const triggerSyncSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const triggerSyncSpec = {
   method: 'post',
   path: '/api/v1/data-export/sync',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class DataExport extends APIResource {
   destinations: _destinations.Destinations = new _destinations.Destinations(this._client);
 

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CancelSubscriptionUpdateResponseDto } from '../../../models/CancelSubscriptionUpdateResponseDto.js';
+
 export interface FutureUpdateCancelPendingPaymentParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -25,18 +26,20 @@ export interface FutureUpdateCancelScheduleParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const cancelPendingPaymentSpec: OperationSpec = {
+const cancelPendingPaymentSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/pending-payment',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const cancelScheduleSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const cancelScheduleSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/schedule',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class FutureUpdate extends APIResource {
   /**
    * Cancel a pending-payment update

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../core/api-promise.js';
 import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Animal } from '../../models/Animal.js';
+
 export interface StorePetRetrieveParams {
   /**
    * Path param:
@@ -14,12 +15,13 @@ export interface StorePetRetrieveParams {
   expand?: ('owner' | 'store')[];
 }
 
-const retrieveSpec: OperationSpec = {
+const retrieveSpec = {
   method: 'get',
   path: '/stores/{storeId}/pets/{petId}',
   pathParams: ['storeId', 'petId'],
   query: { expand: {} },
-};
+} satisfies OperationSpec;
+
 export class Pets extends APIResource {
   retrieve(petId: string, params: StorePetRetrieveParams, options?: RequestOptions): APIPromise<Animal> {
     return this._client.request(retrieveSpec, { ...params, petId }, options);

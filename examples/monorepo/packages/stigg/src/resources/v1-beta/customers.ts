@@ -6,6 +6,7 @@ import type { CustomerGovernanceResponseDto } from '../../models/CustomerGoverna
 import * as _assignments from './customers/assignments.js';
 import * as _entities from './customers/entities.js';
 import * as _entitlements from './customers/entitlements.js';
+
 export interface CustomerGovernanceParams {
   /**
    * Query param: Return items that come after this cursor
@@ -57,7 +58,7 @@ export interface CustomerGovernanceParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const governanceSpec: OperationSpec = {
+const governanceSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
   pathParams: ['id'],
@@ -74,7 +75,8 @@ const governanceSpec: OperationSpec = {
     sortBy: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Customers extends APIResource {
   assignments: _assignments.Assignments = new _assignments.Assignments(this._client);
   entities: _entities.Entities = new _entities.Entities(this._client);

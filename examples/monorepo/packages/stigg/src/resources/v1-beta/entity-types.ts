@@ -5,6 +5,7 @@ import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { EntityType } from '../../models/EntityType.js';
 import type { UpsertEntityTypesResponseDto } from '../../models/UpsertEntityTypesResponseDto.js';
+
 export interface EntityTypeListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -35,6 +36,7 @@ export interface EntityTypeListParams {
  * A page of {@link EntityType} items (cursor pagination).
  */
 export type EntityTypeListResponsesPage = CursorPage<EntityType>;
+
 export interface EntityTypeUpdateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -48,24 +50,33 @@ export interface EntityTypeUpdateParams {
    * Body param: Entity types to upsert (1–100 per request)
    */
   types: {
-    /** The unique identifier for the entity */
+    /**
+     * The unique identifier for the entity
+     */
     id: string;
-    /** Dimension keys used to attribute usage events to instances of this type (e.g. ["orgId"]). Empty array means no attribution. */
+    /**
+     * Dimension keys used to attribute usage events to instances of this type (e.g. ["orgId"]). Empty array means no attribution.
+     */
     attributionKeys: string[];
-    /** The display name for the entity type */
+    /**
+     * The display name for the entity type
+     */
     displayName: string;
-    /** What this entity type represents and what it is for governing. Omit to preserve the stored value, or send an empty string or null to clear it. */
+    /**
+     * What this entity type represents and what it is for governing. Omit to preserve the stored value, or send an empty string or null to clear it.
+     */
     description?: string | null;
   }[];
 }
 
-const listSpec: OperationSpec = {
+const listSpec = {
   method: 'get',
   path: '/api/v1-beta/entity-types',
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -73,13 +84,15 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const updateSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const updateSpec = {
   method: 'put',
   path: '/api/v1-beta/entity-types',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class EntityTypes extends APIResource {
   /**
    * Get a list of entity types

@@ -10,6 +10,7 @@ import type { PublishPackageResponseDto } from '../../models/PublishPackageRespo
 import type { RemoveDraftResponseDto } from '../../models/RemoveDraftResponseDto.js';
 import * as _charges from './addons/charges.js';
 import * as _entitlements from './addons/entitlements.js';
+
 export interface AddonArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -63,7 +64,7 @@ export interface AddonCreateParams {
   /**
    * Body param: The pricing type of the package
    */
-  pricingType?: ('FREE' | 'PAID' | 'CUSTOM') | null;
+  pricingType?: 'FREE' | 'PAID' | 'CUSTOM' | null;
   /**
    * Body param: The status of the package
    */
@@ -155,6 +156,7 @@ export interface AddonListParams {
  * A page of {@link Addon} items (cursor pagination).
  */
 export type AddonListResponsesPage = CursorPage<Addon>;
+
 export interface AddonPublishParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -226,44 +228,42 @@ export interface AddonUpdateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/addons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createDraftSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const deleteDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteDraftSpec = {
   method: 'delete',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/addons',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    createdAt: {},
-    productId: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -271,27 +271,31 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const publishSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const publishSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Addons extends APIResource {
   charges: _charges.Charges = new _charges.Charges(this._client);
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
@@ -361,11 +365,7 @@ export class Addons extends APIResource {
    *
    * Publishes a draft addon, making it available for use in subscriptions.
    */
-  publish(
-    id: string,
-    params: AddonPublishParams,
-    options?: RequestOptions,
-  ): APIPromise<PublishPackageResponseDto> {
+  publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
     return this._client.request(publishSpec, { ...params, id }, options);
   }
 

@@ -16,6 +16,7 @@ import type { SubscriptionBudget } from '../../models/SubscriptionBudget.js';
 import type { SubscriptionCreditEntitlementInput } from '../../models/SubscriptionCreditEntitlementInput.js';
 import type { SubscriptionFeatureEntitlementInput } from '../../models/SubscriptionFeatureEntitlementInput.js';
 import type { TrialOverrideConfiguration } from '../../models/TrialOverrideConfiguration.js';
+
 export interface ContractArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -44,28 +45,48 @@ export interface ContractCreateParams {
    * Body param: The subscriptions to attach to the contract (must be non-empty). Each entry is either a new subscription to create or a reference to an existing custom subscription.
    */
   subscriptions: {
-    /** The subscription ref ID of an already-created custom subscription to link */
+    /**
+     * The subscription ref ID of an already-created custom subscription to link
+     */
     existingSubscriptionId?: string;
-    /** A new subscription to create, using the same body the provision-subscription endpoint accepts */
+    /**
+     * A new subscription to create, using the same body the provision-subscription endpoint accepts
+     */
     newSubscription?: {
-      /** Customer ID to provision the subscription for */
+      /**
+       * Customer ID to provision the subscription for
+       */
       customerId: string;
-      /** Plan ID to provision */
+      /**
+       * Plan ID to provision
+       */
       planId: string;
-      /** Unique identifier for the subscription */
+      /**
+       * Unique identifier for the subscription
+       */
       id?: string;
       addons?: SubscriptionAddon[];
       appliedCoupon?: AppliedCoupon;
-      /** Whether to wait for payment confirmation before returning the subscription */
+      /**
+       * Whether to wait for payment confirmation before returning the subscription
+       */
       awaitPaymentConfirmation?: boolean;
-      /** The ISO 3166-1 alpha-2 country code for billing */
+      /**
+       * The ISO 3166-1 alpha-2 country code for billing
+       */
       billingCountryCode?: string | null;
-      /** Billing cycle anchor behavior for the subscription */
+      /**
+       * Billing cycle anchor behavior for the subscription
+       */
       billingCycleAnchor?: 'UNCHANGED' | 'NOW';
-      /** External billing system identifier */
+      /**
+       * External billing system identifier
+       */
       billingId?: string | null;
       billingInformation?: SubscriptionBillingInformation;
-      /** Billing period (MONTHLY or ANNUALLY) */
+      /**
+       * Billing period (MONTHLY or ANNUALLY)
+       */
       billingPeriod?: 'MONTHLY' | 'ANNUALLY';
       budget?: SubscriptionBudget | null;
       /**
@@ -76,25 +97,39 @@ export interface ContractCreateParams {
       charges?: ChargeSelection[];
       checkoutOptions?: CheckoutOptions;
       entitlements?: (
-        | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-        | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+        | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+        | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
       )[];
-      /** Additional metadata for the subscription */
+      /**
+       * Additional metadata for the subscription
+       */
       metadata?: {
         [key: string]: string;
       };
-      /** Minimum spend amount */
+      /**
+       * Minimum spend amount
+       */
       minimumSpend?: MonetaryAmount | null;
-      /** Optional paying customer ID for split billing scenarios */
+      /**
+       * Optional paying customer ID for split billing scenarios
+       */
       payingCustomerId?: string | null;
-      /** How payments should be collected for this subscription */
+      /**
+       * How payments should be collected for this subscription
+       */
       paymentCollectionMethod?: 'CHARGE' | 'INVOICE' | 'NONE';
       priceOverrides?: PriceOverride[];
-      /** Optional resource ID for multi-instance subscriptions */
+      /**
+       * Optional resource ID for multi-instance subscriptions
+       */
       resourceId?: string | null;
-      /** Salesforce ID */
+      /**
+       * Salesforce ID
+       */
       salesforceId?: string | null;
-      /** Strategy for scheduling subscription changes */
+      /**
+       * Strategy for scheduling subscription changes
+       */
       scheduleStrategy?: 'END_OF_BILLING_PERIOD' | 'END_OF_BILLING_MONTH' | 'IMMEDIATE';
       /**
        * Subscription start date
@@ -102,7 +137,9 @@ export interface ContractCreateParams {
        */
       startDate?: string;
       trialOverrideConfiguration?: TrialOverrideConfiguration;
-      /** Unit quantity for per-unit pricing. Minimum is 0 (zero is allowed). */
+      /**
+       * Unit quantity for per-unit pricing. Minimum is 0 (zero is allowed).
+       */
       unitQuantity?: number;
     };
   }[];
@@ -170,6 +207,7 @@ export interface ContractListParams {
  * A page of {@link Contract} items (cursor pagination).
  */
 export type ContractListResponsesPage = CursorPage<Contract>;
+
 export interface ContractRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -218,25 +256,28 @@ export interface ContractUpdateParams {
   subscriptionIds?: string[];
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/contracts/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/contracts',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/contracts',
   query: { after: {}, before: {}, limit: {}, customerExternalId: {}, name: {}, state: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -244,20 +285,23 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/contracts/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/contracts/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Contracts extends APIResource {
   /**
    * Delete a contract

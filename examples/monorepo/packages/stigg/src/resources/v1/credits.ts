@@ -10,6 +10,7 @@ import type { CreditUsageResponseDto } from '../../models/CreditUsageResponseDto
 import * as _consumption from './credits/consumption.js';
 import * as _customCurrencies from './credits/custom-currencies.js';
 import * as _grants from './credits/grants.js';
+
 export interface CreditAutoRechargeParams {
   /**
    * Query param: Filter by currency ID (required)
@@ -115,6 +116,7 @@ export interface CreditLedgerParams {
  * A page of {@link CreditLedgerEvent} items (cursor pagination).
  */
 export type CreditLedgerResponsesPage = CursorPage<CreditLedgerEvent>;
+
 export interface CreditUsageParams {
   /**
    * Query param: Filter by customer ID (required)
@@ -168,25 +170,28 @@ export interface CreditUsageParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const autoRechargeSpec: OperationSpec = {
+const autoRechargeSpec = {
   method: 'get',
   path: '/api/v1/credits/auto-recharge',
   query: { currencyId: {}, customerId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createConsumptionSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createConsumptionSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const ledgerSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const ledgerSpec = {
   method: 'get',
   path: '/api/v1/credits/ledger',
   query: { after: {}, before: {}, limit: {}, customerId: {}, currencyId: {}, eventType: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const ledgerSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const ledgerSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -194,8 +199,9 @@ const ledgerSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const usageSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const usageSpec = {
   method: 'get',
   path: '/api/v1/credits/usage',
   query: {
@@ -211,7 +217,8 @@ const usageSpec: OperationSpec = {
     timeRange: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Credits extends APIResource {
   consumption: _consumption.Consumption = new _consumption.Consumption(this._client);
   customCurrencies: _customCurrencies.CustomCurrencies = new _customCurrencies.CustomCurrencies(this._client);

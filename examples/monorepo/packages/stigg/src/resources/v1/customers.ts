@@ -16,6 +16,7 @@ import * as _integrations from './customers/integrations.js';
 import * as _invoices from './customers/invoices.js';
 import * as _promotionalEntitlements from './customers/promotional-entitlements.js';
 import * as _resources from './customers/resources.js';
+
 export interface CustomerArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -51,7 +52,7 @@ export interface CustomerCreateParams {
   /**
    * Body param: Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Body param:
    */
@@ -140,21 +141,35 @@ export interface CustomerImportParams {
    * Body param: List of customer objects to import
    */
   customers: {
-    /** Customer slug */
+    /**
+     * Customer slug
+     */
     id: string;
-    /** The email of the customer */
+    /**
+     * The email of the customer
+     */
     email: string | null;
-    /** The name of the customer */
+    /**
+     * The name of the customer
+     */
     name: string | null;
-    /** Id in the billing provider */
+    /**
+     * Id in the billing provider
+     */
     billingId?: string;
-    /** Additional metadata */
+    /**
+     * Additional metadata
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Billing provider payment method id */
+    /**
+     * Billing provider payment method id
+     */
     paymentMethodId?: string;
-    /** The unique identifier for the customer in Salesforce integration */
+    /**
+     * The unique identifier for the customer in Salesforce integration
+     */
     salesforceId?: string;
     /**
      * Timestamp of when the record was last updated
@@ -279,7 +294,9 @@ export interface CustomerListResponse {
    * List of integrations
    */
   integrations?: {
-    /** The vendor identifier of integration */
+    /**
+     * The vendor identifier of integration
+     */
     vendorIdentifier:
       | 'AUTH0'
       | 'ZUORA'
@@ -293,9 +310,13 @@ export interface CustomerListResponse {
       | 'APP_STORE'
       | 'RECEIVED'
       | 'PREQUEL';
-    /** Synced entity id */
+    /**
+     * Synced entity id
+     */
     syncedEntityId: string | null;
-    /** Integration details */
+    /**
+     * Integration details
+     */
     id: string;
   }[];
   /**
@@ -304,21 +325,31 @@ export interface CustomerListResponse {
    * The default payment method details
    */
   defaultPaymentMethod?: {
-    /** The default payment method id */
+    /**
+     * The default payment method id
+     */
     billingId: string | null;
-    /** The default payment method type */
+    /**
+     * The default payment method type
+     */
     type: 'CARD' | 'BANK' | 'CASH_APP';
-    /** The last 4 digits of the default payment method */
+    /**
+     * The last 4 digits of the default payment method
+     */
     cardLast4Digits: string | null;
-    /** The expiration month of the default payment method */
+    /**
+     * The expiration month of the default payment method
+     */
     cardExpiryMonth: number | null;
-    /** The expiration year of the default payment method */
+    /**
+     * The expiration year of the default payment method
+     */
     cardExpiryYear: number | null;
   } | null;
   /**
    * Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Timezone to use for this customer
    */
@@ -339,7 +370,9 @@ export interface CustomerListResponse {
      * Stripe-specific billing fields for the customer.
      */
     stripe?: {
-      /** Customer name */
+      /**
+       * Customer name
+       */
       customerName?: string;
       /**
        * Address
@@ -347,17 +380,29 @@ export interface CustomerListResponse {
        * Physical address
        */
       billingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
       /**
@@ -366,33 +411,57 @@ export interface CustomerListResponse {
        * Physical address
        */
       shippingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
-      /** Billing provider payment method id, attached to this customer */
+      /**
+       * Billing provider payment method id, attached to this customer
+       */
       paymentMethodId?: string;
-      /** Tax IDs */
+      /**
+       * Tax IDs
+       */
       taxIds?: {
-        /** The type of tax exemption identifier, such as VAT. */
+        /**
+         * The type of tax exemption identifier, such as VAT.
+         */
         type: string;
-        /** The actual tax identifier value */
+        /**
+         * The actual tax identifier value
+         */
         value: string;
       }[];
-      /** Invoice custom fields */
+      /**
+       * Invoice custom fields
+       */
       invoiceCustomFields?: {
         [key: string]: string;
       };
-      /** Additional metadata */
+      /**
+       * Additional metadata
+       */
       metadata?: {
         [key: string]: string;
       };
@@ -409,24 +478,42 @@ export interface CustomerListResponse {
        * Physical address
        */
       billingAddress?: {
-        /** City name */
+        /**
+         * City name
+         */
         city?: string;
-        /** Country code or name */
+        /**
+         * Country code or name
+         */
         country?: string;
-        /** Street address line 1 */
+        /**
+         * Street address line 1
+         */
         line1?: string;
-        /** Street address line 2 */
+        /**
+         * Street address line 2
+         */
         line2?: string;
-        /** Postal or ZIP code */
+        /**
+         * Postal or ZIP code
+         */
         postalCode?: string;
-        /** State or province */
+        /**
+         * State or province
+         */
         state?: string;
       };
-      /** Customers selected currency */
+      /**
+       * Customers selected currency
+       */
       currency?: Currency;
-      /** Billing provider payment method id, attached to this customer */
+      /**
+       * Billing provider payment method id, attached to this customer
+       */
       paymentMethodId?: string;
-      /** Additional metadata */
+      /**
+       * Additional metadata
+       */
       metadata?: {
         [key: string]: string;
       };
@@ -438,6 +525,7 @@ export interface CustomerListResponse {
  * A page of {@link CustomerListResponse} items (cursor pagination).
  */
 export type CustomerListResponsesPage = CursorPage<CustomerListResponse>;
+
 export interface CustomerRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -480,7 +568,7 @@ export interface CustomerUpdateParams {
   /**
    * Body param: Customer level coupon
    */
-  couponId?: (string | '') | null;
+  couponId?: string | '' | null;
   /**
    * Body param: The email of the customer
    * @format email
@@ -514,44 +602,50 @@ export interface CustomerUpdateParams {
   timezone?: string | null;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/customers',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createPaymentMethodSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createPaymentMethodSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deletePaymentMethodSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deletePaymentMethodSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const importSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const importSpec = {
   method: 'post',
   path: '/api/v1/customers/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers',
   query: { after: {}, before: {}, limit: {}, email: {}, name: {}, createdAt: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -559,26 +653,30 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Customers extends APIResource {
   contracts: _contracts.Contracts = new _contracts.Contracts(this._client);
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);

@@ -6,6 +6,7 @@ import type { DataExportScopedTokenResponseDto } from '../../models/DataExportSc
 import type { DataExportSyncResponseDto } from '../../models/DataExportSyncResponseDto.js';
 import * as _destinations from './data-export/destinations.js';
 import * as _models from './data-export/models.js';
+
 export interface DataExportScopedTokenParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -44,18 +45,20 @@ export interface DataExportSyncParams {
   destinationId?: string;
 }
 
-const scopedTokenSpec: OperationSpec = {
+const scopedTokenSpec = {
   method: 'post',
   path: '/api/v1/data-export/scoped-token',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const syncSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const syncSpec = {
   method: 'post',
   path: '/api/v1/data-export/sync',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class DataExport extends APIResource {
   destinations: _destinations.Destinations = new _destinations.Destinations(this._client);
   models: _models.Models = new _models.Models(this._client);

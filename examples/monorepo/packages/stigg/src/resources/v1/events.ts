@@ -4,6 +4,7 @@ import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { CreditCostEstimateResponseDto } from '../../models/CreditCostEstimateResponseDto.js';
 import type { ReportEventsResponseDto } from '../../models/ReportEventsResponseDto.js';
+
 export interface EventCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -17,17 +18,27 @@ export interface EventCreateParams {
    * Body param: A list of usage events to report
    */
   events: {
-    /** Customer id */
+    /**
+     * Customer id
+     */
     customerId: string;
-    /** The name of the usage event */
+    /**
+     * The name of the usage event
+     */
     eventName: string;
-    /** Idempotency key */
+    /**
+     * Idempotency key
+     */
     idempotencyKey: string;
-    /** Dimensions associated with the usage event */
+    /**
+     * Dimensions associated with the usage event
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Resource id */
+    /**
+     * Resource id
+     */
     resourceId?: string | null;
     /**
      * Timestamp
@@ -66,18 +77,20 @@ export interface EventEstimateParams {
   resourceId?: string | null;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/events',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const estimateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const estimateSpec = {
   method: 'post',
   path: '/api/v1/events/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Events extends APIResource {
   /**
    * Report usage events

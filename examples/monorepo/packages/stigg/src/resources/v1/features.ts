@@ -7,6 +7,7 @@ import type { EnumConfiguration } from '../../models/EnumConfiguration.js';
 import type { Feature } from '../../models/Feature.js';
 import type { FeatureResponseDto } from '../../models/FeatureResponseDto.js';
 import type { UnitTransformationInput } from '../../models/UnitTransformationInput.js';
+
 export interface FeatureArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -146,6 +147,7 @@ export interface FeatureListParams {
  * A page of {@link Feature} items (cursor pagination).
  */
 export type FeatureListResponsesPage = CursorPage<Feature>;
+
 export interface FeatureRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -209,12 +211,16 @@ export interface FeatureUpdateParams {
   meter?: {
     aggregation: {
       function: 'SUM' | 'MAX' | 'MIN' | 'AVG' | 'COUNT' | 'UNIQUE';
-      /** Aggregation field name */
+      /**
+       * Aggregation field name
+       */
       field?: string;
     };
     filters: {
       conditions: {
-        /** Condition field name */
+        /**
+         * Condition field name
+         */
         field: string;
         operation:
           | 'EQUALS'
@@ -229,7 +235,9 @@ export interface FeatureUpdateParams {
           | 'STARTS_WITH'
           | 'ENDS_WITH'
           | 'IN';
-        /** Condition value */
+        /**
+         * Condition value
+         */
         value?: string;
         values?: string[];
       }[];
@@ -241,19 +249,21 @@ export interface FeatureUpdateParams {
   unitTransformation?: UnitTransformationInput | null;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/features',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/features',
   query: {
@@ -267,8 +277,9 @@ const listSpec: OperationSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -276,26 +287,30 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Features extends APIResource {
   /**
    * Archive a feature

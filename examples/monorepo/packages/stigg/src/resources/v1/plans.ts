@@ -12,6 +12,7 @@ import type { RemoveDraftResponseDto } from '../../models/RemoveDraftResponseDto
 import * as _charges from './plans/charges.js';
 import * as _entitlements from './plans/entitlements.js';
 import * as _overageCharges from './plans/overage-charges.js';
+
 export interface PlanArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -69,7 +70,7 @@ export interface PlanCreateParams {
   /**
    * Body param: The pricing type of the package
    */
-  pricingType?: ('FREE' | 'PAID' | 'CUSTOM') | null;
+  pricingType?: 'FREE' | 'PAID' | 'CUSTOM' | null;
   /**
    * Body param: The status of the package
    */
@@ -161,6 +162,7 @@ export interface PlanListParams {
  * A page of {@link Plan} items (cursor pagination).
  */
 export type PlanListResponsesPage = CursorPage<Plan>;
+
 export interface PlanPublishParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -232,44 +234,42 @@ export interface PlanUpdateParams {
   parentPlanId?: string | null;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/plans',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createDraftSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const deleteDraftSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteDraftSpec = {
   method: 'delete',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/plans',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    createdAt: {},
-    productId: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -277,27 +277,31 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const publishSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const publishSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Plans extends APIResource {
   charges: _charges.Charges = new _charges.Charges(this._client);
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
@@ -368,11 +372,7 @@ export class Plans extends APIResource {
    *
    * Publishes a draft plan, making it available for use in subscriptions.
    */
-  publish(
-    id: string,
-    params: PlanPublishParams,
-    options?: RequestOptions,
-  ): APIPromise<PublishPackageResponseDto> {
+  publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
     return this._client.request(publishSpec, { ...params, id }, options);
   }
 

@@ -6,6 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Product } from '../../models/Product.js';
 import type { ProductResponseDto } from '../../models/ProductResponseDto.js';
 import type { ProductSettings } from '../../models/ProductSettings.js';
+
 export interface ProductArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -136,6 +137,7 @@ export interface ProductListParams {
  * A page of {@link Product} items (cursor pagination).
  */
 export type ProductListResponsesPage = CursorPage<Product>;
+
 export interface ProductUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -182,44 +184,43 @@ export interface ProductUpdateParams {
    * Body param: Rule defining when usage resets upon subscription update.
    */
   usageResetCutoffRule?: {
-    /** Behavior of the usage reset cutoff rule */
+    /**
+     * Behavior of the usage reset cutoff rule
+     */
     behavior: 'NEVER_RESET' | 'ALWAYS_RESET' | 'BILLING_PERIOD_CHANGE';
   };
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/products',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const duplicateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const duplicateSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/duplicate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/products',
-  query: {
-    after: {},
-    before: {},
-    limit: {},
-    id: {},
-    createdAt: {},
-    status: { style: 'form', explode: false },
-  },
+  query: { after: {}, before: {}, limit: {}, id: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -227,20 +228,23 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/products/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Products extends APIResource {
   /**
    * Archive a product
@@ -269,11 +273,7 @@ export class Products extends APIResource {
    *
    * Duplicates an existing product, including its plans, addons, and configuration.
    */
-  duplicate(
-    id: string,
-    params: ProductDuplicateParams,
-    options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  duplicate(id: string, params: ProductDuplicateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
     return this._client.request(duplicateSpec, { ...params, id }, options);
   }
 

@@ -26,6 +26,7 @@ import type { TrialOverrideConfiguration } from '../../models/TrialOverrideConfi
 import * as _futureUpdate from './subscriptions/future-update.js';
 import * as _invoice from './subscriptions/invoice.js';
 import * as _usage from './subscriptions/usage.js';
+
 export interface SubscriptionCancelParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -128,8 +129,8 @@ export interface SubscriptionCreateParams {
    * Body param:
    */
   entitlements?: (
-    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
   )[];
   /**
    * Body param: Additional metadata for the subscription
@@ -208,16 +209,26 @@ export interface SubscriptionImportParams {
    * Body param: List of subscription objects to import
    */
   subscriptions: {
-    /** Subscription ID */
+    /**
+     * Subscription ID
+     */
     id: string;
-    /** Customer ID */
+    /**
+     * Customer ID
+     */
     customerId: string;
-    /** Plan ID */
+    /**
+     * Plan ID
+     */
     planId: string;
     addons?: SubscriptionAddon[];
-    /** Billing ID */
+    /**
+     * Billing ID
+     */
     billingId?: string | null;
-    /** Billing period (MONTHLY or ANNUALLY) */
+    /**
+     * Billing period (MONTHLY or ANNUALLY)
+     */
     billingPeriod?: 'MONTHLY' | 'ANNUALLY';
     charges?: ChargeSelection[];
     /**
@@ -225,11 +236,15 @@ export interface SubscriptionImportParams {
      * @format date-time
      */
     endDate?: string | null;
-    /** Additional metadata for the subscription */
+    /**
+     * Additional metadata for the subscription
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Resource ID */
+    /**
+     * Resource ID
+     */
     resourceId?: string | null;
     /**
      * Subscription start date
@@ -318,6 +333,7 @@ export interface SubscriptionListParams {
  * A page of {@link Subscription} items (cursor pagination).
  */
 export type SubscriptionListResponsesPage = CursorPage<Subscription>;
+
 export interface SubscriptionMigrateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -362,9 +378,13 @@ export interface SubscriptionPreviewParams {
    * Body param: Billable features with quantities
    */
   billableFeatures?: {
-    /** Feature ID */
+    /**
+     * Feature ID
+     */
     featureId: string;
-    /** Quantity of feature units. Minimum is 0 (zero is allowed). */
+    /**
+     * Quantity of feature units. Minimum is 0 (zero is allowed).
+     */
     quantity: number;
   }[];
   /**
@@ -379,34 +399,60 @@ export interface SubscriptionPreviewParams {
    * Body param: Billing and tax configuration
    */
   billingInformation?: {
-    /** Billing address */
+    /**
+     * Billing address
+     */
     billingAddress?: BillingAddress;
-    /** Connected account ID for platform billing */
+    /**
+     * Connected account ID for platform billing
+     */
     chargeOnBehalfOfAccount?: string;
-    /** Billing integration ID */
+    /**
+     * Billing integration ID
+     */
     integrationId?: string;
-    /** Days until invoice is due */
+    /**
+     * Days until invoice is due
+     */
     invoiceDaysUntilDue?: number;
-    /** Whether subscription is backdated */
+    /**
+     * Whether subscription is backdated
+     */
     isBackdated?: boolean;
-    /** Whether invoice is already paid */
+    /**
+     * Whether invoice is already paid
+     */
     isInvoicePaid?: boolean;
-    /** Additional billing metadata */
+    /**
+     * Additional billing metadata
+     */
     metadata?: {
       [key: string]: string;
     };
-    /** Proration behavior */
+    /**
+     * Proration behavior
+     */
     prorationBehavior?: 'INVOICE_IMMEDIATELY' | 'CREATE_PRORATIONS' | 'NONE';
-    /** Customer tax IDs */
+    /**
+     * Customer tax IDs
+     */
     taxIds?: {
-      /** Tax exemption type (e.g., vat, gst) */
+      /**
+       * Tax exemption type (e.g., vat, gst)
+       */
       type: string;
-      /** Tax exemption identifier value */
+      /**
+       * Tax exemption identifier value
+       */
       value: string;
     }[];
-    /** Tax percentage to apply */
+    /**
+     * Tax percentage to apply
+     */
     taxPercentage?: number;
-    /** Tax rate IDs from billing provider */
+    /**
+     * Tax rate IDs from billing provider
+     */
     taxRateIds?: string[];
   };
   /**
@@ -438,9 +484,13 @@ export interface SubscriptionPreviewParams {
    * Body param: Trial period override settings
    */
   trialOverrideConfiguration?: {
-    /** Whether to start as trial */
+    /**
+     * Whether to start as trial
+     */
     isTrial: boolean;
-    /** Behavior when trial ends */
+    /**
+     * Behavior when trial ends
+     */
     trialEndBehavior?: 'CONVERT_TO_PAID' | 'CANCEL_SUBSCRIPTION';
     /**
      * Trial end date
@@ -505,7 +555,9 @@ export interface SubscriptionUpdateParams {
        */
       startDate?: string;
     };
-    /** Stigg coupon ID */
+    /**
+     * Stigg coupon ID
+     */
     couponId?: string;
     discount?: {
       amountsOff?: Money[] | null;
@@ -535,7 +587,9 @@ export interface SubscriptionUpdateParams {
     invoiceDaysUntilDue?: number;
     isBackdated?: boolean;
     isInvoicePaid?: boolean;
-    /** Additional metadata for the subscription */
+    /**
+     * Additional metadata for the subscription
+     */
     metadata?: {
       [key: string]: string;
     };
@@ -564,7 +618,9 @@ export interface SubscriptionUpdateParams {
    * Body param:
    */
   charges?: {
-    /** Charge ID */
+    /**
+     * Charge ID
+     */
     id: string;
     quantity: number;
     type: 'FEATURE' | 'CREDIT';
@@ -573,8 +629,8 @@ export interface SubscriptionUpdateParams {
    * Body param:
    */
   entitlements?: (
-    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE' })
-    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT' })
+    | (SubscriptionFeatureEntitlementInput & { type: 'FEATURE'; })
+    | (SubscriptionCreditEntitlementInput & { type: 'CREDIT'; })
   )[];
   /**
    * Body param: Additional metadata for the subscription
@@ -590,17 +646,29 @@ export interface SubscriptionUpdateParams {
    * Body param:
    */
   priceOverrides?: {
-    /** Addon ID */
+    /**
+     * Addon ID
+     */
     addonId?: string;
-    /** The price amount */
+    /**
+     * The price amount
+     */
     amount?: number;
-    /** Whether this is a base charge override */
+    /**
+     * Whether this is a base charge override
+     */
     baseCharge?: boolean;
-    /** The price currency */
+    /**
+     * The price currency
+     */
     currency?: Currency;
-    /** The corresponding custom currency id of the recurring credits price */
+    /**
+     * The corresponding custom currency id of the recurring credits price
+     */
     currencyId?: string;
-    /** Feature ID */
+    /**
+     * Feature ID
+     */
     featureId?: string;
   }[];
   /**
@@ -622,33 +690,37 @@ export interface SubscriptionUpdateParams {
   trialEndDate?: string;
 }
 
-const cancelSpec: OperationSpec = {
+const cancelSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/cancel',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/subscriptions',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const delegateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const delegateSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/delegate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const importSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const importSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/subscriptions',
   query: {
@@ -663,8 +735,9 @@ const listSpec: OperationSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -672,40 +745,46 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const migrateSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const migrateSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/migrate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const previewSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const previewSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/preview',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const retrieveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const transferSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const transferSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/transfer',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Subscriptions extends APIResource {
   futureUpdate: _futureUpdate.FutureUpdate = new _futureUpdate.FutureUpdate(this._client);
   invoice: _invoice.InvoiceResource = new _invoice.InvoiceResource(this._client);
@@ -729,10 +808,7 @@ export class Subscriptions extends APIResource {
    *
    * Creates a new subscription for an existing customer. When payment is required and no payment method exists, returns a checkout URL.
    */
-  create(
-    params: SubscriptionCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<ProvisionSubscriptionResponseDto> {
+  create(params: SubscriptionCreateParams, options?: RequestOptions): APIPromise<ProvisionSubscriptionResponseDto> {
     return this._client.request(createSpec, params, options);
   }
 
@@ -754,10 +830,7 @@ export class Subscriptions extends APIResource {
    *
    * Imports multiple subscriptions in bulk. Used for migrating subscription data from external systems.
    */
-  import(
-    params: SubscriptionImportParams,
-    options?: RequestOptions,
-  ): APIPromise<ImportSubscriptionsResponseDto> {
+  import(params: SubscriptionImportParams, options?: RequestOptions): APIPromise<ImportSubscriptionsResponseDto> {
     return this._client.request(importSpec, params, options);
   }
 
@@ -791,10 +864,7 @@ export class Subscriptions extends APIResource {
    *
    * Previews the pricing impact of creating or updating a subscription without making changes. Returns estimated costs, taxes, and proration details.
    */
-  preview(
-    params: SubscriptionPreviewParams,
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionPreviewResponseDto> {
+  preview(params: SubscriptionPreviewParams, options?: RequestOptions): APIPromise<SubscriptionPreviewResponseDto> {
     return this._client.request(previewSpec, params, options);
   }
 

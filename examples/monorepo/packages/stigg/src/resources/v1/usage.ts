@@ -4,6 +4,7 @@ import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { CreditCostEstimateResponseDto } from '../../models/CreditCostEstimateResponseDto.js';
 import * as _history from './usage/history.js';
+
 export interface UsageEstimateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -41,12 +42,13 @@ export interface UsageEstimateParams {
   updateBehavior?: 'DELTA' | 'SET';
 }
 
-const estimateSpec: OperationSpec = {
+const estimateSpec = {
   method: 'post',
   path: '/api/v1/usage/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Usage extends APIResource {
   history: _history.History = new _history.History(this._client);
 

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../../core/api-promise.js';
 import { APIResource } from '../../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../../core/types.js';
 import type { CustomerGovernanceResponseDto } from '../../../../models/CustomerGovernanceResponseDto.js';
+
 export interface CustomerRetrieveGovernanceParams {
   /**
    * Query param: Return items that come after this cursor
@@ -54,7 +55,7 @@ export interface CustomerRetrieveGovernanceParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const retrieveGovernanceSpec: OperationSpec = {
+const retrieveGovernanceSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
   pathParams: ['id'],
@@ -71,7 +72,8 @@ const retrieveGovernanceSpec: OperationSpec = {
     sortBy: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Customers extends APIResource {
   /**
    * Get a customer's governance tree

@@ -5,6 +5,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { Assignment } from '../../../models/Assignment.js';
 import type { UpsertAssignmentsResponseDto } from '../../../models/UpsertAssignmentsResponseDto.js';
+
 export interface AssignmentListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -47,6 +48,7 @@ export interface AssignmentListParams {
  * A page of {@link Assignment} items (cursor pagination).
  */
 export type AssignmentListResponsesPage = CursorPage<Assignment>;
+
 export interface AssignmentUpdateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -60,30 +62,43 @@ export interface AssignmentUpdateParams {
    * Body param: Assignments to upsert (1–100 per request)
    */
   assignments: {
-    /** The entity ID this assignment is attached to */
+    /**
+     * The entity ID this assignment is attached to
+     */
     entityId: string;
-    /** Usage-reset cadence (required on create) as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`. */
+    /**
+     * Usage-reset cadence (required on create) as an ISO-8601 single-unit duration, e.g. `P1M`, `P30D`, `PT1M`.
+     */
     cadence?: string;
-    /** Currency ID this assignment grants (credit budgets). Mutually exclusive with `featureId`. */
+    /**
+     * Currency ID this assignment grants (credit budgets). Mutually exclusive with `featureId`.
+     */
     currencyId?: string;
-    /** Feature ID this assignment grants. Mutually exclusive with `currencyId`. */
+    /**
+     * Feature ID this assignment grants. Mutually exclusive with `currencyId`.
+     */
     featureId?: string;
-    /** Parent entity ID in the hierarchy. Omit to leave the current parent untouched (a new node defaults to a root); `null` detaches to a root; an ID sets or changes the parent. Reparenting an existing node is leaf-only. */
+    /**
+     * Parent entity ID in the hierarchy. Omit to leave the current parent untouched (a new node defaults to a root); `null` detaches to a root; an ID sets or changes the parent. Reparenting an existing node is leaf-only.
+     */
     parentId?: string | null;
     scopeEntityIds?: string[];
-    /** Maximum usage allowed within one cadence window (required on create) */
+    /**
+     * Maximum usage allowed within one cadence window (required on create)
+     */
     usageLimit?: number | null;
   }[];
 }
 
-const listSpec: OperationSpec = {
+const listSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/assignments',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, currencyId: {}, entityId: {}, featureId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -91,14 +106,16 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const updateSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const updateSpec = {
   method: 'put',
   path: '/api/v1-beta/customers/{id}/assignments',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Assignments extends APIResource {
   /**
    * Get a list of assignments

@@ -7,6 +7,7 @@ import type { Entity } from '../../../models/Entity.js';
 import type { EntityBulkActionResponseDto } from '../../../models/EntityBulkActionResponseDto.js';
 import type { EntityResponseDto } from '../../../models/EntityResponseDto.js';
 import type { UpsertEntitiesResponseDto } from '../../../models/UpsertEntitiesResponseDto.js';
+
 export interface EntityArchiveParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -60,6 +61,7 @@ export interface EntityListParams {
  * A page of {@link Entity} items (cursor pagination).
  */
 export type EntityListResponsesPage = CursorPage<Entity>;
+
 export interface EntityRetrieveParams {
   /**
    * Path param: The customer identifier (owner) the entity belongs to
@@ -103,34 +105,44 @@ export interface EntityUpdateParams {
    * Body param: List of entities to create or update (1-100 entries)
    */
   entities: {
-    /** The unique identifier for the entity */
+    /**
+     * The unique identifier for the entity
+     */
     id: string;
-    /** Human-readable name for the entity. Omit to preserve the stored value, or send an empty string or null to clear it. */
+    /**
+     * Human-readable name for the entity. Omit to preserve the stored value, or send an empty string or null to clear it.
+     */
     displayName?: string | null;
-    /** The entity type ID this entity instantiates. Required when creating a new entity; on a re-upsert may be omitted to preserve the existing type. Governance returns 400 if missing on create. */
+    /**
+     * The entity type ID this entity instantiates. Required when creating a new entity; on a re-upsert may be omitted to preserve the existing type. Governance returns 400 if missing on create.
+     */
     entityTypeId?: string;
-    /** Free-form key/value metadata. Patch semantics: empty-string value removes a key, omitted keys are preserved. */
+    /**
+     * Free-form key/value metadata. Patch semantics: empty-string value removes a key, omitted keys are preserved.
+     */
     metadata?: {
       [key: string]: string;
     };
   }[];
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1-beta/customers/{id}/entities/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entities',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, entityTypeId: {}, includeArchived: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -138,38 +150,38 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entities/{entityId}',
   pathParams: ['id', 'entityId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1-beta/customers/{id}/entities/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'put',
   path: '/api/v1-beta/customers/{id}/entities',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Entities extends APIResource {
   /**
    * Archive entities
    *
    * Archives entities in bulk for the given customer by id.
    */
-  archive(
-    id: string,
-    params: EntityArchiveParams,
-    options?: RequestOptions,
-  ): APIPromise<EntityBulkActionResponseDto> {
+  archive(id: string, params: EntityArchiveParams, options?: RequestOptions): APIPromise<EntityBulkActionResponseDto> {
     return this._client.request(archiveSpec, { ...params, id }, options);
   }
 
@@ -191,11 +203,7 @@ export class Entities extends APIResource {
    *
    * Retrieves a single entity for the given customer by its identifier.
    */
-  retrieve(
-    entityId: string,
-    params: EntityRetrieveParams,
-    options?: RequestOptions,
-  ): APIPromise<EntityResponseDto> {
+  retrieve(entityId: string, params: EntityRetrieveParams, options?: RequestOptions): APIPromise<EntityResponseDto> {
     return this._client.request(retrieveSpec, { ...params, entityId }, options);
   }
 
@@ -217,11 +225,7 @@ export class Entities extends APIResource {
    *
    * Creates or updates entities in bulk for the given customer. Existing entities matched by id are updated; new ids are created.
    */
-  update(
-    id: string,
-    params: EntityUpdateParams,
-    options?: RequestOptions,
-  ): APIPromise<UpsertEntitiesResponseDto> {
+  update(id: string, params: EntityUpdateParams, options?: RequestOptions): APIPromise<UpsertEntitiesResponseDto> {
     return this._client.request(updateSpec, { ...params, id }, options);
   }
 }

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CheckEntitlementBetaResponseDto } from '../../../models/CheckEntitlementBetaResponseDto.js';
+
 export interface CustomerEntitlementCheckParams2 {
   /**
    * Query param: Currency ID (refId) to check for credit entitlements. Mutually exclusive with `featureId`.
@@ -40,7 +41,7 @@ export interface CustomerEntitlementCheckParams2 {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const checkSpec: OperationSpec = {
+const checkSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -53,7 +54,8 @@ const checkSpec: OperationSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Entitlements extends APIResource {
   /**
    * Check a customer entitlement (beta)

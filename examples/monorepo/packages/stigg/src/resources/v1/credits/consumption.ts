@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { ConsumeCreditsAsyncResponseDto } from '../../../models/ConsumeCreditsAsyncResponseDto.js';
+
 export interface ConsumptionAsyncParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -16,44 +17,54 @@ export interface ConsumptionAsyncParams {
    * Body param: The credit consumptions to report (up to 1000)
    */
   consumptions: {
-    /** The amount of credits to consume */
+    /**
+     * The amount of credits to consume
+     */
     amount: number;
-    /** The credit currency to consume from (required) */
+    /**
+     * The credit currency to consume from (required)
+     */
     currencyId: string;
-    /** The customer to consume credits from (required) */
+    /**
+     * The customer to consume credits from (required)
+     */
     customerId: string;
-    /** A unique key used to deduplicate the consumption (required) */
+    /**
+     * A unique key used to deduplicate the consumption (required)
+     */
     idempotencyKey: string;
     /**
      * Optional timestamp the consumption is attributed to
      * @format date-time
      */
     createdAt?: string;
-    /** Optional dimensions describing the consumption */
+    /**
+     * Optional dimensions describing the consumption
+     */
     dimensions?: {
       [key: string]: string | number | boolean;
     };
-    /** Optional resource the consumption is attributed to */
+    /**
+     * Optional resource the consumption is attributed to
+     */
     resourceId?: string;
   }[];
 }
 
-const asyncSpec: OperationSpec = {
+const asyncSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption/async',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Consumption extends APIResource {
   /**
    * Consume credits asynchronously
    *
    * Consumes credits directly from customer wallets asynchronously. Consumptions are reconciled asynchronously into the credit balances.
    */
-  async(
-    params: ConsumptionAsyncParams,
-    options?: RequestOptions,
-  ): APIPromise<ConsumeCreditsAsyncResponseDto> {
+  async(params: ConsumptionAsyncParams, options?: RequestOptions): APIPromise<ConsumeCreditsAsyncResponseDto> {
     return this._client.request(asyncSpec, params, options);
   }
 }

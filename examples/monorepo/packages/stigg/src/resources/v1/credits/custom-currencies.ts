@@ -7,6 +7,7 @@ import type { CurrencyUnitsInput } from '../../../models/CurrencyUnitsInput.js';
 import type { CustomCurrency } from '../../../models/CustomCurrency.js';
 import type { CustomCurrencyResponseDto } from '../../../models/CustomCurrencyResponseDto.js';
 import * as _associatedEntities from './custom-currencies/associated-entities.js';
+
 export interface CustomCurrencyArchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -89,6 +90,7 @@ export interface CustomCurrencyListParams {
  * A page of {@link CustomCurrency} items (cursor pagination).
  */
 export type CustomCurrencyListResponsesPage = CursorPage<CustomCurrency>;
+
 export interface CustomCurrencyUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -133,25 +135,28 @@ export interface CustomCurrencyUpdateParams {
   units?: CurrencyUnitsInput;
 }
 
-const archiveSpec: OperationSpec = {
+const archiveSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/archive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const createSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const createSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies',
   query: { after: {}, before: {}, limit: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -159,24 +164,25 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const unarchiveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const unarchiveSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/unarchive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/credits/custom-currencies/{currencyId}',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class CustomCurrencies extends APIResource {
-  associatedEntities: _associatedEntities.AssociatedEntities = new _associatedEntities.AssociatedEntities(
-    this._client,
-  );
+  associatedEntities: _associatedEntities.AssociatedEntities = new _associatedEntities.AssociatedEntities(this._client);
 
   /**
    * Archive a custom currency
@@ -196,10 +202,7 @@ export class CustomCurrencies extends APIResource {
    *
    * Creates a new custom currency in the environment.
    */
-  create(
-    params: CustomCurrencyCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<CustomCurrencyResponseDto> {
+  create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
     return this._client.request(createSpec, params, options);
   }
 

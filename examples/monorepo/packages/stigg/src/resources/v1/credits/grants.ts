@@ -7,6 +7,7 @@ import type { Address } from '../../../models/Address.js';
 import type { CreditGrant } from '../../../models/CreditGrant.js';
 import type { CreditGrantResponseDto } from '../../../models/CreditGrantResponseDto.js';
 import type { Money } from '../../../models/Money.js';
+
 export interface GrantCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -44,11 +45,17 @@ export interface GrantCreateParams {
    * Body param: Billing information for the credit grant
    */
   billingInformation?: {
-    /** The billing address */
+    /**
+     * The billing address
+     */
     billingAddress?: Address;
-    /** Days until the invoice is due */
+    /**
+     * Days until the invoice is due
+     */
     invoiceDaysUntilDue?: number;
-    /** Whether the invoice is already paid */
+    /**
+     * Whether the invoice is already paid
+     */
     isInvoicePaid?: boolean;
   };
   /**
@@ -156,6 +163,7 @@ export interface GrantListParams {
  * A page of {@link CreditGrant} items (cursor pagination).
  */
 export type GrantListResponsesPage = CursorPage<CreditGrant>;
+
 export interface GrantVoidParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -167,19 +175,21 @@ export interface GrantVoidParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/credits/grants',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/credits/grants',
   query: { after: {}, before: {}, limit: {}, customerId: {}, createdAt: {}, currencyId: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -187,13 +197,15 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const voidSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const voidSpec = {
   method: 'post',
   path: '/api/v1/credits/grants/{id}/void',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Grants extends APIResource {
   /**
    * Create a credit grant

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CustomerContractListResponseDto } from '../../../models/CustomerContractListResponseDto.js';
+
 export interface CustomerContractListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -14,12 +15,13 @@ export interface CustomerContractListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const listSpec: OperationSpec = {
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/contracts',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Contracts extends APIResource {
   /**
    * Get customer contracts

@@ -4,6 +4,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CheckEntitlementResponseDto } from '../../../models/CheckEntitlementResponseDto.js';
 import type { CustomerEntitlementsResponseDto } from '../../../models/CustomerEntitlementsResponseDto.js';
+
 export interface CustomerEntitlementCheckParams {
   /**
    * Query param: Currency ID (refId) to check for credit entitlements. Mutually exclusive with `featureId`.
@@ -50,7 +51,7 @@ export interface CustomerEntitlementListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const checkSpec: OperationSpec = {
+const checkSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -62,14 +63,16 @@ const checkSpec: OperationSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements',
   pathParams: ['id'],
   query: { resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Entitlements extends APIResource {
   /**
    * Check a customer entitlement

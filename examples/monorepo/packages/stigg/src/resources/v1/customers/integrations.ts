@@ -6,6 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CustomerIntegration } from '../../../models/CustomerIntegration.js';
 import type { CustomerIntegrationResponseDto } from '../../../models/CustomerIntegrationResponseDto.js';
 import type { VendorIdentifier } from '../../../models/VendorIdentifier.js';
+
 export interface IntegrationCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -78,6 +79,7 @@ export interface IntegrationListParams {
  * A page of {@link CustomerIntegration} items (cursor pagination).
  */
 export type IntegrationListResponsesPage = CursorPage<CustomerIntegration>;
+
 export interface IntegrationRetrieveParams {
   /**
    * Path param: Customer slug
@@ -112,28 +114,31 @@ export interface IntegrationUpdateParams {
   syncedEntityId: string | null;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   pathKeys: { id: '$path.id' },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deleteSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, vendorIdentifier: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -141,20 +146,23 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
-const retrieveSpec: OperationSpec = {
+} satisfies PaginationSpec;
+
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Integrations extends APIResource {
   /**
    * Link a customer integration

@@ -4,6 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../../core/pagi
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { Invoice } from '../../../models/Invoice.js';
+
 export interface InvoiceListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -58,7 +59,8 @@ export interface InvoiceListParams {
  * A page of {@link Invoice} items (cursor pagination).
  */
 export type InvoiceListResponsesPage = CursorPage<Invoice>;
-const listSpec: OperationSpec = {
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/invoices',
   pathParams: ['id'],
@@ -74,8 +76,9 @@ const listSpec: OperationSpec = {
     stateIn: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -83,7 +86,8 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
+} satisfies PaginationSpec;
+
 export class Invoices extends APIResource {
   /**
    * Get customer invoices

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { DataExportDestinationResponseDto } from '../../../models/DataExportDestinationResponseDto.js';
+
 export interface DestinationCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -56,35 +57,35 @@ export interface DestinationUpdateParams {
   integrationId: string;
 }
 
-const createSpec: OperationSpec = {
+const createSpec = {
   method: 'post',
   path: '/api/v1/data-export/destinations',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const deleteSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const deleteSpec = {
   method: 'delete',
   path: '/api/v1/data-export/destinations/{destinationId}',
   pathParams: ['destinationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const updateSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const updateSpec = {
   method: 'patch',
   path: '/api/v1/data-export/destinations/{destinationId}',
   pathParams: ['destinationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
+} satisfies OperationSpec;
+
 export class Destinations extends APIResource {
   /**
    * Create a data-export destination
    *
    * Register a destination on the environment's DATA_EXPORT integration. Lazy-creates the integration row + provider recipient on first call. Idempotent on destinationId.
    */
-  create(
-    params: DestinationCreateParams,
-    options?: RequestOptions,
-  ): APIPromise<DataExportDestinationResponseDto> {
+  create(params: DestinationCreateParams, options?: RequestOptions): APIPromise<DataExportDestinationResponseDto> {
     return this._client.request(createSpec, params, options);
   }
 

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { DataExportModelsResponseDto } from '../../../models/DataExportModelsResponseDto.js';
+
 export interface ModelListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -14,11 +15,12 @@ export interface ModelListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const listSpec: OperationSpec = {
+const listSpec = {
   method: 'get',
   path: '/api/v1/data-export/models',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Models extends APIResource {
   /**
    * Get data-export models

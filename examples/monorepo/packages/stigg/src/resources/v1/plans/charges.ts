@@ -4,6 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../../core/pagi
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { PackageCharge } from '../../../models/PackageCharge.js';
+
 export interface PlanChargeListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -34,14 +35,16 @@ export interface PlanChargeListParams {
  * A page of {@link PackageCharge} items (cursor pagination).
  */
 export type PlanChargeListResponsesPage = CursorPage<PackageCharge>;
-const listSpec: OperationSpec = {
+
+const listSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
-const listSpecPagination: PaginationSpec = {
+} satisfies OperationSpec;
+
+const listSpecPagination = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -49,7 +52,8 @@ const listSpecPagination: PaginationSpec = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-};
+} satisfies PaginationSpec;
+
 export class Charges extends APIResource {
   /**
    * Get plan charges

@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { MarkInvoiceAsPaidResponseDto } from '../../../models/MarkInvoiceAsPaidResponseDto.js';
+
 export interface InvoicePaidParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -14,12 +15,13 @@ export interface InvoicePaidParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const paidSpec: OperationSpec = {
+const paidSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/invoice/paid',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class InvoiceResource extends APIResource {
   /**
    * Mark the latest invoice as paid

@@ -4,6 +4,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { ChargeSubscriptionUsageResponseDto } from '../../../models/ChargeSubscriptionUsageResponseDto.js';
 import type { SyncSubscriptionUsageResponseDto } from '../../../models/SyncSubscriptionUsageResponseDto.js';
+
 export interface UsageChargeParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -31,19 +32,21 @@ export interface UsageSyncParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const chargeSpec: OperationSpec = {
+const chargeSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/usage/charge',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-};
-const syncSpec: OperationSpec = {
+} satisfies OperationSpec;
+
+const syncSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/usage/sync',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class Usage extends APIResource {
   /**
    * Charge subscription usage

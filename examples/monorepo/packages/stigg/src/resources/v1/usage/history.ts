@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { UsageHistoryResponseDto } from '../../../models/UsageHistoryResponseDto.js';
+
 export interface HistoryRetrieveParams {
   /**
    * Path param: Customer id
@@ -36,13 +37,14 @@ export interface HistoryRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const retrieveSpec: OperationSpec = {
+const retrieveSpec = {
   method: 'get',
   path: '/api/v1/usage/{customerId}/history/{featureId}',
   pathParams: ['customerId', 'featureId'],
   query: { startDate: {}, endDate: {}, groupBy: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class History extends APIResource {
   /**
    * Get usage history

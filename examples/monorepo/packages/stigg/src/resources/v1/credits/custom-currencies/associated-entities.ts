@@ -3,6 +3,7 @@ import type { APIPromise } from '../../../../core/api-promise.js';
 import { APIResource } from '../../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../../core/types.js';
 import type { CustomCurrencyAssociatedEntitiesResponseDto } from '../../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
+
 export interface AssociatedEntityListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -14,12 +15,13 @@ export interface AssociatedEntityListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-const listSpec: OperationSpec = {
+const listSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies/{currencyId}/associated-entities',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-};
+} satisfies OperationSpec;
+
 export class AssociatedEntities extends APIResource {
   /**
    * Get entities associated with a custom currency

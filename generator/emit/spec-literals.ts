@@ -1,0 +1,114 @@
+/**
+ * The per-operation constants of a resource file, built as typed objects
+ * (the shapes the runtime's `OperationSpec` and `PaginationSpec` accept) and
+ * printed by the one literal printer, with `satisfies` in the output so tsc
+ * checks every constant against the runtime contract.
+ */
+import type { HttpMethod, Operation, Pagination } from '../model/types.js';
+import { printLiteral } from './literal.js';
+import type { ConstantView } from './view-model.js';
+
+/** The generator's view of the runtime `OperationSpec`. */
+export interface OperationSpecValue {
+  method: HttpMethod;
+  path: string;
+  pathParams?: string[];
+  pathKeys?: Record<string, string>;
+  alsoInBody?: string[];
+  query?: Record<string, { style?: string; explode?: boolean }>;
+  headers?: string[];
+  cookies?: string[];
+  body?: { encoding: string; contentType: string; mode: 'fields' | 'whole' };
+  security?: string[];
+}
+
+/** The generator's view of the runtime `PaginationSpec` (style-specific keys are optional here). */
+export interface PaginationSpecValue {
+  style: Pagination['style'];
+  items: string[];
+  [key: string]: string | string[] | undefined;
+}
+
+/** What the runtime needs to send one operation, from the model's request plan. */
+export function operationSpecValue(op: Operation): OperationSpecValue {
+  const plan = op.request;
+  const spec: OperationSpecValue = { method: op.method, path: op.path };
+  if (plan.pathParams.length > 0) spec.pathParams = plan.pathParams;
+  if (plan.positional && plan.positional.key !== plan.positional.name)
+    spec.pathKeys = { [plan.positional.name]: plan.positional.key };
+  if (plan.alsoInBody.length > 0) spec.alsoInBody = plan.alsoInBody;
+  const query = op.parameters.filter((p) => p.in === 'query');
+  if (query.length > 0) {
+    spec.query = {};
+    for (const p of query)
+      spec.query[p.name] = {
+        ...(p.style ? { style: p.style } : {}),
+        ...(p.explode !== undefined ? { explode: p.explode } : {}),
+      };
+  }
+  const names = (loc: string): string[] => op.parameters.filter((p) => p.in === loc).map((p) => p.name);
+  if (names('header').length > 0) spec.headers = names('header');
+  if (names('cookie').length > 0) spec.cookies = names('cookie');
+  if (plan.body) spec.body = { encoding: plan.body.encoding, contentType: plan.body.contentType, mode: plan.body.mode };
+  if (op.security) spec.security = [...new Set(op.security.flatMap((r) => r.schemes.map((s) => s.name)))].sort();
+  return spec;
+}
+
+/** The runtime's paging settings for a list operation; style defaults are spelled out so the runtime needs none. */
+export function paginationSpecValue(p: Pagination): PaginationSpecValue {
+  const spec: PaginationSpecValue = { style: p.style, items: p.items };
+  const set = (key: string, value: string | string[] | undefined): void => {
+    if (value !== undefined) spec[key] = value;
+  };
+  switch (p.style) {
+    case 'cursor':
+      set('next', p.next ?? ['next']);
+      set('prev', p.prev);
+      set('afterParam', p.afterParam ?? 'after');
+      set('beforeParam', p.beforeParam);
+      set('limitParam', p.limitParam);
+      break;
+    case 'cursor-id':
+      set('hasMore', p.hasMore);
+      set('afterParam', p.afterParam ?? 'starting_after');
+      set('beforeParam', p.beforeParam);
+      set('limitParam', p.limitParam);
+      break;
+    case 'next-token':
+      set('next', p.next ?? ['next']);
+      set('param', p.cursorParam ?? 'cursor');
+      set('limitParam', p.limitParam);
+      break;
+    case 'offset':
+      set('offsetParam', p.offsetParam ?? 'offset');
+      set('limitParam', p.limitParam);
+      set('total', p.total);
+      break;
+    case 'page-number':
+      set('pageParam', p.pageParam ?? 'page');
+      set('perPageParam', p.limitParam);
+      set('next', p.next);
+      set('total', p.total);
+      set('totalPages', p.totalPages);
+      break;
+    case 'link-header':
+      break;
+  }
+  // `has_more`-style flags let every style stop without one more request.
+  if (p.style !== 'link-header') set('hasMore', p.hasMore);
+  return spec;
+}
+
+/** A module-level `const name = <literal> satisfies Type;`, the literal laid out for its column. */
+export function constantView(
+  name: string,
+  type: string,
+  value: OperationSpecValue | PaginationSpecValue | object,
+): ConstantView {
+  const column = `const ${name} = `.length;
+  return {
+    name,
+    type,
+    value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ` satisfies ${type};`.length),
+  };
+}
