@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { builtinRuntimeDir, builtinTemplatesDir, packageRoot } from '../util/package-root.js';
 import type { GeneratedFile } from '../write/types.js';
 
 /**
@@ -48,6 +48,8 @@ export interface CliDeps {
   debounceMs?: number;
   /** Folder of built-in templates (default: the package's `templates/`). */
   builtinTemplatesDir?: string;
+  /** Folder of the built-in runtime sources (default: the package's `runtime/src/`). */
+  builtinRuntimeDir?: string;
 }
 
 /** Resolved dependencies plus printing helpers shared by every command. */
@@ -62,6 +64,7 @@ export class CliContext {
   readonly signal: AbortSignal | undefined;
   readonly debounceMs: number;
   readonly builtinTemplatesDir: string;
+  readonly builtinRuntimeDir: string;
   private readonly pipelineSource: CliDeps['pipeline'];
   private pipelineCache: PipelineApi | undefined;
   private readonly printed = new Set<string>();
@@ -73,7 +76,8 @@ export class CliContext {
     this.env = deps.env ?? process.env;
     this.signal = deps.signal;
     this.debounceMs = deps.debounceMs ?? 100;
-    this.builtinTemplatesDir = deps.builtinTemplatesDir ?? path.join(packageRoot(), 'templates');
+    this.builtinTemplatesDir = deps.builtinTemplatesDir ?? builtinTemplatesDir();
+    this.builtinRuntimeDir = deps.builtinRuntimeDir ?? builtinRuntimeDir();
     this.pipelineSource = deps.pipeline;
   }
 
@@ -131,10 +135,6 @@ export class CliContext {
   }
 }
 
-/** The package root: two levels above this file in both `generator/cli/` and `dist/cli/`. */
-export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-}
 
 export function packageVersion(): string {
   try {

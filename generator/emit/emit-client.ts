@@ -9,9 +9,10 @@ import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
+import { runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
 import { hasDirectionalMembers, typeExpr } from './type-expr.js';
-import type { ClientClassView, ErrorStaticView, ResourceClassView, RuntimeView, TypeDeclarationView } from './view-model.js';
+import type { ClientClassView, ErrorStaticView, ResourceClassView, TypeDeclarationView } from './view-model.js';
 
 const ERROR_CLASSES = [
   'APIError',
@@ -166,8 +167,8 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const written = new Set(files.map((f) => f.path));
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
   files.push({ path: 'src/index.ts', content: typesOnly ? typesIndexFile(header, model, exporting, files) : indexFile(header, name, model, exporting) });
-  if (!typesOnly) files.push(...runtimeFiles(engine, header, { clientName: name }));
-  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, { clientName: name }).filter((f) => f.path === 'src/core/uploads.ts'));
+  if (!typesOnly) files.push(...runtimeFiles(engine, header, name));
+  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -199,12 +200,4 @@ function typesIndexFile(header: string, model: ApiModel, plans: ResourceFilePlan
   const lines = typeExports(model, plans);
   if (files.some((f) => f.content.includes('/core/uploads.js'))) lines.push(`export { toFile, type Uploadable } from './core/uploads.js';`);
   return `${header}${lines.length > 0 ? lines.join('\n') : 'export {};'}\n`;
-}
-
-/** The runtime: every `runtime/**` template, rendered with the client name. */
-function runtimeFiles(engine: TemplateEngine, header: string, view: RuntimeView): GeneratedFile[] {
-  return engine
-    .templates()
-    .filter((t) => t.name.startsWith('runtime/'))
-    .map((t) => ({ path: `src/${t.name.slice('runtime/'.length)}`, content: `${header}${engine.render(t.name, view)}` }));
 }

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import * as mod from './fixtures/acme-client.js';
+import { Acme } from './fixtures/acme-client.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
-const { mod } = await loadRuntime('client');
-const { Acme } = mod;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -171,7 +170,7 @@ describe('errors', () => {
     const err = await client().get(`/status/${status}`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(mod[name]);
     expect(err).toBeInstanceOf(mod.APIError);
-    expect(err).toBeInstanceOf(mod.AcmeError);
+    expect(err).toBeInstanceOf(mod.ClientError);
     expect(err.name).toBe(name);
     expect(err.status).toBe(status);
     expect(err.error).toEqual({ message: `boom ${status}`, code: `E${status}` });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import { Acme } from './fixtures/acme-client.js';
 import { json, startServer } from './helpers/server.js';
 
-const { mod } = await loadRuntime('load');
-const { Acme } = mod;
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import * as mod from './fixtures/acme-client.js';
+import { Acme } from './fixtures/acme-client.js';
 import { json, startServer, type Recorded, type TestServer } from './helpers/server.js';
 
-const { mod } = await loadRuntime('pagination');
-const { Acme } = mod;
 
 interface Item {
   id: string;
@@ -145,7 +144,7 @@ describe('cursor (Stigg)', () => {
     const lastPage = pages[2] as { hasNextPage(): boolean; getNextPage(): Promise<unknown> };
     expect(lastPage.hasNextPage()).toBe(false);
     await expect(lastPage.getNextPage()).rejects.toThrow(/No next page expected/);
-    await expect(lastPage.getNextPage()).rejects.toBeInstanceOf(mod.AcmeError);
+    await expect(lastPage.getNextPage()).rejects.toBeInstanceOf(mod.ClientError);
   });
 
   it('pages backward when the first request used before', async () => {

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import * as mod from './fixtures/acme-client.js';
+import { Acme } from './fixtures/acme-client.js';
+import * as retry from '../../runtime/src/internal/retry.js';
 import { captureLogger, json, startServer, type TestServer } from './helpers/server.js';
 
-const { mod, internal } = await loadRuntime('retries');
-const { Acme } = mod;
-const retry = await internal('internal/retry.ts');
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { {{clientName}}Error, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, castToError } from './error.js';
+import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, castToError } from './error.js';
 import type { HttpMethod, Logger } from './types.js';
 import { AttemptController } from '../internal/sleep.js';
 
@@ -65,7 +65,7 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new {{clientName}}Error(`Could not parse the JSON response body (status ${response.status}).`, { cause: castToError(err) });
+    throw new ClientError(`Could not parse the JSON response body (status ${response.status}).`, { cause: castToError(err) });
   }
 }
 

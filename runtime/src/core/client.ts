@@ -1,6 +1,6 @@
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
-import { {{clientName}}Error } from './error.js';
+import { ClientError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
@@ -42,7 +42,7 @@ export interface ClientOptions {
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new {{clientName}}Error(`The ${name} option must be a non-negative number, got ${String(value)}.`);
+    throw new ClientError(`The ${name} option must be a non-negative number, got ${String(value)}.`);
   }
   return value;
 }
@@ -73,14 +73,14 @@ export abstract class BaseClient {
     const apiKey = options.apiKey === undefined ? readEnv(config.env.apiKey) : options.apiKey;
     if (config.apiKeyRequired && !apiKey) {
       const envHint = config.env.apiKey ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i` : 'I';
-      throw new {{clientName}}Error(
+      throw new ClientError(
         `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like new ${config.clientName}({ apiKey: 'My API Key' }).`,
       );
     }
     this.apiKey = apiKey ?? null;
     const baseURL = options.baseURL || readEnv(config.env.baseURL) || config.defaultBaseURL;
     if (!baseURL) {
-      throw new {{clientName}}Error(
+      throw new ClientError(
         `No base URL: pass the baseURL option to new ${config.clientName}() or set the ${config.env.baseURL} environment variable.`,
       );
     }
@@ -91,7 +91,7 @@ export abstract class BaseClient {
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
     const fetchImpl = options.fetch ?? (globalThis.fetch as typeof fetch | undefined);
     if (typeof fetchImpl !== 'function') {
-      throw new {{clientName}}Error('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
+      throw new ClientError('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
     }
     const sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
     this.transport = {

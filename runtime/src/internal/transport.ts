@@ -1,6 +1,6 @@
 import type { APIResponseProps } from '../core/api-promise.js';
 import { isJSONContentType } from '../core/api-promise.js';
-import { {{clientName}}Error, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from '../core/error.js';
+import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from '../core/error.js';
 import type { Logger } from '../core/types.js';
 import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
@@ -111,7 +111,7 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       if (opts.signal?.aborted) throw new APIUserAbortError({ cause: castToError(err) });
       if (!timedOut && !isNetworkError(err)) {
         const cause = castToError(err);
-        throw new {{clientName}}Error(`The request could not be sent: ${cause.message}`, { cause });
+        throw new ClientError(`The request could not be sent: ${cause.message}`, { cause });
       }
       const what = timedOut ? 'timed out' : 'connection failed';
       if (retriesLeft > 0) {

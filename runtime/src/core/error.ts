@@ -1,10 +1,10 @@
 /** Base class of every error thrown by this client. */
-export class {{clientName}}Error extends Error {
+export class ClientError extends Error {
   override name: string = this.constructor.name;
 }
 
 /** An HTTP error response, or (status undefined) a request that got no response. */
-export class APIError<TError = unknown> extends {{clientName}}Error {
+export class APIError<TError = unknown> extends ClientError {
   /** HTTP status of the response; undefined when there was no response. */
   readonly status: number | undefined;
   /** Response headers; undefined when there was no response. */

@@ -1,7 +1,7 @@
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise, defaultParseResponse } from './api-promise.js';
 import type { BaseClient } from './client.js';
-import { {{clientName}}Error } from './error.js';
+import { ClientError } from './error.js';
 import type { OperationSpec, RequestOptions } from './types.js';
 
 /** A path of property names into a response body; `[]` is the body itself. */
@@ -145,7 +145,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   async getNextPage(): Promise<this> {
     const next = this.data.length === 0 || this.noMore() ? null : this.nextPageRequest();
     if (!next) {
-      throw new {{clientName}}Error('No next page expected; check hasNextPage() before calling getNextPage().');
+      throw new ClientError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
     return (await this.client.requestPage<Item>(next.spec, next.pagination, next.params, next.options)) as unknown as this;
   }

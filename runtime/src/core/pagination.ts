@@ -1,6 +1,6 @@
 import type { APIResponseProps } from './api-promise.js';
 import type { BaseClient } from './client.js';
-import { {{clientName}}Error } from './error.js';
+import { ClientError } from './error.js';
 import type {
   CursorIdPaginationSpec,
   CursorPaginationSpec,
@@ -124,7 +124,7 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
       const target = new URL(next.spec.path).origin;
       const allowed = [this.response.url, this.client.baseURL].filter(Boolean).map((u) => new URL(u).origin);
       if (!allowed.includes(target)) {
-        throw new {{clientName}}Error(`Refusing to follow a Link header to another host (${target}).`);
+        throw new ClientError(`Refusing to follow a Link header to another host (${target}).`);
       }
     }
     return super.getNextPage();
@@ -143,7 +143,7 @@ const pageClasses: Record<string, PageClass | undefined> = {
 /** The page class of `request.pagination`: its `page`, else the class of its `style`. */
 export function pageClassOf(request: PageRequest): PageClass {
   const PageClass = request.pagination.page ?? pageClasses[request.pagination.style];
-  if (!PageClass) throw new {{clientName}}Error(`Unknown pagination style: ${String(request.pagination.style)}`);
+  if (!PageClass) throw new ClientError(`Unknown pagination style: ${String(request.pagination.style)}`);
   return PageClass;
 }
 
