@@ -1,3 +1,4 @@
+import { BODILESS_ERROR_CLASSES, ERROR_CLASSES, errorClassForStatus } from '../../runtime/src/core/contract.js';
 import type { ClientSettings } from '../config/types.js';
 import { GLOBAL_TYPE_NAMES, NameAllocator } from '../model/naming.js';
 import type { ApiModel, NamedSchema } from '../model/types.js';
@@ -13,31 +14,6 @@ import { runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
 import { hasDirectionalMembers, typeExpr } from './type-expr.js';
 import type { ClientClassView, ErrorStaticView, ResourceClassView, TypeDeclarationView } from './view-model.js';
-
-const ERROR_CLASSES = [
-  'APIError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  'APIConnectionError',
-  'APIConnectionTimeoutError',
-  'APIUserAbortError',
-];
-
-const STATUS_CLASS: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
 
 /**
  * Error classes as client statics, each instantiated with the error bodies
@@ -56,14 +32,15 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
       if (!media || !/^[45]/.test(r.status)) continue;
       const type = typeExpr(media.schema, ctx, 'response');
       if (type === 'unknown') continue;
-      const cls = STATUS_CLASS[r.status] ?? (r.status.startsWith('5') ? 'InternalServerError' : undefined);
-      if (cls) add(cls, type);
+      // `4XX`/`5XX` ranges and `default` add to APIError only; exact statuses also to their class.
+      const cls = /^\d{3}$/.test(r.status) ? errorClassForStatus(Number(r.status)) : r.status === '5XX' ? 'InternalServerError' : 'APIError';
+      if (cls !== 'APIError') add(cls, type);
       add('APIError', type);
     }
   }
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort();
-    return { name, bodyType: types.length > 0 && !name.startsWith('APIConnection') && name !== 'APIUserAbortError' ? types.join(' | ') : null };
+    return { name, bodyType: types.length > 0 && !BODILESS_ERROR_CLASSES.includes(name) ? types.join(' | ') : null };
   });
 }
 

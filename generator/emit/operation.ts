@@ -1,3 +1,4 @@
+import { isBinaryContentType, PAGE_CLASSES } from '../../runtime/src/core/contract.js';
 import { toMemberName } from '../model/naming.js';
 import { pathTemplateNames, successResponse } from '../model/operations.js';
 import type { NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
@@ -129,7 +130,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   } else if (media.encoding === 'binary') {
     // The runtime returns a Blob for byte content types (octet-stream, images, PDF...); other
     // non-JSON, non-text types come back as text, so they stay `unknown`.
-    returnType = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i.test(media.contentType) ? 'APIPromise<Blob>' : 'APIPromise<unknown>';
+    returnType = isBinaryContentType(media.contentType) ? 'APIPromise<Blob>' : 'APIPromise<unknown>';
   } else {
     returnType = `APIPromise<${media.encoding === 'text' && media.schema.kind === 'unknown' ? 'string' : responseTypeFor(media.schema)}>`;
   }
@@ -176,14 +177,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   };
 }
 
-export const PAGE_CLASS: Record<Pagination['style'], string> = {
-  cursor: 'CursorPage',
-  'cursor-id': 'CursorIdPage',
-  'next-token': 'NextTokenPage',
-  offset: 'OffsetPage',
-  'page-number': 'PageNumberPage',
-  'link-header': 'LinkHeaderPage',
-};
+export const PAGE_CLASS: Readonly<Record<Pagination['style'], string>> = PAGE_CLASSES;
 
 /**
  * A key in an object literal expression. `__proto__` must be computed: written

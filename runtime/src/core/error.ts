@@ -1,3 +1,5 @@
+import { errorClassForStatus, type StatusErrorClassName } from './contract.js';
+
 /** Base class of every error thrown by this client. */
 export class ClientError extends Error {
   override name: string = this.constructor.name;
@@ -32,17 +34,7 @@ export class APIError<TError = unknown> extends ClientError {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }
     headers ??= new Headers();
-    switch (status) {
-      case 400: return new BadRequestError(status, body, message, headers);
-      case 401: return new AuthenticationError(status, body, message, headers);
-      case 403: return new PermissionDeniedError(status, body, message, headers);
-      case 404: return new NotFoundError(status, body, message, headers);
-      case 409: return new ConflictError(status, body, message, headers);
-      case 422: return new UnprocessableEntityError(status, body, message, headers);
-      case 429: return new RateLimitError(status, body, message, headers);
-    }
-    if (status >= 500) return new InternalServerError(status, body, message, headers);
-    return new APIError(status, body, message, headers);
+    return new ERROR_CLASS_BY_NAME[errorClassForStatus(status)](status, body, message, headers);
   }
 }
 
@@ -117,6 +109,21 @@ export class APIUserAbortError extends APIError<undefined> {
     super(undefined, undefined, message || 'Request was aborted.', undefined, cause ? { cause } : undefined);
   }
 }
+
+type StatusErrorClass = new (status: number, body: unknown, message: string | undefined, headers: Headers) => APIError;
+
+/** The classes `APIError.generate` picks from, by the contract's status map. */
+const ERROR_CLASS_BY_NAME: Record<StatusErrorClassName, StatusErrorClass> = {
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+};
 
 /** Turns anything thrown into an Error. */
 export function castToError(err: unknown): Error {

@@ -12,6 +12,7 @@ import type {
   PageRequest,
 } from './page.js';
 import { AbstractPage, getPath, makePage } from './page.js';
+import type { PaginationStyle } from './contract.js';
 
 export * from './page.js';
 
@@ -162,7 +163,8 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
   }
 }
 
-const pageClasses: Record<string, PageClass | undefined> = {
+/** One class per contract style; a test checks each is the class `PAGE_CLASSES` names. */
+const pageClasses: Record<PaginationStyle, PageClass> = {
   cursor: CursorPage,
   'cursor-id': CursorIdPage,
   'next-token': NextTokenPage,
@@ -173,7 +175,8 @@ const pageClasses: Record<string, PageClass | undefined> = {
 
 /** The page class of `request.pagination`: its `page`, else the class of its `style`. */
 export function pageClassOf(request: PageRequest): PageClass {
-  const PageClass = request.pagination.page ?? pageClasses[request.pagination.style];
+  const PageClass: PageClass | undefined =
+    request.pagination.page ?? (pageClasses as Partial<Record<string, PageClass>>)[request.pagination.style];
   if (!PageClass) throw new StiggError(`Unknown pagination style: ${String(request.pagination.style)}`);
   return PageClass;
 }

@@ -3,10 +3,19 @@ import type { APIResponseProps } from './api-promise.js';
 import { APIPromise, defaultParseResponse } from './api-promise.js';
 import type { BaseClient } from './client.js';
 import { ConstructsError } from './error.js';
-import type { OperationSpec, RequestOptions } from './types.js';
+import type { FieldPath, OperationSpec, PaginationSpec } from './contract.js';
+import type { RequestOptions } from './types.js';
 
-/** A path of property names into a response body; `[]` is the body itself. */
-export type FieldPath = readonly string[];
+export type {
+  CursorIdPaginationSpec,
+  CursorPaginationSpec,
+  FieldPath,
+  LinkHeaderPaginationSpec,
+  NextTokenPaginationSpec,
+  OffsetPaginationSpec,
+  PageNumberPaginationSpec,
+  PaginationSpec,
+} from './contract.js';
 
 /** A page class: what `requestPage` instantiates for each page. */
 export type PageClass = new (
@@ -15,90 +24,6 @@ export type PageClass = new (
   body: unknown,
   request: PageRequest,
 ) => AbstractPage<unknown>;
-
-interface PaginationSpecBase {
-  /**
-   * The page class of this style (e.g. `CursorPage`). Generated code passes it, so that a
-   * bundle only contains the page classes its list operations use; when it is left out the
-   * class is looked up by `style`.
-   */
-  page?: PageClass;
-}
-
-/** Stigg style: `{ data, pagination: { next, prev } }`, params `after` / `before` / `limit`. */
-export interface CursorPaginationSpec extends PaginationSpecBase {
-  style: 'cursor';
-  items: FieldPath;
-  next: FieldPath;
-  prev?: FieldPath;
-  afterParam: string;
-  beforeParam?: string;
-  limitParam?: string;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** Stripe style: `has_more`, `starting_after` / `ending_before` = last / first item id. */
-export interface CursorIdPaginationSpec extends PaginationSpecBase {
-  style: 'cursor-id';
-  items: FieldPath;
-  /** Defaults to `['has_more']`. */
-  hasMore?: FieldPath;
-  /** Defaults to `id`. */
-  idField?: string;
-  afterParam: string;
-  beforeParam?: string;
-  limitParam?: string;
-}
-/** An opaque token in the body (e.g. `response_metadata.next_cursor` -> `cursor`). */
-export interface NextTokenPaginationSpec extends PaginationSpecBase {
-  style: 'next-token';
-  items: FieldPath;
-  next: FieldPath;
-  param: string;
-  limitParam?: string;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `offset` / `limit` params, optional total count in the body. */
-export interface OffsetPaginationSpec extends PaginationSpecBase {
-  style: 'offset';
-  items: FieldPath;
-  offsetParam: string;
-  limitParam?: string;
-  total?: FieldPath;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `page` / `per_page` params; optional total pages or "next" marker in the body. */
-export interface PageNumberPaginationSpec extends PaginationSpecBase {
-  style: 'page-number';
-  items: FieldPath;
-  pageParam: string;
-  perPageParam?: string;
-  /** Number of the first page; defaults to 1. */
-  firstPage?: number;
-  totalPages?: FieldPath;
-  /** When set, paging stops once this path is null or absent (e.g. `['links', 'pages', 'next']`). */
-  next?: FieldPath;
-  /** Total item count; paging stops once `page * perPage` reaches it. */
-  total?: FieldPath;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `Link: <url>; rel="next"` response header (GitHub). Items default to the body when it is an array. */
-export interface LinkHeaderPaginationSpec extends PaginationSpecBase {
-  style: 'link-header';
-  items?: FieldPath;
-}
-
-/** Describes how one list operation pages; emitted by the generator next to the OperationSpec. */
-export type PaginationSpec =
-  | CursorPaginationSpec
-  | CursorIdPaginationSpec
-  | NextTokenPaginationSpec
-  | OffsetPaginationSpec
-  | PageNumberPaginationSpec
-  | LinkHeaderPaginationSpec;
 
 /** Everything needed to (re)issue a page request. */
 export interface PageRequest {

@@ -8,6 +8,9 @@ import {
 } from './error.js';
 import type { HttpMethod, Logger } from './types.js';
 import { AttemptController } from '../internal/sleep.js';
+import { isBinaryContentType } from './contract.js';
+
+export { isBinaryContentType } from './contract.js';
 
 /** What the transport hands to the parser once response headers have arrived. */
 export interface APIResponseProps {
@@ -52,13 +55,6 @@ async function readBody<B>(props: APIResponseProps, read: (response: Response) =
   } finally {
     attempt.release();
   }
-}
-
-/** Content types whose bodies are bytes, returned as a `Blob` rather than decoded as text. */
-export function isBinaryContentType(contentType: string | null): boolean {
-  return /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i.test(
-    contentType ?? '',
-  );
 }
 
 /** 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; binary content types -> Blob; anything else -> text. */
