@@ -120,7 +120,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     }
   } else {
     for (const plan of plans) {
-      plan.ctx.useRuntime('APIResource', 'core/resource');
+      plan.ctx.useRuntime('APIResource', 'core/resource', true);
       const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
       const constants = plan.constants.map((c) => engine.render('partials/constant', c));
       emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view)]);
@@ -133,7 +133,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       methods: rootPlan.methods,
       errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
     };
-    rootPlan.ctx.useRuntime('BaseClient', 'core/client');
+    rootPlan.ctx.useRuntime('BaseClient', 'core/client', true);
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });

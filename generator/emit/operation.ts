@@ -130,7 +130,10 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   } else if (media.encoding === 'binary') {
     // The runtime returns a Blob for byte content types (octet-stream, images, PDF...); other
     // non-JSON, non-text types come back as text, so they stay `unknown`.
-    returnType = isBinaryContentType(media.contentType) ? 'APIPromise<Blob>' : 'APIPromise<unknown>';
+    const binary = isBinaryContentType(media.contentType);
+    // `Blob` from the runtime's platform types: a client must compile without the DOM lib.
+    if (binary) ctx.useRuntime('Blob', 'core/platform');
+    returnType = binary ? 'APIPromise<Blob>' : 'APIPromise<unknown>';
   } else {
     returnType = `APIPromise<${media.encoding === 'text' && media.schema.kind === 'unknown' ? 'string' : responseTypeFor(media.schema)}>`;
   }

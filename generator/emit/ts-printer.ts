@@ -14,6 +14,8 @@ export interface ImportSpec {
   /** `import * as ns from …`. */
   namespace?: string;
   typeOnly?: boolean;
+  /** Names imported with an inline `type` modifier (`import { BaseClient, type ClientOptions }`). */
+  typeNames?: string[];
 }
 
 /** Prints a whole file from its header, imports and statement texts. */
@@ -24,7 +26,7 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
     .map((i) => {
       const s: ImportDeclarationStructure = { kind: StructureKind.ImportDeclaration, moduleSpecifier: i.from, isTypeOnly: i.typeOnly ?? false };
       if (i.namespace) s.namespaceImport = i.namespace;
-      else s.namedImports = [...new Set(i.names)].sort();
+      else s.namedImports = [...new Set(i.names)].sort().map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
       return s;
     });
   const structure: SourceFileStructure = {

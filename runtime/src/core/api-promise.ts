@@ -1,3 +1,4 @@
+import type { AbortController, AbortSignal, Response } from './platform.js';
 import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, castToError } from './error.js';
 import type { HttpMethod, Logger } from './types.js';
 import { AttemptController } from '../internal/sleep.js';
@@ -73,15 +74,16 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
  */
 export class APIPromise<T> extends Promise<T> {
   private parsed: Promise<T> | undefined;
+  protected readonly responsePromise: Promise<APIResponseProps>;
+  private readonly parseResponse: (props: APIResponseProps) => Promise<T>;
 
-  constructor(
-    protected readonly responsePromise: Promise<APIResponseProps>,
-    private readonly parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse,
-  ) {
+  constructor(responsePromise: Promise<APIResponseProps>, parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse) {
     super((resolve) => {
       // The real value comes from `parse()`; `then` is overridden below.
       resolve(null as unknown as T);
     });
+    this.responsePromise = responsePromise;
+    this.parseResponse = parseResponse;
   }
 
   /** Promise-like methods of subclasses create plain Promises. */

@@ -1,3 +1,4 @@
+import { platform, type Fetch, type RequestInit } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
 import { ClientError } from './error.js';
@@ -28,7 +29,7 @@ export interface ClientOptions {
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
   /** A fetch implementation; defaults to the global `fetch`. */
-  fetch?: typeof fetch | undefined;
+  fetch?: Fetch | undefined;
   /** Extra `RequestInit` fields passed to every fetch call. */
   fetchOptions?: RequestInit | undefined;
   defaultHeaders?: HeadersLike;
@@ -87,9 +88,9 @@ export abstract class BaseClient {
     this.baseURL = baseURL;
     this.timeout = nonNegative('timeout', options.timeout, DEFAULT_TIMEOUT_MS);
     this.maxRetries = nonNegative('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
-    this.logger = options.logger ?? console;
+    this.logger = options.logger ?? platform.console;
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
-    const fetchImpl = options.fetch ?? (globalThis.fetch as typeof fetch | undefined);
+    const fetchImpl = options.fetch ?? platform.fetch;
     if (typeof fetchImpl !== 'function') {
       throw new ClientError('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
     }

@@ -1,8 +1,15 @@
+import { platform, type Headers } from './platform.js';
 import { errorClassForStatus, type StatusErrorClassName } from './contract.js';
 
 /** Base class of every error thrown by this client. */
 export class ClientError extends Error {
   override name: string = this.constructor.name;
+
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message);
+    // Set by hand: `new Error(message, { cause })` needs the ES2022 lib, which a client must not require.
+    if (options && 'cause' in options) Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+  }
 }
 
 /** An HTTP error response, or (status undefined) a request that got no response. */
@@ -14,7 +21,7 @@ export class APIError<TError = unknown> extends ClientError {
   /** Parsed response body (JSON when possible, else text). */
   readonly error: TError | undefined;
 
-  constructor(status: number | undefined, error: TError | undefined, message: string | undefined, headers: Headers | undefined, options?: ErrorOptions) {
+  constructor(status: number | undefined, error: TError | undefined, message: string | undefined, headers: Headers | undefined, options?: { cause?: unknown }) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
@@ -33,7 +40,7 @@ export class APIError<TError = unknown> extends ClientError {
     if (status === undefined) {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }
-    headers ??= new Headers();
+    headers ??= new platform.Headers();
     return new ERROR_CLASS_BY_NAME[errorClassForStatus(status)](status, body, message, headers);
   }
 }

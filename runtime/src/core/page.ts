@@ -1,3 +1,4 @@
+import type { Response } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise, defaultParseResponse } from './api-promise.js';
 import type { BaseClient } from './client.js';
@@ -41,15 +42,18 @@ export function getPath(body: unknown, path: FieldPath | undefined): unknown {
 export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   /** The items of this page. */
   readonly data: Item[];
+  protected readonly client: BaseClient;
+  /** The raw response (body already read). */
+  readonly response: Response;
+  /** The parsed response body. */
+  readonly body: unknown;
+  protected readonly request: PageRequest;
 
-  constructor(
-    protected readonly client: BaseClient,
-    /** The raw response (body already read). */
-    readonly response: Response,
-    /** The parsed response body. */
-    readonly body: unknown,
-    protected readonly request: PageRequest,
-  ) {
+  constructor(client: BaseClient, response: Response, body: unknown, request: PageRequest) {
+    this.client = client;
+    this.response = response;
+    this.body = body;
+    this.request = request;
     const items = getPath(body, request.pagination.items);
     this.data = Array.isArray(items) ? (items as Item[]) : [];
   }
@@ -129,8 +133,10 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
   private index = 0;
   private done = false;
   private loading: Promise<unknown> | undefined;
+  private page: AbstractPage<Item>;
 
-  constructor(private page: AbstractPage<Item>) {
+  constructor(page: AbstractPage<Item>) {
+    this.page = page;
     this.items = page.getPaginatedItems();
   }
 

@@ -1,3 +1,4 @@
+import { platform } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import type { BaseClient } from './client.js';
 import { ClientError } from './error.js';
@@ -113,7 +114,7 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
   protected nextPageRequest(): PageRequest | null {
     const link = parseLinkHeader(this.response.headers.get('link'));
     if (!link) return null;
-    const url = new URL(link, this.response.url || this.client.baseURL);
+    const url = new platform.URL(link, this.response.url || this.client.baseURL);
     const { pathParams: _pathParams, query: _query, ...spec } = this.request.spec;
     const { query: _q, path: _p, ...options } = this.request.options;
     return { ...this.request, spec: { ...spec, path: url.toString() }, options };
@@ -122,8 +123,8 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
   override async getNextPage(): Promise<this> {
     const next = this.data.length === 0 || this.noMore() ? null : this.nextPageRequest();
     if (next) {
-      const target = new URL(next.spec.path).origin;
-      const allowed = [this.response.url, this.client.baseURL].filter(Boolean).map((u) => new URL(u).origin);
+      const target = new platform.URL(next.spec.path).origin;
+      const allowed = [this.response.url, this.client.baseURL].filter(Boolean).map((u) => new platform.URL(u).origin);
       if (!allowed.includes(target)) {
         throw new ClientError(`Refusing to follow a Link header to another host (${target}).`);
       }

@@ -1,3 +1,4 @@
+import type { AbortSignal, Headers, RequestInit } from './platform.js';
 import type { HttpMethod } from './contract.js';
 
 export type { AuthSchemeSpec, ClientConfig, HttpMethod, OperationSpec, QueryParamSpec, QueryStyle } from './contract.js';

@@ -1,12 +1,13 @@
+import { platform } from '../core/platform.js';
 import type { AuthSchemeSpec } from '../core/types.js';
 import type { AuthParts } from './request.js';
 
 /** Base64 of the UTF-8 bytes of `text`, using only web APIs. */
 export function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = new platform.TextEncoder().encode(text);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return platform.btoa(binary);
 }
 
 /**

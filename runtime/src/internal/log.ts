@@ -1,3 +1,5 @@
+import type { Headers } from '../core/platform.js';
+import { isHeaders } from './headers.js';
 import type { Logger, LogLevel } from '../core/types.js';
 import { readEnv } from './env.js';
 
@@ -46,7 +48,7 @@ export function redactHeaders(headers: Headers | Readonly<Record<string, string>
   const add = (value: string, name: string): void => {
     out[name] = sensitive.has(name.toLowerCase()) ? REDACTED : value;
   };
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) headers.forEach(add);
+  if (isHeaders(headers)) headers.forEach(add);
   else for (const name of Object.keys(headers)) add((headers as Record<string, string>)[name] ?? '', name);
   return out;
 }

@@ -1,3 +1,4 @@
+import { platform, type BodyInit } from '../core/platform.js';
 import type { ClientConfig, HeadersLike, HttpMethod, OperationSpec, RequestOptions } from '../core/types.js';
 import type { EncodedBody } from './body.js';
 import { encodeBody } from './body.js';
@@ -49,7 +50,7 @@ function withoutKeysIn(url: string, values: Readonly<Record<string, unknown>>): 
   const q = url.indexOf('?');
   if (q < 0) return { ...values };
   const present = new Set<string>();
-  new URLSearchParams(url.slice(q + 1)).forEach((_value, key) => present.add(key));
+  new platform.URLSearchParams!(url.slice(q + 1)).forEach((_value, key) => present.add(key));
   return Object.fromEntries(Object.entries(values).filter(([key]) => !present.has(key)));
 }
 
@@ -153,7 +154,7 @@ export function buildRequest(
       cookie !== undefined ? { cookie } : undefined,
       options.headers,
     ]);
-    if (typeof FormData !== 'undefined' && encoded.body instanceof FormData) delete headers['content-type'];
+    if (platform.FormData && encoded.body instanceof platform.FormData) delete headers['content-type'];
 
     return { method, url: joinURL(ctx.baseURL, path, query), headers, body: encoded.body };
   };

@@ -1,3 +1,4 @@
+import type { Headers } from '../core/platform.js';
 /** Longest delay honoured from `retry-after` / `retry-after-ms`. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 const INITIAL_RETRY_DELAY_S = 0.5;

@@ -1,3 +1,4 @@
+import type { AbortSignal, Fetch, RequestInit, Response } from '../core/platform.js';
 import type { APIResponseProps } from '../core/api-promise.js';
 import { isJSONContentType } from '../core/api-promise.js';
 import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from '../core/error.js';
@@ -12,7 +13,7 @@ import { logId as newLogId } from './uuid.js';
 
 /** Client-level inputs to sending. */
 export interface TransportContext {
-  fetch: typeof fetch;
+  fetch: Fetch;
   fetchOptions: RequestInit | undefined;
   /** Already levelled: messages above the client's level are dropped. */
   logger: Logger;
