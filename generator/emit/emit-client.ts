@@ -10,7 +10,7 @@ import { FileContext, type TypeIndex } from './file-context.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
-import { runtimeFiles } from './runtime-files.js';
+import { errorBaseName, runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
 import { hasDirectionalMembers, typeExpr } from './type-expr.js';
 import type { ClientClassView, ErrorStaticView, ResourceClassView, TypeDeclarationView } from './view-model.js';
@@ -78,7 +78,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, lookup, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, `${name}Error`, ...ERROR_CLASSES]);
+  const { index, inputs, register, lookup, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, errorBaseName(name), ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
@@ -131,7 +131,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       config: clientConfigLiteral(model, settings, name),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: `${name}Error`, bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [{ name: errorBaseName(name), bodyType: null }, ...errorStatics(model, rootPlan.ctx)],
     };
     rootPlan.ctx.useRuntime('BaseClient', 'core/client', true);
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');

@@ -4,7 +4,7 @@
  * sources call `ClientError` and every client calls `<Name>Error`.
  */
 import { ts } from 'ts-morph';
-import { ERROR_BASE_CLASS } from '../../runtime/src/core/contract.js';
+import { ERROR_BASE_CLASS, ERROR_CLASSES, RUNTIME_TYPE_NAMES } from '../../runtime/src/core/contract.js';
 import type { GeneratedFile } from '../write/types.js';
 import type { TemplateEngine } from './template-engine.js';
 
@@ -28,9 +28,16 @@ export function renameIdentifiers(source: string, renames: Readonly<Record<strin
   return out;
 }
 
+const TAKEN: ReadonlySet<string> = new Set<string>([...ERROR_CLASSES, ...RUNTIME_TYPE_NAMES]);
+
+/** The client's error base class: `StiggError`, or `APIClientError` where `APIError` is a runtime class already. */
+export function errorBaseName(clientName: string): string {
+  return TAKEN.has(`${clientName}Error`) ? `${clientName}ClientError` : `${clientName}Error`;
+}
+
 /** Every runtime file (built-in or overridden) as `src/<path>`, with the client's error base class name. */
 export function runtimeFiles(engine: TemplateEngine, header: string, clientName: string): GeneratedFile[] {
-  const renames = { [ERROR_BASE_CLASS]: `${clientName}Error` };
+  const renames = { [ERROR_BASE_CLASS]: errorBaseName(clientName) };
   return engine.runtimeFiles({ clientName }).map((f) => {
     const path = `src/${f.name.slice('runtime/'.length)}`;
     return { path, content: `${header}${renameIdentifiers(f.text, renames, path)}` };

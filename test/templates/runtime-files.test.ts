@@ -2,21 +2,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitClient } from '../../generator/emit/emit-client.js';
-import { renameIdentifiers } from '../../generator/emit/runtime-files.js';
+import { errorBaseName, renameIdentifiers } from '../../generator/emit/runtime-files.js';
 import { createTemplateEngine } from '../../generator/emit/template-engine.js';
 import { VIEW_MODEL_VERSION } from '../../generator/emit/view-model.js';
 import { buildModel } from '../../generator/model/build-model.js';
 import { docOf, repoRoot, specFrom } from '../emit/helpers.js';
+import { tsFilesUnder, typeCheck } from '../helpers/typecheck.js';
 import { catchError, fixtureDir } from './helpers.js';
 
 const builtinDir = path.join(repoRoot, 'templates');
 const runtimeDir = path.join(repoRoot, 'runtime/src');
 const MANIFEST = { 'apiforge-templates.json': JSON.stringify({ contract: VIEW_MODEL_VERSION }) };
 
-function emitWith(overrideDir?: string): Map<string, string> {
+function emitWith(overrideDir?: string, name = 'Acme'): Map<string, string> {
   const engine = createTemplateEngine({ builtinDir, runtimeDir, contractVersion: VIEW_MODEL_VERSION, ...(overrideDir ? { overrideDir } : {}) });
-  const model = buildModel(specFrom(docOf({ Pet: { type: 'object' } })), { name: 'Acme' });
-  const files = emitClient(model, { name: 'Acme', input: 'spec.yaml', output: 'out' }, engine);
+  const model = buildModel(specFrom(docOf({ Pet: { type: 'object' } })), { name });
+  const files = emitClient(model, { name, input: 'spec.yaml', output: 'out' }, engine);
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
@@ -34,7 +35,27 @@ describe('renameIdentifiers', () => {
   });
 });
 
+describe('errorBaseName', () => {
+  it.each([
+    ['Stigg', 'StiggError'],
+    ['API', 'APIClientError'],
+    ['APIConnection', 'APIConnectionClientError'],
+    ['Page', 'PageError'],
+  ])('%s -> %s', (client, base) => {
+    expect(errorBaseName(client)).toBe(base);
+  });
+});
+
 describe('runtime files in a generated client', () => {
+  it('compile for a client whose name would make a runtime class name (API -> APIClientError)', () => {
+    const files = emitWith(undefined, 'API');
+    const dir = fixtureDir(Object.fromEntries([...files].filter(([file]) => file.endsWith('.ts'))));
+    expect(files.get('src/core/error.ts')).toContain('export class APIClientError extends Error');
+    expect(files.get('src/client.ts')).toContain('static APIClientError');
+    const options = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] };
+    expect(typeCheck(tsFilesUnder(path.join(dir, 'src')), options, undefined, dir)).toEqual([]);
+  }, 60_000);
+
   it('are the runtime sources with the error base class renamed, and nothing else changed', () => {
     const files = emitWith();
     const source = readFileSync(path.join(runtimeDir, 'core/error.ts'), 'utf8');
