@@ -13,7 +13,11 @@ import type { TemplateEngine } from './template-engine.js';
  * Identifier token whose text is a key of `renames` becomes its value. Parsing, not a regex, so
  * `ClientErrors` or a message mentioning "ClientError" stay as they are.
  */
-export function renameIdentifiers(source: string, renames: Readonly<Record<string, string>>, fileName = 'runtime.ts'): string {
+export function renameIdentifiers(
+  source: string,
+  renames: Readonly<Record<string, string>>,
+  fileName = 'runtime.ts',
+): string {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const spans: Array<[start: number, end: number, text: string]> = [];
   const visit = (node: ts.Node): void => {

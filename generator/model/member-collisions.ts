@@ -1,4 +1,7 @@
-import { CLIENT_MEMBERS as CLIENT_MEMBER_NAMES, RESOURCE_MEMBERS as RESOURCE_MEMBER_NAMES } from '../../runtime/src/core/contract.js';
+import {
+  CLIENT_MEMBERS as CLIENT_MEMBER_NAMES,
+  RESOURCE_MEMBERS as RESOURCE_MEMBER_NAMES,
+} from '../../runtime/src/core/contract.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { HttpMethod } from './types.js';
 
@@ -51,7 +54,9 @@ function renameReservedResources(ops: PlacedLike[], bag: DiagnosticBag, file: st
         for (let n = 2; taken.has(next) || reservedAt(depth).has(next); n++) next = `${name}Resource${n}`;
         taken.add(next);
         renamed.set(key, next);
-        bag.warn('name-collision', `${parent ? `${parent}.` : ''}${name} would clash with a built-in member; the resource for ${op.path} is named ${next}`, { file, pointer: op.pointer });
+        const where = `${parent ? `${parent}.` : ''}${name}`;
+        const message = `${where} would clash with a built-in member; the resource for ${op.path} is named ${next}`;
+        bag.warn('name-collision', message, { file, pointer: op.pointer });
       }
       op.resource[depth] = next;
     }

@@ -11,7 +11,12 @@ import { json, startServer, type TestServer } from '../runtime/helpers/server.js
 import { tsFilesUnder, typeCheck } from '../helpers/typecheck.js';
 import { emitDoc, repoRoot } from './helpers.js';
 
-const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { url: { type: 'string' } } } } } } };
+const ok = {
+  '200': {
+    description: 'ok',
+    content: { 'application/json': { schema: { type: 'object', properties: { url: { type: 'string' } } } } },
+  },
+};
 const strings = { type: 'array', items: { type: 'string' } };
 const query = (name: string, style: string | undefined, explode: boolean | undefined, schema: object = strings) => ({
   name,
@@ -27,7 +32,13 @@ const doc = {
   servers: [{ url: 'http://localhost' }],
   paths: {
     '/timeout': { get: { operationId: 'getTimeout', responses: ok } },
-    '/logger/{id}': { get: { operationId: 'getLogger', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+    '/logger/{id}': {
+      get: {
+        operationId: 'getLogger',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: ok,
+      },
+    },
     '/with-options': { post: { operationId: 'withOptions', responses: ok } },
     '/transport': { get: { operationId: 'transport', responses: ok } },
     '/search': {
@@ -38,7 +49,10 @@ const doc = {
           query('formExploded', 'form', true),
           query('space', 'spaceDelimited', false),
           query('pipe', 'pipeDelimited', false),
-          query('deep', 'deepObject', true, { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }),
+          query('deep', 'deepObject', true, {
+            type: 'object',
+            properties: { a: { type: 'string' }, b: { type: 'string' } },
+          }),
           query('simple', 'simple', false),
           query('matrix', 'matrix', undefined),
           query('label', 'label', false),
@@ -86,28 +100,50 @@ describe('paths named after client members', () => {
   ])('/%s becomes client.%s, with a warning', (name, renamed) => {
     expect(model.root.children.map((c) => c.name)).toContain(renamed);
     expect(model.root.children.map((c) => c.name)).not.toContain(name);
-    expect(model.warnings.some((w) => w.code === 'name-collision' && w.message.startsWith(`${name} would clash with a built-in member`))).toBe(true);
+    expect(
+      model.warnings.some(
+        (w) => w.code === 'name-collision' && w.message.startsWith(`${name} would clash with a built-in member`),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('query styles', () => {
-  it.each(['simple', 'matrix', 'label', 'bogus'])('style %s on a query parameter warns and is sent as form', (style) => {
-    const warning = model.warnings.find((w) => w.code === 'invalid-query-style' && w.message.includes(`has style "${style}"`));
-    expect(warning?.location?.pointer).toMatch(/^#\/paths\/~1search\/get\/parameters\/\d+\/style$/);
-  });
+  it.each(['simple', 'matrix', 'label', 'bogus'])(
+    'style %s on a query parameter warns and is sent as form',
+    (style) => {
+      const warning = model.warnings.find(
+        (w) => w.code === 'invalid-query-style' && w.message.includes(`has style "${style}"`),
+      );
+      expect(warning?.location?.pointer).toMatch(/^#\/paths\/~1search\/get\/parameters\/\d+\/style$/);
+    },
+  );
 });
 
 describe('the generated client', () => {
   it('type-checks with zero errors', () => {
-    const errors = typeCheck(tsFilesUnder(path.join(dir, 'src')), {
-      strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [],
-      exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true,
-    }, undefined, dir);
+    const errors = typeCheck(
+      tsFilesUnder(path.join(dir, 'src')),
+      {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: [],
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+      },
+      undefined,
+      dir,
+    );
     expect(errors).toEqual([]);
   }, 60_000);
 
   it('keeps BaseClient members working and serializes every query style', async () => {
-    const { Test } = (await import(pathToFileURL(path.join(dir, 'src/index.ts')).href)) as { Test: new (options: object) => DriftClient };
+    const { Test } = (await import(pathToFileURL(path.join(dir, 'src/index.ts')).href)) as {
+      Test: new (options: object) => DriftClient;
+    };
     const client = new Test({ baseURL: server.url, timeout: 5_000 });
     expect(client.timeout).toBe(5_000);
     expect(typeof client.withOptions).toBe('function');

@@ -16,12 +16,22 @@ export function tsFilesUnder(dir: string): string[] {
  * (the JSON spelling: `"module": "nodenext"`), returning `file:line: message` lines.
  * `host` shares parsed lib files between programs.
  */
-export function typeCheck(files: string[], compilerOptions: Record<string, unknown>, host?: ts.CompilerHost, base = process.cwd()): string[] {
-  const { options, errors } = ts.convertCompilerOptionsFromJson({ noEmit: true, skipLibCheck: true, ...compilerOptions }, base);
+export function typeCheck(
+  files: string[],
+  compilerOptions: Record<string, unknown>,
+  host?: ts.CompilerHost,
+  base = process.cwd(),
+): string[] {
+  const { options, errors } = ts.convertCompilerOptionsFromJson(
+    { noEmit: true, skipLibCheck: true, ...compilerOptions },
+    base,
+  );
   if (errors.length > 0) return errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   const program = ts.createProgram({ rootNames: files, options, ...(host ? { host } : {}) });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(base, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+    const where = d.file
+      ? `${path.relative(base, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+      : '';
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
 }

@@ -22,7 +22,14 @@ import { pageClassOf } from '../../runtime/src/core/pagination.js';
 import { APIResource } from '../../runtime/src/core/resource.js';
 import type { ClientConfig } from '../../runtime/src/core/types.js';
 
-const config: ClientConfig = { clientName: 'T', env: { baseURL: 'T_BASE_URL', log: 'T_LOG' }, defaultBaseURL: 'http://t.test', auth: [], apiKeyRequired: false, version: '1' };
+const config: ClientConfig = {
+  clientName: 'T',
+  env: { baseURL: 'T_BASE_URL', log: 'T_LOG' },
+  defaultBaseURL: 'http://t.test',
+  auth: [],
+  apiKeyRequired: false,
+  version: '1',
+};
 
 class TestClient extends BaseClient {
   constructor(options: ClientOptions = {}) {
@@ -50,25 +57,38 @@ describe('contract: reserved member names', () => {
 
   it('RESOURCE_MEMBERS are exactly the members of APIResource (plus toString)', () => {
     const resource = new TestResource(new TestClient());
-    const members = [...new Set([...memberNames(resource, TestResource.prototype), ...Object.getOwnPropertyNames(APIResource.prototype), 'toString'])].sort();
+    const members = [
+      ...new Set([
+        ...memberNames(resource, TestResource.prototype),
+        ...Object.getOwnPropertyNames(APIResource.prototype),
+        'toString',
+      ]),
+    ].sort();
     expect([...RESOURCE_MEMBERS].sort()).toEqual(members);
   });
 });
 
 describe('contract: errors', () => {
   it('ERROR_CLASSES are the runtime error classes, each a subclass of the base class', () => {
-    const exported = Object.entries(Errors).filter(([, v]) => typeof v === 'function' && /^[A-Z]\w*Error$/.test(v.name)).map(([k]) => k);
+    const exported = Object.entries(Errors)
+      .filter(([, v]) => typeof v === 'function' && /^[A-Z]\w*Error$/.test(v.name))
+      .map(([k]) => k);
     expect([...exported].sort()).toEqual([ERROR_BASE_CLASS, ...ERROR_CLASSES].sort());
     for (const name of ERROR_CLASSES) expect(Errors[name].prototype).toBeInstanceOf(Errors.ClientError);
   });
 
-  it.each([...Object.entries(STATUS_ERROR_CLASS), ['500', 'InternalServerError'], ['503', 'InternalServerError'], ['418', 'APIError'], ['302', 'APIError']])(
-    'APIError.generate(%s) is a %s, as the contract says',
-    (status, name) => {
-      expect(errorClassForStatus(Number(status))).toBe(name);
-      expect(Errors.APIError.generate(Number(status), { message: 'x' }, undefined, undefined).constructor.name).toBe(name);
-    },
-  );
+  it.each([
+    ...Object.entries(STATUS_ERROR_CLASS),
+    ['500', 'InternalServerError'],
+    ['503', 'InternalServerError'],
+    ['418', 'APIError'],
+    ['302', 'APIError'],
+  ])('APIError.generate(%s) is a %s, as the contract says', (status, name) => {
+    expect(errorClassForStatus(Number(status))).toBe(name);
+    expect(Errors.APIError.generate(Number(status), { message: 'x' }, undefined, undefined).constructor.name).toBe(
+      name,
+    );
+  });
 
   it('bodiless classes are the connection and abort errors', () => {
     expect(new Errors.APIConnectionError().error).toBeUndefined();
@@ -79,7 +99,9 @@ describe('contract: errors', () => {
 describe('contract: pagination and content types', () => {
   it.each(Object.entries(PAGE_CLASSES))('style %s pages with %s', (style, className) => {
     const pagination = { style, items: [] } as unknown as PaginationSpec;
-    expect(pageClassOf({ spec: { method: 'get', path: '/' }, pagination, params: {}, options: {} }).name).toBe(className);
+    expect(pageClassOf({ spec: { method: 'get', path: '/' }, pagination, params: {}, options: {} }).name).toBe(
+      className,
+    );
   });
 
   it.each([

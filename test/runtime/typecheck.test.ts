@@ -40,7 +40,9 @@ describe('runtime sources', () => {
   it('type-check under the strict flags (runtime + fixture client)', () => {
     const program = ts.createProgram([...runtimeSources().map((f) => join(runtimeDir, f)), fixture], STRICT);
     const errors = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${relative(repoRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      const where = d.file
+        ? `${relative(repoRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(errors).toEqual([]);

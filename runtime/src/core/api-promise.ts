@@ -39,9 +39,13 @@ async function readBody<B>(props: APIResponseProps, read: (response: Response) =
   try {
     return await read(props.response);
   } catch (err) {
-    if (attempt.timedOut()) throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
+    if (attempt.timedOut())
+      throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
     if (props.signal?.aborted) throw new APIUserAbortError();
-    throw new APIConnectionError({ message: 'Connection error while reading the response body.', cause: castToError(err) });
+    throw new APIConnectionError({
+      message: 'Connection error while reading the response body.',
+      cause: castToError(err),
+    });
   } finally {
     attempt.release();
   }
@@ -57,14 +61,19 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
   if (isBinaryContentType(response.headers.get('content-type'))) return (await readBody(props, (r) => r.blob())) as T;
   const text = await readText(props);
   if (props.debug ?? true) {
-    props.logger.debug(`[${props.logId}] response body read`, { status: response.status, durationMs: Date.now() - props.startTime });
+    props.logger.debug(`[${props.logId}] response body read`, {
+      status: response.status,
+      durationMs: Date.now() - props.startTime,
+    });
   }
   if (text === '') return undefined as T;
   if (!isJSONContentType(response.headers.get('content-type'))) return text as T;
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new ClientError(`Could not parse the JSON response body (status ${response.status}).`, { cause: castToError(err) });
+    throw new ClientError(`Could not parse the JSON response body (status ${response.status}).`, {
+      cause: castToError(err),
+    });
   }
 }
 
@@ -77,7 +86,10 @@ export class APIPromise<T> extends Promise<T> {
   protected readonly responsePromise: Promise<APIResponseProps>;
   private readonly parseResponse: (props: APIResponseProps) => Promise<T>;
 
-  constructor(responsePromise: Promise<APIResponseProps>, parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse) {
+  constructor(
+    responsePromise: Promise<APIResponseProps>,
+    parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse,
+  ) {
     super((resolve) => {
       // The real value comes from `parse()`; `then` is overridden below.
       resolve(null as unknown as T);
@@ -114,7 +126,9 @@ export class APIPromise<T> extends Promise<T> {
     return this.parse().then(onfulfilled, onrejected);
   }
 
-  override catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<T | TResult> {
+  override catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<T | TResult> {
     return this.parse().catch(onrejected);
   }
 

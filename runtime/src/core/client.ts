@@ -5,7 +5,15 @@ import { ClientError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
-import type { ClientConfig, HeadersLike, HttpMethod, Logger, LogLevel, OperationSpec, RequestOptions } from './types.js';
+import type {
+  ClientConfig,
+  HeadersLike,
+  HttpMethod,
+  Logger,
+  LogLevel,
+  OperationSpec,
+  RequestOptions,
+} from './types.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
@@ -73,7 +81,9 @@ export abstract class BaseClient {
     this._config = config;
     const apiKey = options.apiKey === undefined ? readEnv(config.env.apiKey) : options.apiKey;
     if (config.apiKeyRequired && !apiKey) {
-      const envHint = config.env.apiKey ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i` : 'I';
+      const envHint = config.env.apiKey
+        ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
+        : 'I';
       throw new ClientError(
         `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like new ${config.clientName}({ apiKey: 'My API Key' }).`,
       );
@@ -92,7 +102,9 @@ export abstract class BaseClient {
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
     const fetchImpl = options.fetch ?? platform.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new ClientError('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
+      throw new ClientError(
+        'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
+      );
     }
     const sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
     this.transport = {
@@ -115,7 +127,9 @@ export abstract class BaseClient {
 
   /** Call one operation: splits `params` per `spec` into path, query, headers, cookies and body. */
   request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}));
+    return new APIPromise<T>(
+      this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
+    );
   }
 
   /**
@@ -130,8 +144,9 @@ export abstract class BaseClient {
     options?: RequestOptions,
   ): PagePromise<PageT, Item> {
     const request: PageRequest = { spec, pagination, params: { ...params }, options: { ...options } };
-    return new PagePromise<PageT, Item>(this.makeRequest(spec, request.params, request.options), (props) =>
-      makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
+    return new PagePromise<PageT, Item>(
+      this.makeRequest(spec, request.params, request.options),
+      (props) => makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
     );
   }
 
@@ -183,7 +198,10 @@ export abstract class BaseClient {
       built = buildRequest(spec, params, options, context);
       sendOptions = {
         timeout: options.timeout === undefined ? this.timeout : nonNegative('timeout', options.timeout, this.timeout),
-        maxRetries: options.maxRetries === undefined ? this.maxRetries : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
+        maxRetries:
+          options.maxRetries === undefined
+            ? this.maxRetries
+            : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
         signal: options.signal,
         fetchOptions: options.fetchOptions,
       };

@@ -216,11 +216,38 @@ export type PaginationStyle = keyof typeof PAGE_CLASSES;
  * generated client's imports and index exports.
  */
 export const RUNTIME_TYPE_NAMES: readonly string[] = [
-  'APIPromise', 'APIResource', 'AbstractPage', 'BaseClient', 'ClientConfig', 'ClientOptions', 'CursorIdPage',
-  'CursorIdPaginationSpec', 'CursorPage', 'CursorPaginationSpec', 'FieldPath', 'FilePropertyBag', 'HeadersLike',
-  'LinkHeaderPage', 'LinkHeaderPaginationSpec', 'LogLevel', 'Logger', 'NextTokenPage', 'NextTokenPaginationSpec',
-  'OffsetPage', 'OffsetPaginationSpec', 'OperationSpec', 'Page', 'PageClass', 'PageNumberPage', 'PageNumberPaginationSpec',
-  'PagePromise', 'PageRequest', 'PaginationSpec', 'RequestOptions', 'ToFileInput', 'Uploadable',
+  'APIPromise',
+  'APIResource',
+  'AbstractPage',
+  'BaseClient',
+  'ClientConfig',
+  'ClientOptions',
+  'CursorIdPage',
+  'CursorIdPaginationSpec',
+  'CursorPage',
+  'CursorPaginationSpec',
+  'FieldPath',
+  'FilePropertyBag',
+  'HeadersLike',
+  'LinkHeaderPage',
+  'LinkHeaderPaginationSpec',
+  'LogLevel',
+  'Logger',
+  'NextTokenPage',
+  'NextTokenPaginationSpec',
+  'OffsetPage',
+  'OffsetPaginationSpec',
+  'OperationSpec',
+  'Page',
+  'PageClass',
+  'PageNumberPage',
+  'PageNumberPaginationSpec',
+  'PagePromise',
+  'PageRequest',
+  'PaginationSpec',
+  'RequestOptions',
+  'ToFileInput',
+  'Uploadable',
 ];
 
 /** Error classes by HTTP status; other 5xx statuses are `InternalServerError`, anything else `APIError`. */
@@ -246,10 +273,15 @@ export const ERROR_CLASSES = [
 export type ErrorClassName = (typeof ERROR_CLASSES)[number];
 
 /** Error classes that never carry a response body. */
-export const BODILESS_ERROR_CLASSES: readonly ErrorClassName[] = ['APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError'];
+export const BODILESS_ERROR_CLASSES: readonly ErrorClassName[] = [
+  'APIConnectionError',
+  'APIConnectionTimeoutError',
+  'APIUserAbortError',
+];
 
 /** The classes an HTTP error status can map to. */
-export type StatusErrorClassName = (typeof STATUS_ERROR_CLASS)[keyof typeof STATUS_ERROR_CLASS] | 'InternalServerError' | 'APIError';
+export type StatusErrorClassName =
+  (typeof STATUS_ERROR_CLASS)[keyof typeof STATUS_ERROR_CLASS] | 'InternalServerError' | 'APIError';
 
 /** The error class for an HTTP error status. */
 export function errorClassForStatus(status: number): StatusErrorClassName {

@@ -8,7 +8,8 @@ export class ClientError extends Error {
   constructor(message?: string, options?: { cause?: unknown }) {
     super(message);
     // Set by hand: `new Error(message, { cause })` needs the ES2022 lib, which a client must not require.
-    if (options && 'cause' in options) Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+    if (options && 'cause' in options)
+      Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
   }
 }
 
@@ -21,7 +22,13 @@ export class APIError<TError = unknown> extends ClientError {
   /** Parsed response body (JSON when possible, else text). */
   readonly error: TError | undefined;
 
-  constructor(status: number | undefined, error: TError | undefined, message: string | undefined, headers: Headers | undefined, options?: { cause?: unknown }) {
+  constructor(
+    status: number | undefined,
+    error: TError | undefined,
+    message: string | undefined,
+    headers: Headers | undefined,
+    options?: { cause?: unknown },
+  ) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
@@ -36,7 +43,12 @@ export class APIError<TError = unknown> extends ClientError {
   }
 
   /** Picks the subclass that matches `status`. */
-  static generate(status: number | undefined, body: unknown, message: string | undefined, headers: Headers | undefined): APIError {
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+  ): APIError {
     if (status === undefined) {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }

@@ -18,7 +18,12 @@ export type {
 } from './contract.js';
 
 /** A page class: what `requestPage` instantiates for each page. */
-export type PageClass = new (client: BaseClient, response: Response, body: unknown, request: PageRequest) => AbstractPage<unknown>;
+export type PageClass = new (
+  client: BaseClient,
+  response: Response,
+  body: unknown,
+  request: PageRequest,
+) => AbstractPage<unknown>;
 
 /** Everything needed to (re)issue a page request. */
 export interface PageRequest {
@@ -76,7 +81,12 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     if (!next) {
       throw new ClientError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
-    return (await this.client.requestPage<Item>(next.spec, next.pagination, next.params, next.options)) as unknown as this;
+    return (await this.client.requestPage<Item>(
+      next.spec,
+      next.pagination,
+      next.params,
+      next.options,
+    )) as unknown as this;
   }
 
   /** This page, then every following page. */
@@ -178,7 +188,12 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
 }
 
 /** Reads the response body and wraps it in `PageClass`. */
-export async function makePage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest, PageClass: PageClass): Promise<AbstractPage<Item>> {
+export async function makePage<Item>(
+  client: BaseClient,
+  props: APIResponseProps,
+  request: PageRequest,
+  PageClass: PageClass,
+): Promise<AbstractPage<Item>> {
   const body = await defaultParseResponse<unknown>(props);
   return new PageClass(client, props.response, body, request) as AbstractPage<Item>;
 }
@@ -190,7 +205,10 @@ export type Page<Item> = AbstractPage<Item>;
  * The promise returned by list methods: await it for the first page, or iterate
  * it directly with `for await` to walk every item across pages.
  */
-export class PagePromise<PageT extends AbstractPage<Item>, Item> extends APIPromise<PageT> implements AsyncIterable<Item> {
+export class PagePromise<PageT extends AbstractPage<Item>, Item>
+  extends APIPromise<PageT>
+  implements AsyncIterable<Item>
+{
   /** Waits for the first page, then hands over to that page's iterator. */
   [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
     let inner: AsyncIterator<Item, undefined> | undefined;
@@ -212,5 +230,3 @@ export class PagePromise<PageT extends AbstractPage<Item>, Item> extends APIProm
     return iterator;
   }
 }
-
-

@@ -34,11 +34,21 @@ export class CursorPage<Item> extends AbstractPage<Item> {
     if (backward) {
       const prev = getPath(this.body, p.prev);
       if (!p.prev || !present(prev)) return null;
-      return this.withParams(changes([[p.beforeParam, prev], [p.afterParam, undefined]]));
+      return this.withParams(
+        changes([
+          [p.beforeParam, prev],
+          [p.afterParam, undefined],
+        ]),
+      );
     }
     const next = getPath(this.body, p.next);
     if (!present(next)) return null;
-    return this.withParams(changes([[p.afterParam, next], [p.beforeParam, undefined]]));
+    return this.withParams(
+      changes([
+        [p.afterParam, next],
+        [p.beforeParam, undefined],
+      ]),
+    );
   }
 }
 
@@ -53,8 +63,18 @@ export class CursorIdPage<Item> extends AbstractPage<Item> {
     const id = getPath(edge, [idField]);
     if (!present(id)) return null;
     return backward
-      ? this.withParams(changes([[p.beforeParam, id], [p.afterParam, undefined]]))
-      : this.withParams(changes([[p.afterParam, id], [p.beforeParam, undefined]]));
+      ? this.withParams(
+          changes([
+            [p.beforeParam, id],
+            [p.afterParam, undefined],
+          ]),
+        )
+      : this.withParams(
+          changes([
+            [p.afterParam, id],
+            [p.beforeParam, undefined],
+          ]),
+        );
   }
 }
 
@@ -92,7 +112,8 @@ export class PageNumberPage<Item> extends AbstractPage<Item> {
     if (p.totalPages && typeof totalPages === 'number' && current >= totalPages) return null;
     const total = getPath(this.body, p.total);
     const perPage = Number(this.param(p.perPageParam));
-    if (p.total && typeof total === 'number' && perPage > 0 && (current - (p.firstPage ?? 1) + 1) * perPage >= total) return null;
+    if (p.total && typeof total === 'number' && perPage > 0 && (current - (p.firstPage ?? 1) + 1) * perPage >= total)
+      return null;
     return this.withParams({ [p.pageParam]: current + 1 });
   }
 }
@@ -103,7 +124,11 @@ export function parseLinkHeader(header: string | null, rel = 'next'): string | u
   for (const part of header.split(/,(?=\s*<)/)) {
     const match = /<([^>]*)>(.*)/.exec(part.trim());
     if (!match) continue;
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '')?.[1]?.toLowerCase().split(/\s+/) ?? [];
+    const rels =
+      /;\s*rel\s*=\s*"?([^";]+)"?/i
+        .exec(match[2] ?? '')?.[1]
+        ?.toLowerCase()
+        .split(/\s+/) ?? [];
     if (rels.includes(rel)) return match[1];
   }
   return undefined;
@@ -145,12 +170,17 @@ const pageClasses: Record<PaginationStyle, PageClass> = {
 
 /** The page class of `request.pagination`: its `page`, else the class of its `style`. */
 export function pageClassOf(request: PageRequest): PageClass {
-  const PageClass: PageClass | undefined = request.pagination.page ?? (pageClasses as Partial<Record<string, PageClass>>)[request.pagination.style];
+  const PageClass: PageClass | undefined =
+    request.pagination.page ?? (pageClasses as Partial<Record<string, PageClass>>)[request.pagination.style];
   if (!PageClass) throw new ClientError(`Unknown pagination style: ${String(request.pagination.style)}`);
   return PageClass;
 }
 
 /** Reads the response body and wraps it in the page class of `request.pagination`. */
-export function createPage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest): Promise<AbstractPage<Item>> {
+export function createPage<Item>(
+  client: BaseClient,
+  props: APIResponseProps,
+  request: PageRequest,
+): Promise<AbstractPage<Item>> {
   return makePage<Item>(client, props, request, pageClassOf(request));
 }

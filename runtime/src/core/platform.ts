@@ -67,7 +67,10 @@ interface MinimalRequestInit {
 }
 
 export type AbortSignal = InstanceOf<'AbortSignal', MinimalAbortSignal>;
-export type AbortController = InstanceOf<'AbortController', { readonly signal: AbortSignal; abort(reason?: unknown): void }>;
+export type AbortController = InstanceOf<
+  'AbortController',
+  { readonly signal: AbortSignal; abort(reason?: unknown): void }
+>;
 export type Headers = InstanceOf<'Headers', MinimalHeaders>;
 export type Blob = InstanceOf<'Blob', MinimalBlob>;
 export type File = InstanceOf<'File', MinimalFile>;
@@ -88,7 +91,10 @@ export type BodyInit = NonNullable<RequestInit['body']>;
 export interface Platform {
   fetch?: PlatformFetch;
   Headers: new () => Headers;
-  Blob?: new (parts?: ReadonlyArray<string | ArrayBuffer | ArrayBufferView | Blob>, options?: { type?: string }) => Blob;
+  Blob?: new (
+    parts?: ReadonlyArray<string | ArrayBuffer | ArrayBufferView | Blob>,
+    options?: { type?: string },
+  ) => Blob;
   File?: new (parts: ReadonlyArray<Blob>, name: string, options?: { type?: string; lastModified?: number }) => File;
   FormData?: new () => FormData;
   URLSearchParams?: new (init?: string) => URLSearchParams;

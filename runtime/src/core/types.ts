@@ -1,7 +1,14 @@
 import type { AbortSignal, Headers, RequestInit } from './platform.js';
 import type { HttpMethod } from './contract.js';
 
-export type { AuthSchemeSpec, ClientConfig, HttpMethod, OperationSpec, QueryParamSpec, QueryStyle } from './contract.js';
+export type {
+  AuthSchemeSpec,
+  ClientConfig,
+  HttpMethod,
+  OperationSpec,
+  QueryParamSpec,
+  QueryStyle,
+} from './contract.js';
 
 /**
  * Anything that can describe headers. A `null` value removes a header that a

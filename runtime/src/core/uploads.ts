@@ -5,13 +5,7 @@ export { isUploadable } from '../internal/body.js';
 
 /** Anything that can be uploaded as a file or binary body. */
 export type Uploadable =
-  | Blob
-  | File
-  | ArrayBuffer
-  | ArrayBufferView
-  | ReadableStreamLike
-  | Response
-  | AsyncIterable<Uint8Array>;
+  Blob | File | ArrayBuffer | ArrayBufferView | ReadableStreamLike | Response | AsyncIterable<Uint8Array>;
 
 /** Values accepted by `toFile`. */
 export type ToFileInput = Uploadable | string | Iterable<Uint8Array>;

@@ -1,4 +1,11 @@
-import { platform, type Blob, type BodyInit, type FormData, type ReadableStreamLike, type Response } from '../core/platform.js';
+import {
+  platform,
+  type Blob,
+  type BodyInit,
+  type FormData,
+  type ReadableStreamLike,
+  type Response,
+} from '../core/platform.js';
 import type { OperationSpec } from '../core/types.js';
 import { scalarToString } from './headers.js';
 import { deepPairs } from './query.js';
@@ -33,7 +40,14 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
 export function isUploadable(
   value: unknown,
 ): value is Blob | ArrayBuffer | ArrayBufferView | ReadableStreamLike | Response | AsyncIterable<Uint8Array> {
-  return isBlob(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || isStream(value) || isResponse(value) || isAsyncIterable(value);
+  return (
+    isBlob(value) ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    isStream(value) ||
+    isResponse(value) ||
+    isAsyncIterable(value)
+  );
 }
 
 function isBlob(value: unknown): value is Blob {
@@ -60,7 +74,8 @@ export function fileName(value: unknown): string | undefined {
   const name = (value as { name?: unknown }).name;
   if (typeof name === 'string' && name) return name.split(/[\\/]/).pop();
   const url = (value as { url?: unknown }).url;
-  if (typeof url === 'string' && url) return new platform.URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
+  if (typeof url === 'string' && url)
+    return new platform.URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
   return undefined;
 }
 
@@ -71,7 +86,8 @@ export function fileName(value: unknown): string | undefined {
 export async function toBlob(value: unknown, type?: string): Promise<Blob> {
   if (isBlob(value)) return type && !value.type ? newBlob([value], type) : value;
   if (typeof value === 'string' || value instanceof ArrayBuffer) return newBlob([value], type);
-  if (ArrayBuffer.isView(value)) return newBlob([new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))], type);
+  if (ArrayBuffer.isView(value))
+    return newBlob([new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))], type);
   if (isResponse(value)) {
     const blob = await value.blob();
     return type ? newBlob([blob], type) : blob;
@@ -79,22 +95,32 @@ export async function toBlob(value: unknown, type?: string): Promise<Blob> {
   if (isStream(value) && platform.Response) return newBlob([await new platform.Response(value).blob()], type);
   if (isAsyncIterable(value) || Symbol.iterator in Object(value)) {
     const parts: Array<string | Uint8Array> = [];
-    for await (const chunk of value as AsyncIterable<Uint8Array | string>) parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    for await (const chunk of value as AsyncIterable<Uint8Array | string>)
+      parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
     return newBlob(parts, type);
   }
-  throw new TypeError(`Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`);
+  throw new TypeError(
+    `Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`,
+  );
 }
 
 /** `multipart/form-data`: uploadables become files, arrays repeat, objects are JSON-encoded. */
 export async function encodeMultipart(value: unknown): Promise<FormData> {
-  if (platform.FormData === undefined) throw new TypeError('Multipart bodies need a global FormData (Node 18+, browsers, Deno, Bun).');
+  if (platform.FormData === undefined)
+    throw new TypeError('Multipart bodies need a global FormData (Node 18+, browsers, Deno, Bun).');
   if (value instanceof platform.FormData) return value;
   const form = new platform.FormData();
   for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
     for (const item of Array.isArray(field) ? field : [field]) {
       if (item === undefined) continue;
       if (isUploadable(item)) form.append(key, await toBlob(item), fileName(item) ?? 'file');
-      else form.append(key, item !== null && typeof item === 'object' && !(item instanceof Date) ? JSON.stringify(item) : scalarToString(item));
+      else
+        form.append(
+          key,
+          item !== null && typeof item === 'object' && !(item instanceof Date)
+            ? JSON.stringify(item)
+            : scalarToString(item),
+        );
     }
   }
   return form;
@@ -116,7 +142,11 @@ export function encodeForm(value: unknown): string {
  * request option without a body spec) sends strings/bytes/FormData as they are and everything
  * else as JSON.
  */
-export function encodeBody(value: unknown, encoding: BodyEncoding | undefined, contentType: string | undefined): EncodedBody | Promise<EncodedBody> {
+export function encodeBody(
+  value: unknown,
+  encoding: BodyEncoding | undefined,
+  contentType: string | undefined,
+): EncodedBody | Promise<EncodedBody> {
   if (value === undefined) return NO_BODY;
   switch (encoding) {
     case 'json':

@@ -12,10 +12,13 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
       platform.clearTimeout(timer);
       reject(new APIUserAbortError());
     };
-    const timer = platform.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = platform.setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -85,7 +88,11 @@ export class AttemptController implements Deadline {
   private expired = false;
   private onUserAbort: (() => void) | undefined;
 
-  constructor(timeout: number, userSignal: AbortSignal | null | undefined, controller: AbortController = new platform.AbortController()) {
+  constructor(
+    timeout: number,
+    userSignal: AbortSignal | null | undefined,
+    controller: AbortController = new platform.AbortController(),
+  ) {
     this.controller = controller;
     this.userSignal = userSignal;
     this.at = Date.now() + Math.max(0, timeout);

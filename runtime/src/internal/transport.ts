@@ -1,7 +1,14 @@
 import type { AbortSignal, Fetch, RequestInit, Response } from '../core/platform.js';
 import type { APIResponseProps } from '../core/api-promise.js';
 import { isJSONContentType } from '../core/api-promise.js';
-import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from '../core/error.js';
+import {
+  ClientError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  castToError,
+} from '../core/error.js';
 import type { Logger } from '../core/types.js';
 import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
@@ -52,7 +59,8 @@ async function readErrorBody(response: Response): Promise<unknown> {
   }
 }
 
-const NETWORK_ERROR = /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
+const NETWORK_ERROR =
+  /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
 
 /**
  * Whether an error thrown by `fetch` is a network failure worth retrying. A `TypeError` is
@@ -117,7 +125,10 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       const what = timedOut ? 'timed out' : 'connection failed';
       if (retriesLeft > 0) {
         const delay = retryDelayMs(attempt, undefined, ctx.random);
-        if (info) logger.info(`${tag} ${where()} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`);
+        if (info)
+          logger.info(
+            `${tag} ${where()} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+          );
         if (debug) logger.debug(`${tag} ${what}`, { error: castToError(err).message, attempt: attempt + 1 });
         await sleep(delay, opts.signal);
         continue;
@@ -142,7 +153,9 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       await response.body?.cancel().catch(() => {});
       const delay = retryDelayMs(attempt, response.headers, ctx.random);
       if (info) {
-        logger.info(`${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`);
+        logger.info(
+          `${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+        );
       }
       await sleep(delay, opts.signal);
       continue;
