@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared/specs');
-const dist = path.join(repoRoot, 'dist');
+const dist = path.join(repoRoot, 'dist', 'generator');
 
 const SPECS = [
   { name: 'stigg', file: path.join(repoRoot, 'specs/stigg/openapi.yaml'), budgetMs: 500 },

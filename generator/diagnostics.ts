@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'nullable-without-type'
   | 'nullable-in-3.1'
   | 'undeclared-path-param'
+  | 'invalid-query-style'
   | 'duplicate-operation-id'
   | 'no-responses'
   | 'unknown-field'

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type prettier from 'prettier';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { clientName } from './emit/client-config.js';
@@ -15,6 +14,7 @@ import { VIEW_MODEL_VERSION } from './emit/view-model.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
+import { builtinTemplatesDir } from './util/package-root.js';
 import type { GeneratedFile } from './write/types.js';
 
 export { formatInspect, inspectClient, type InspectReport } from './inspect.js';
@@ -35,7 +35,7 @@ export interface GenerateResult {
 }
 
 /** The package's built-in templates folder. */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+export const BUILTIN_TEMPLATES = builtinTemplatesDir();
 
 /** Per-output cache of formatting hashes, kept under `node_modules/.cache` like other build tools do. */
 function formatCacheFile(output: string): string {

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { apiforgeFingerprint } from '../write/fingerprint.js';
+import { builtinRuntimeDir, builtinTemplatesDir, packageRoot } from '../util/package-root.js';
 import type { GeneratedFile } from '../write/types.js';
 
 /**
@@ -51,6 +51,8 @@ export interface CliDeps {
   builtinTemplatesDir?: string;
   /** apiforge's identity recorded in manifests (default: its version and a hash of its code); tests vary it. */
   apiforgeFingerprint?: () => string;
+  /** Folder of the built-in runtime sources (default: the package's `runtime/src/`). */
+  builtinRuntimeDir?: string;
 }
 
 /** Resolved dependencies plus printing helpers shared by every command. */
@@ -66,6 +68,7 @@ export class CliContext {
   readonly debounceMs: number;
   readonly builtinTemplatesDir: string;
   readonly apiforgeFingerprint: () => string;
+  readonly builtinRuntimeDir: string;
   private readonly pipelineSource: CliDeps['pipeline'];
   private pipelineCache: PipelineApi | undefined;
   private readonly printed = new Set<string>();
@@ -77,7 +80,8 @@ export class CliContext {
     this.env = deps.env ?? process.env;
     this.signal = deps.signal;
     this.debounceMs = deps.debounceMs ?? 100;
-    this.builtinTemplatesDir = deps.builtinTemplatesDir ?? path.join(packageRoot(), 'templates');
+    this.builtinTemplatesDir = deps.builtinTemplatesDir ?? builtinTemplatesDir();
+    this.builtinRuntimeDir = deps.builtinRuntimeDir ?? builtinRuntimeDir();
     this.pipelineSource = deps.pipeline;
     this.apiforgeFingerprint = deps.apiforgeFingerprint ?? apiforgeFingerprint;
   }
@@ -136,10 +140,6 @@ export class CliContext {
   }
 }
 
-/** The package root: two levels above this file in both `generator/cli/` and `dist/cli/`. */
-export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-}
 
 export function packageVersion(): string {
   try {

@@ -9,7 +9,7 @@ import { structuredPatch, createTwoFilesPatch } from 'diff';
 import { loadConfigFrom } from '../config/load.js';
 import { ApiforgeError } from '../diagnostics.js';
 import { VIEW_MODEL_VERSION } from '../emit/view-model.js';
-import { listTemplateFiles } from '../emit/template-engine.js';
+import { listRuntimeFiles, listTemplateFiles } from '../emit/template-engine.js';
 import { TEMPLATE_MANIFEST, hashTemplateSource, readTemplateManifest, type TemplateManifest } from '../emit/templates/manifest.js';
 import { closest } from '../util/closest.js';
 import { packageVersion, type CliContext } from './context.js';
@@ -22,8 +22,7 @@ export interface EjectFlags {
 /** Copies built-in templates (all, or the named ones) plus a manifest recording their hashes. */
 export async function ejectCommand(names: string[], flags: EjectFlags, ctx: CliContext): Promise<number> {
   const to = path.resolve(ctx.cwd, flags.to ?? 'apiforge-templates');
-  const builtin = ctx.builtinTemplatesDir;
-  const { templates } = listTemplateFiles(builtin);
+  const templates = builtinSources(ctx);
   for (const n of names) {
     if (!templates.has(n)) {
       const hint = closest(n, templates.keys());
@@ -31,7 +30,7 @@ export async function ejectCommand(names: string[], flags: EjectFlags, ctx: CliC
     }
   }
   const selected = names.length ? names : [...templates.keys()];
-  const files = selected.map((n) => path.relative(builtin, templates.get(n)!).split(path.sep).join('/'));
+  const files = selected.map((n) => templates.get(n)!.rel);
   const clobbered = files.filter((f) => existsSync(path.join(to, f)));
   if (clobbered.length && !flags.force) {
     throw new ApiforgeError('template-error', `${clobbered.length} file(s) already exist in ${ctx.rel(to)} (e.g. ${clobbered[0]}); pass --force to overwrite`);
@@ -39,8 +38,8 @@ export async function ejectCommand(names: string[], flags: EjectFlags, ctx: CliC
   const previous = readTemplateManifest(to);
   const manifest: TemplateManifest = { contract: VIEW_MODEL_VERSION, apiforge: packageVersion(), builtins: { ...previous?.builtins } };
   mkdirSync(to, { recursive: true });
-  for (const f of files) {
-    const src = path.join(builtin, f);
+  for (const n of selected) {
+    const { rel: f, file: src } = templates.get(n)!;
     mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
     cpSync(src, path.join(to, f));
     manifest.builtins![f] = hashTemplateSource(readFileSync(src, 'utf8'));
@@ -65,18 +64,19 @@ type Status = 'changed-upstream' | 'customized' | 'identical' | 'untracked' | 'u
 /** Lists overrides and their state against the current built-ins; prints unified diffs for those that changed upstream. */
 export async function diffCommand(flags: DiffFlags, ctx: CliContext): Promise<number> {
   const dirs = await overrideDirs(flags, ctx);
-  const builtin = listTemplateFiles(ctx.builtinTemplatesDir).templates;
+  const builtin = builtinSources(ctx);
   let stale = 0;
   for (const dir of dirs) {
     const manifest = readTemplateManifest(dir);
-    const overrides = listTemplateFiles(dir).templates;
+    const listed = listTemplateFiles(dir);
+    const overrides = new Map([...listed.templates, ...listed.runtime]);
     ctx.out(`${ctx.rel(dir)} (contract ${manifest?.contract ?? 'not declared'}, apiforge provides ${VIEW_MODEL_VERSION})`);
     if (overrides.size === 0) ctx.out('  no overrides');
     for (const [name, file] of overrides) {
       const rel = path.relative(dir, file).split(path.sep).join('/');
       const mine = readFileSync(file, 'utf8');
       const base = builtin.get(name);
-      const current = base === undefined ? undefined : readFileSync(base, 'utf8');
+      const current = base === undefined ? undefined : readFileSync(base.file, 'utf8');
       const recorded = manifest?.builtins?.[rel];
       const status: Status =
         current === undefined ? 'unknown'
@@ -101,6 +101,19 @@ export async function diffCommand(flags: DiffFlags, ctx: CliContext): Promise<nu
     }
   }
   return flags.exitCode && stale > 0 ? 1 : 0;
+}
+
+/**
+ * Built-in sources by name, with the path an override uses (`rel`): templates
+ * (`partials/jsdoc` -> `partials/jsdoc.hbs`) and runtime files (`runtime/core/client.ts`, plain TypeScript).
+ */
+function builtinSources(ctx: CliContext): Map<string, { file: string; rel: string }> {
+  const out = new Map<string, { file: string; rel: string }>();
+  for (const [name, file] of listTemplateFiles(ctx.builtinTemplatesDir).templates) {
+    out.set(name, { file, rel: path.relative(ctx.builtinTemplatesDir, file).split(path.sep).join('/') });
+  }
+  for (const [name, file] of listRuntimeFiles(ctx.builtinRuntimeDir)) out.set(name, { file, rel: name });
+  return out;
 }
 
 function diffStat(a: string, b: string): string {

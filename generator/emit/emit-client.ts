@@ -1,3 +1,4 @@
+import { BODILESS_ERROR_CLASSES, ERROR_CLASSES, errorClassForStatus } from '../../runtime/src/core/contract.js';
 import type { ClientSettings } from '../config/types.js';
 import { GLOBAL_TYPE_NAMES, NameAllocator } from '../model/naming.js';
 import type { ApiModel, NamedSchema } from '../model/types.js';
@@ -12,34 +13,11 @@ import { projectFiles } from './project-files.js';
 import { LINE_WIDTH } from './literal.js';
 import { constantView } from './spec-literals.js';
 import { layoutType, spansLines, typeWidth } from './type-layout.js';
+import { errorBaseName, runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
-import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, ResourceClassView, RuntimeView, TypeDeclarationView, TypeView } from './view-model.js';
+import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, ResourceClassView, TypeDeclarationView, TypeView } from './view-model.js';
 
-const ERROR_CLASSES = [
-  'APIError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  'APIConnectionError',
-  'APIConnectionTimeoutError',
-  'APIUserAbortError',
-];
-
-const STATUS_CLASS: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
 
 /**
  * Error classes as client statics, each instantiated with the error bodies
@@ -58,15 +36,20 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
       if (!media || !/^[45]/.test(r.status)) continue;
       const type = typeView(media.schema, ctx, 'response');
       if (isUnknown(type)) continue;
-      const cls = STATUS_CLASS[r.status] ?? (r.status.startsWith('5') ? 'InternalServerError' : undefined);
-      if (cls) add(cls, type);
+      // `4XX`/`5XX` ranges and `default` add to APIError only; exact statuses also to their class.
+      const cls = /^\d{3}$/.test(r.status)
+        ? errorClassForStatus(Number(r.status))
+        : r.status === '5XX'
+          ? 'InternalServerError'
+          : 'APIError';
+      if (cls !== 'APIError') add(cls, type);
       add('APIError', type);
     }
   }
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
     const plain = `  static ${name}: typeof Errors.${name} = Errors.${name};`.length;
-    if (types.length === 0 || name.startsWith('APIConnection') || name === 'APIUserAbortError') return { name, bodyType: null, multiline: plain > LINE_WIDTH };
+    if (types.length === 0 || BODILESS_ERROR_CLASSES.includes(name)) return { name, bodyType: null, multiline: plain > LINE_WIDTH };
     const bodyType = unionOf(types);
     // `  static Name: typeof Errors.Name<T> = Errors.Name<T>;`: a union too long for that breaks one body per line.
     const head = `  static ${name}: typeof Errors.${name}<`.length;
@@ -111,7 +94,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, `${name}Error`, ...ERROR_CLASSES]);
+  const { index, inputs, register, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, errorBaseName(name), ...ERROR_CLASSES]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
@@ -157,7 +140,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     }
   } else {
     for (const plan of plans) {
-      plan.ctx.useRuntime('APIResource', 'core/resource');
+      plan.ctx.useRuntime('APIResource', 'core/resource', true);
       const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
       const constants = plan.constants.map(renderConstant);
       emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view)]);
@@ -168,9 +151,9 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       config: constantView('clientConfig', 'ClientConfig', clientConfigValue(model, settings, name)),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: `${name}Error`, bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [{ name: errorBaseName(name), bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
     };
-    rootPlan.ctx.useRuntime('BaseClient', 'core/client');
+    rootPlan.ctx.useRuntime('BaseClient', 'core/client', true);
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
@@ -181,8 +164,8 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const written = new Set(files.map((f) => f.path));
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
   emitExports('src/index.ts', typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting));
-  if (!typesOnly) files.push(...runtimeFiles(engine, header, { clientName: name }));
-  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, { clientName: name }).filter((f) => f.path === 'src/core/uploads.ts'));
+  if (!typesOnly) files.push(...runtimeFiles(engine, header, name));
+  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -223,10 +206,3 @@ function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: Ge
   return out;
 }
 
-/** The runtime: every `runtime/**` template, rendered with the client name. */
-function runtimeFiles(engine: TemplateEngine, header: string, view: RuntimeView): GeneratedFile[] {
-  return engine
-    .templates()
-    .filter((t) => t.name.startsWith('runtime/'))
-    .map((t) => ({ path: `src/${t.name.slice('runtime/'.length)}`, content: `${header}${engine.render(t.name, view)}` }));
-}

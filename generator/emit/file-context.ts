@@ -17,7 +17,8 @@ export interface TypeIndex {
  */
 export class FileContext implements TypeScope {
   private readonly types = new Set<string>();
-  private readonly runtime = new Map<string, Set<string>>();
+  /** Runtime module -> name -> whether only its type is used. */
+  private readonly runtime = new Map<string, Map<string, boolean>>();
   private readonly extra: ImportSpec[] = [];
 
   constructor(
@@ -34,10 +35,11 @@ export class FileContext implements TypeScope {
     this.types.add(typeName);
   }
 
-  useRuntime(name: string, module = 'core/uploads'): void {
-    const set = this.runtime.get(module) ?? new Set<string>();
-    set.add(name);
-    this.runtime.set(module, set);
+  /** Imports `name` from a runtime module; `asValue` for classes the file extends or instantiates. */
+  useRuntime(name: string, module = 'core/uploads', asValue = false): void {
+    const names = this.runtime.get(module) ?? new Map<string, boolean>();
+    names.set(name, !asValue && (names.get(name) ?? true));
+    this.runtime.set(module, names);
   }
 
   addImport(spec: ImportSpec): void {
@@ -66,7 +68,9 @@ export class FileContext implements TypeScope {
     const out: ImportSpec[] = [...byFile].map(([file, names]) => ({ from: this.relative(file), names, typeOnly: true }));
     for (const [module, names] of this.runtime) {
       if (typesOnly && module !== 'core/uploads') continue;
-      out.push({ from: this.relative(`src/${module}.ts`), names: [...names], typeOnly: module !== 'core/resource' && module !== 'core/client' });
+      const typeNames = [...names].filter(([, typeOnly]) => typeOnly).map(([name]) => name);
+      const typeOnly = typeNames.length === names.size;
+      out.push({ from: this.relative(`src/${module}.ts`), names: [...names.keys()], typeOnly, ...(typeOnly ? {} : { typeNames }) });
     }
     return typesOnly ? out : [...out, ...this.extra];
   }

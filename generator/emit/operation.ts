@@ -1,3 +1,4 @@
+import { PAGE_CLASSES } from '../../runtime/src/core/contract.js';
 import { toParameterName } from '../model/naming.js';
 import type { Operation, Pagination, Schema } from '../model/types.js';
 import { declarationView } from './declarations.js';
@@ -26,14 +27,7 @@ const LOCATION_PREFIX: Record<string, string> = {
   body: 'Body param: ',
 };
 
-export const PAGE_CLASS: Record<Pagination['style'], string> = {
-  cursor: 'CursorPage',
-  'cursor-id': 'CursorIdPage',
-  'next-token': 'NextTokenPage',
-  offset: 'OffsetPage',
-  'page-number': 'PageNumberPage',
-  'link-header': 'LinkHeaderPage',
-};
+export const PAGE_CLASS: Readonly<Record<Pagination['style'], string>> = PAGE_CLASSES;
 
 /** The `<Resource><Method>Params` interface from the model's request plan, or null when `params` has no members. */
 function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView | null {
@@ -95,6 +89,8 @@ function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specC
     case 'void':
       return generic('APIPromise', [keyword('void')]);
     case 'blob':
+      // `Blob` from the runtime's platform types: a client must compile without the DOM lib.
+      ctx.useRuntime('Blob', 'core/platform');
       return generic('APIPromise', [named('Blob')]);
     case 'text':
       return generic('APIPromise', [keyword('string')]);

@@ -4,23 +4,13 @@
  * printed by the one literal printer, with `satisfies` in the output so tsc
  * checks every constant against the runtime contract.
  */
-import type { HttpMethod, Operation, Pagination } from '../model/types.js';
+import type { OperationSpec, QueryParamSpec, QueryStyle } from '../../runtime/src/core/contract.js';
+import type { Operation, Pagination } from '../model/types.js';
 import { printLiteral } from './literal.js';
 import type { ConstantView } from './view-model.js';
 
-/** The generator's view of the runtime `OperationSpec`. */
-export interface OperationSpecValue {
-  method: HttpMethod;
-  path: string;
-  pathParams?: string[];
-  pathKeys?: Record<string, string>;
-  alsoInBody?: string[];
-  query?: Record<string, { style?: string; explode?: boolean }>;
-  headers?: string[];
-  cookies?: string[];
-  body?: { encoding: string; contentType: string; mode: 'fields' | 'whole' };
-  security?: string[];
-}
+/** A runtime `OperationSpec` the generator can fill in field by field. */
+export type OperationSpecValue = { -readonly [K in keyof OperationSpec]: OperationSpec[K] };
 
 /** The generator's view of the runtime `PaginationSpec` (style-specific keys are optional here). */
 export interface PaginationSpecValue {
@@ -39,10 +29,12 @@ export function operationSpecValue(op: Operation): OperationSpecValue {
   if (plan.alsoInBody.length > 0) spec.alsoInBody = plan.alsoInBody;
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
-    spec.query = {};
+    const specs: Record<string, QueryParamSpec> = {};
+    spec.query = specs;
     for (const p of query)
-      spec.query[p.name] = {
-        ...(p.style ? { style: p.style } : {}),
+      specs[p.name] = {
+        // The model has already checked query styles (anything else is reported and sent as form).
+        ...(p.style ? { style: p.style as QueryStyle } : {}),
         ...(p.explode !== undefined ? { explode: p.explode } : {}),
       };
   }

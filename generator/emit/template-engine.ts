@@ -3,8 +3,10 @@
  * user overrides layered over the built-in templates.
  *
  * - A template's name is its path under the templates root without `.hbs`
- *   (`partials/jsdoc`, `files/resource`, `runtime/core/client.ts`). Every
- *   template is also a partial under that name.
+ *   (`partials/jsdoc`, `partials/member`). Every template is also a partial
+ *   under that name.
+ * - The client runtime is plain TypeScript (`runtime/src/`), not templates; an
+ *   override replaces one file whole, by name (`runtime/core/client.ts`).
  * - Lookup: override folder first, then built-in. `{{> @builtin/NAME}}`
  *   always reaches the built-in, so an override can wrap it.
  * - Strict: a missing field fails naming the template file, line and field
@@ -20,10 +22,14 @@ import { collectSlotNames, displayPath, makeParamsStrict, renderError, syntaxErr
 import { builtinHelpers } from './templates/helpers.js';
 import { checkOverrideManifest } from './templates/overrides.js';
 import { closest } from '../util/closest.js';
+import { builtinRuntimeDir } from '../util/package-root.js';
+import type { RuntimeView } from './view-model.js';
 
 export interface TemplateEngineOptions {
   /** Folder of built-in templates (the package's `templates/`). */
   builtinDir: string;
+  /** Folder of the runtime's TypeScript sources; defaults to the package's `runtime/src/`. */
+  runtimeDir?: string;
   /** Folder of user overrides (config `templates`); absolute. */
   overrideDir?: string;
   /** Current view-model contract version, `major.minor` (`VIEW_MODEL_VERSION`). */
@@ -54,6 +60,11 @@ export interface TemplateEngine {
   usedTemplates(): TemplateSource[];
   /** Every effective template, override or built-in, sorted by name. */
   templates(): TemplateSource[];
+  /**
+   * Every effective runtime file (`runtime/core/client.ts`), override or built-in, with its TypeScript
+   * text; a legacy handlebars override (`runtime/core/client.ts.hbs`) is rendered with `{ clientName }`.
+   */
+  runtimeFiles(view: RuntimeView): Array<TemplateSource & { text: string }>;
   /** Warnings found while loading (contract minor mismatch, missing manifest, ignored files). */
   readonly warnings: Diagnostic[];
 }
@@ -66,20 +77,45 @@ interface Entry extends TemplateSource {
 /** Partial calls nested deeper than this are a runaway recursion (an override calling itself). */
 const MAX_DEPTH = 200;
 
-/** Lists `*.hbs` files under `root` as `name -> absolute path`, plus other files (for override checks). */
-export function listTemplateFiles(root: string): { templates: Map<string, string>; others: string[] } {
+/**
+ * Lists `*.hbs` files under `root` as `name -> absolute path`, the runtime sources under `runtime/`
+ * (`runtime/core/client.ts`), and other files (for override checks).
+ */
+export function listTemplateFiles(root: string): { templates: Map<string, string>; runtime: Map<string, string>; others: string[] } {
   const templates = new Map<string, string>();
+  const runtime = new Map<string, string>();
   const others: string[] = [];
   const visit = (dir: string): void => {
     for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const abs = path.join(dir, ent.name);
+      const rel = path.relative(root, abs).split(path.sep).join('/');
       if (ent.isDirectory()) visit(abs);
-      else if (ent.name.endsWith('.hbs')) templates.set(path.relative(root, abs).split(path.sep).join('/').slice(0, -4), abs);
+      else if (ent.name.endsWith('.hbs')) templates.set(rel.slice(0, -4), abs);
+      else if (isRuntimeSource(rel)) runtime.set(rel, abs);
       else others.push(abs);
     }
   };
   visit(root);
-  return { templates, others };
+  return { templates, runtime, others };
+}
+
+function isRuntimeSource(rel: string): boolean {
+  return rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.d.ts');
+}
+
+/** The built-in runtime sources as `runtime/core/client.ts -> absolute path` (the names overrides use). */
+export function listRuntimeFiles(runtimeDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (dir: string): void => {
+    for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(dir, ent.name);
+      const name = `runtime/${path.relative(runtimeDir, abs).split(path.sep).join('/')}`;
+      if (ent.isDirectory()) visit(abs);
+      else if (isRuntimeSource(name)) files.set(name, abs);
+    }
+  };
+  visit(runtimeDir);
+  return files;
 }
 
 function readEntry(name: string, file: string, source: Entry['source']): Entry {
@@ -95,6 +131,9 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   const builtins = new Map<string, Entry>();
   for (const [name, file] of listTemplateFiles(options.builtinDir).templates) builtins.set(name, readEntry(name, file, 'builtin'));
 
+  const runtime = new Map<string, Entry>();
+  for (const [name, file] of listRuntimeFiles(options.runtimeDir ?? builtinRuntimeDir())) runtime.set(name, readEntry(name, file, 'builtin'));
+
   const overrides = new Map<string, Entry>();
   if (options.overrideDir !== undefined) {
     const dir = options.overrideDir;
@@ -104,6 +143,10 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
     warnings.push(...checkOverrideManifest(dir, options.contractVersion));
     const found = listTemplateFiles(dir);
     for (const [name, file] of found.templates) overrides.set(name, readEntry(name, file, 'override'));
+    for (const [name, file] of found.runtime) {
+      if (!runtime.has(name)) throw unmatched(name, file, [...runtime.keys()]);
+      runtime.set(name, readEntry(name, file, 'override'));
+    }
     for (const file of found.others) {
       const base = path.basename(file);
       if (base === 'apiforge-templates.json' || base.startsWith('.') || /\.(md|txt)$/i.test(base) || /^README/i.test(base)) continue;
@@ -131,14 +174,7 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   const slots = new Set<string>();
   for (const e of builtins.values()) for (const s of collectSlotNames(prepare(e))) slots.add(s);
   for (const e of overrides.values()) {
-    if (!builtins.has(e.name) && !slots.has(e.name)) {
-      const hint = closest(e.name, [...builtins.keys(), ...slots]);
-      throw new ApiforgeError(
-        'template-error',
-        `override "${e.name}" matches no built-in template${hint ? ` (closest: "${hint}")` : ''}; rename it or remove it`,
-        { file: displayPath(e.file) },
-      );
-    }
+    if (!builtins.has(e.name) && !slots.has(e.name) && !runtime.has(e.name)) throw unmatched(e.name, e.file, [...builtins.keys(), ...slots]);
     prepare(e);
   }
 
@@ -203,7 +239,22 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
     },
     usedTemplates: () => sortSources(used),
     templates: () => sortSources(effective.values()),
+    runtimeFiles: (view) =>
+      [...runtime.values()].map((e) => {
+        const legacy = overrides.get(e.name);
+        const entry = legacy ?? e;
+        used.add(entry);
+        const text = legacy ? runAs(legacy, () => legacy.fn!(view)) : e.text;
+        return { name: entry.name, file: entry.file, source: entry.source, text };
+      }),
   };
+}
+
+function unmatched(name: string, file: string, known: string[]): ApiforgeError {
+  const hint = closest(name, known);
+  return new ApiforgeError('template-error', `override "${name}" matches no built-in template${hint ? ` (closest: "${hint}")` : ''}; rename it or remove it`, {
+    file: displayPath(file),
+  });
 }
 
 function isDirectory(p: string): boolean {

@@ -20,6 +20,8 @@ export interface ImportSpec {
   /** `import * as ns from …`. */
   namespace?: string;
   typeOnly?: boolean;
+  /** Names imported with an inline `type` modifier (`import { BaseClient, type ClientOptions }`). */
+  typeNames?: string[];
 }
 
 const PLACEHOLDER = /^\$statement(\d+)\$$/gm;
@@ -40,7 +42,7 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
         isTypeOnly: i.typeOnly ?? false,
       };
       if (i.namespace) s.namespaceImport = i.namespace;
-      else s.namedImports = [...new Set(i.names)].sort();
+      else s.namedImports = [...new Set(i.names)].sort().map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
       return s;
     });
   const texts = statements.map((s) => s.replace(/\n+$/, ''));

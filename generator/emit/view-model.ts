@@ -227,8 +227,9 @@ export interface ExportView {
   multiline: boolean;
 }
 
-/** Context of runtime templates (`runtime/**`). */
+/** Context of a handlebars runtime override (`runtime/core/client.ts.hbs`); built-in runtime files are plain TypeScript. */
 export interface RuntimeView {
+  /** The client class name (`Stigg`); the base error class is `<clientName>Error`. */
   clientName: string;
 }
 

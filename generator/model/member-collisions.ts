@@ -1,10 +1,14 @@
+import {
+  CLIENT_MEMBERS as CLIENT_MEMBER_NAMES,
+  RESOURCE_MEMBERS as RESOURCE_MEMBER_NAMES,
+} from '../../runtime/src/core/contract.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { HttpMethod } from './types.js';
 
-/** Members of the generated client base class that an operation on the client root must not shadow. */
-export const CLIENT_MEMBERS = new Set(['request', 'requestPage', 'get', 'post', 'put', 'patch', 'delete', 'withOptions', 'apiKey', 'baseURL', 'constructor', 'toString']);
+/** Members of the client base class that a method or child resource on the client root must not shadow. */
+const CLIENT_MEMBERS: ReadonlySet<string> = new Set(CLIENT_MEMBER_NAMES);
 /** Members of every resource class. */
-const RESOURCE_MEMBERS = new Set(['constructor', 'toString']);
+const RESOURCE_MEMBERS: ReadonlySet<string> = new Set(RESOURCE_MEMBER_NAMES);
 
 const VERB: Record<string, string> = { get: 'get', post: 'create', put: 'update', patch: 'update', delete: 'delete', head: 'head', options: 'options', trace: 'trace' };
 
@@ -17,12 +21,56 @@ interface PlacedLike {
   id: string;
 }
 
+/** The members a child of the resource at `depth` (0 = the client root) must not take. */
+function reservedAt(depth: number): ReadonlySet<string> {
+  return depth === 0 ? CLIENT_MEMBERS : RESOURCE_MEMBERS;
+}
+
+/**
+ * A child resource may not take the name of a base-class member (`/timeout` would make
+ * `client.timeout` a resource); it becomes `timeoutResource` (then numbered), for every
+ * operation under it, with one warning per renamed resource.
+ */
+function renameReservedResources(ops: PlacedLike[], bag: DiagnosticBag, file: string): void {
+  const renamed = new Map<string, string>();
+  const siblings = new Map<string, Set<string>>();
+  for (const op of ops) {
+    for (let depth = 0; depth < op.resource.length; depth++) {
+      const parent = op.resource.slice(0, depth).join('.');
+      const set = siblings.get(parent) ?? new Set<string>();
+      set.add(op.resource[depth] ?? '');
+      siblings.set(parent, set);
+    }
+  }
+  for (const op of ops) {
+    for (let depth = 0; depth < op.resource.length; depth++) {
+      const name = op.resource[depth] ?? '';
+      if (!reservedAt(depth).has(name)) continue;
+      const parent = op.resource.slice(0, depth).join('.');
+      const key = `${parent}#${name}`;
+      let next = renamed.get(key);
+      if (next === undefined) {
+        const taken = siblings.get(parent) ?? new Set<string>();
+        next = `${name}Resource`;
+        for (let n = 2; taken.has(next) || reservedAt(depth).has(next); n++) next = `${name}Resource${n}`;
+        taken.add(next);
+        renamed.set(key, next);
+        const where = `${parent ? `${parent}.` : ''}${name}`;
+        const message = `${where} would clash with a built-in member; the resource for ${op.path} is named ${next}`;
+        bag.warn('name-collision', message, { file, pointer: op.pointer });
+      }
+      op.resource[depth] = next;
+    }
+  }
+}
+
 /**
  * A method may not share its name with a child resource (`selfService.login()`
  * next to `selfService.login.…`) or with a base-class member. Such methods get
  * their verb in front (`getLogin`), then a number if still taken.
  */
 export function avoidMemberCollisions(ops: PlacedLike[], bag: DiagnosticBag, file: string): void {
+  renameReservedResources(ops, bag, file);
   const children = new Map<string, Set<string>>();
   for (const op of ops) {
     for (let depth = 0; depth < op.resource.length; depth++) {
@@ -41,7 +89,7 @@ export function avoidMemberCollisions(ops: PlacedLike[], bag: DiagnosticBag, fil
   }
   for (const op of ops) {
     const key = op.resource.join('.');
-    const reserved = op.resource.length === 0 ? CLIENT_MEMBERS : RESOURCE_MEMBERS;
+    const reserved = reservedAt(op.resource.length);
     if (!children.get(key)?.has(op.methodName) && !reserved.has(op.methodName)) continue;
     const names = used.get(key) ?? new Set<string>();
     const base = `${VERB[op.method] ?? op.method}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;

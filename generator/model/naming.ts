@@ -1,3 +1,4 @@
+import { ERROR_CLASSES, RUNTIME_TYPE_NAMES } from '../../runtime/src/core/contract.js';
 import { camelCase, pascalCase } from 'change-case';
 import pluralize from 'pluralize';
 
@@ -11,21 +12,19 @@ const RESERVED_WORDS = new Set(
 );
 
 /**
- * Global names a generated type must not shadow: TypeScript lib types and
- * the runtime names every generated file may import.
+ * Global names a generated type must not shadow: TypeScript lib types, and the runtime names
+ * every generated file may import or every client's `src/index.ts` re-exports (from the contract).
  */
-export const GLOBAL_TYPE_NAMES = new Set(
-  ('Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
+export const GLOBAL_TYPE_NAMES: ReadonlySet<string> = new Set([
+  ...('Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
     'NonNullable ReturnType Set String Symbol RegExp JSON Math Blob File FormData Headers Request Response URL URLSearchParams ReadableStream ' +
     'Uint8Array ArrayBuffer DataView Iterable AsyncIterable Awaited BigInt WeakMap WeakSet Proxy Reflect Intl Event EventTarget AbortSignal ' +
-    'AbortController Buffer Uploadable APIPromise PagePromise RequestOptions APIResource BaseClient ClientOptions OperationSpec PaginationSpec ClientConfig Page AbstractPage CursorPage CursorIdPage NextTokenPage ' +
-    'OffsetPage PageNumberPage LinkHeaderPage PageRequest FieldPath HeadersLike Logger LogLevel ToFileInput FilePropertyBag Errors ' +
-    // Re-exported by every client's `src/index.ts` (`export *` from core/error and core/pagination): a model of the same name would be ambiguous.
-    'APIError BadRequestError AuthenticationError PermissionDeniedError NotFoundError ConflictError UnprocessableEntityError RateLimitError ' +
-    'InternalServerError APIConnectionError APIConnectionTimeoutError APIUserAbortError CursorPaginationSpec CursorIdPaginationSpec ' +
-    'NextTokenPaginationSpec OffsetPaginationSpec PageNumberPaginationSpec LinkHeaderPaginationSpec')
-    .split(' '),
-);
+    'AbortController Buffer').split(' '),
+  // `import * as Errors from './core/error.js'` in every client.ts.
+  'Errors',
+  ...RUNTIME_TYPE_NAMES,
+  ...ERROR_CLASSES,
+]);
 
 const GLOBAL_TYPE_NAMES_LOWER = new Set([...GLOBAL_TYPE_NAMES].map((n) => n.toLowerCase()));
 

@@ -1,3 +1,4 @@
+import { QUERY_STYLES, type QueryStyle } from '../../runtime/src/core/contract.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { isRecord, pointerSegment, resolvePointer } from './json.js';
 import { normalizeSchema, type SchemaContext } from './schema.js';
@@ -85,7 +86,7 @@ function readParameters(
       const loc = p['in'];
       if (loc !== 'path' && loc !== 'query' && loc !== 'header' && loc !== 'cookie') return;
       // Operation-level parameters override path-level ones with the same name and location.
-      byKey.set(`${loc}:${p['name']}`, readParameter(p, loc, `${listPointer}/${i}`, ctx));
+      byKey.set(`${loc}:${p['name']}`, readParameter(p, loc, `${listPointer}/${i}`, ctx, bag));
     });
   }
   for (const name of pathTemplateNames(path)) {
@@ -97,11 +98,21 @@ function readParameters(
   return [...byKey.values()];
 }
 
+/**
+ * A query parameter's `style`, checked against the styles OpenAPI defines for queries. Any other
+ * (`simple`, `matrix`, `label`, a typo) is reported and sent as `form`, the query default.
+ */
+function queryStyle(style: string, name: string, pointer: string, file: string, bag: DiagnosticBag): QueryStyle {
+  if ((QUERY_STYLES as readonly string[]).includes(style)) return style as QueryStyle;
+  bag.warn('invalid-query-style', `query parameter "${name}" has style "${style}", which OpenAPI does not define for query parameters (${QUERY_STYLES.join(', ')}); it is sent as form`, { file, pointer });
+  return 'form';
+}
+
 export function pathTemplateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
 }
 
-function readParameter(p: Record<string, unknown>, loc: ParameterLocation, pointer: string, ctx: SchemaContext): Parameter {
+function readParameter(p: Record<string, unknown>, loc: ParameterLocation, pointer: string, ctx: SchemaContext, bag: DiagnosticBag): Parameter {
   let schemaRaw: unknown = p['schema'];
   let schemaPointer = `${pointer}/schema`;
   if (schemaRaw === undefined && isRecord(p['content'])) {
@@ -119,7 +130,8 @@ function readParameter(p: Record<string, unknown>, loc: ParameterLocation, point
   };
   if (typeof p['description'] === 'string') param.description = p['description'];
   if (p['deprecated'] === true) param.deprecated = true;
-  if (typeof p['style'] === 'string') param.style = p['style'];
+  const style = p['style'];
+  if (typeof style === 'string') param.style = loc === 'query' ? queryStyle(style, param.name, `${pointer}/style`, ctx.file, bag) : style;
   if (typeof p['explode'] === 'boolean') param.explode = p['explode'];
   if (p['example'] !== undefined) param.example = p['example'] as Parameter['example'] & object;
   return param;

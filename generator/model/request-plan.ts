@@ -5,6 +5,7 @@
  * whether the body is spread field by field or passed whole, and the shape of
  * the success response.
  */
+import { isBinaryContentType } from '../../runtime/src/core/contract.js';
 import { pathTemplateNames, successResponse } from './operations.js';
 import type {
   MediaBody,
@@ -124,9 +125,6 @@ export function planRequest(op: Operation, lookup: Lookup): RequestPlan {
   };
 }
 
-/** Byte content types the runtime returns as a `Blob`; other non-JSON, non-text types come back as text. */
-const BLOB_TYPES = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i;
-
 /** What a successful call resolves to. A `$ref` schema reuses the component's type; an inline one gets a named type. */
 export function planResponse(op: Operation): ResponsePlan {
   const success = successResponse(op);
@@ -135,7 +133,8 @@ export function planResponse(op: Operation): ResponsePlan {
     return { kind: 'page', schema: op.pagination.itemSchema, description, named: isNamed(op.pagination.itemSchema) };
   const media = success?.content[0];
   if (!media) return { kind: 'void' };
-  if (media.encoding === 'binary') return { kind: BLOB_TYPES.test(media.contentType) ? 'blob' : 'unknown' };
+  // The runtime returns a Blob for byte content types; other non-JSON, non-text types come back as text.
+  if (media.encoding === 'binary') return { kind: isBinaryContentType(media.contentType) ? 'blob' : 'unknown' };
   if (media.encoding === 'text' && media.schema.kind === 'unknown') return { kind: 'text' };
   return { kind: 'schema', schema: media.schema, description, named: isNamed(media.schema) };
 }

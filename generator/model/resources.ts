@@ -1,6 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { OperationOverride } from '../config/types.js';
-import { CLIENT_MEMBERS } from './member-collisions.js';
 import { isPluralWord, toMemberName } from './naming.js';
 import { HTTP_METHODS, type RawOperation } from './operations.js';
 import type { Operation, Resource } from './types.js';
@@ -63,8 +62,6 @@ function infer(path: string, method: string, prefix: string[]): Placement & { ac
     if (seg.param) continue;
     resource.push(VERSION_SEGMENT.test(seg.text) ? toMemberName(seg.text) : toMemberName(seg.text));
   }
-  // A top-level resource is a property of the client: `/get/...` or `/delete/...` must not shadow its base methods.
-  if (resource[0] !== undefined && CLIENT_MEMBERS.has(resource[0])) resource[0] = `${resource[0]}_`;
   const last = segments[segments.length - 1];
   const endsWithParam = last?.param === true;
   const lastStatic = [...segments].reverse().find((s) => !s.param);

@@ -1,3 +1,4 @@
+import type { PaginationStyle as ContractPaginationStyle } from '../../runtime/src/core/contract.js';
 /**
  * The canonical API model: a version-independent description of an API that
  * every emitter reads. Built by `buildModel` from a loaded spec. Maps whose
@@ -164,7 +165,8 @@ export interface Response {
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
-export type PaginationStyle = 'cursor' | 'cursor-id' | 'next-token' | 'offset' | 'page-number' | 'link-header';
+/** The pagination styles the runtime implements (the contract's `PAGE_CLASSES` keys). */
+export type PaginationStyle = ContractPaginationStyle;
 
 /** How a list operation pages, detected from its shape or declared in config. */
 export interface Pagination {

@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedClientSettings } from '../config/types.js';
+import { packageRoot } from '../util/package-root.js';
 import { defaultFs } from './fs.js';
 import { readJournal } from './journal.js';
 import { openHashCache, type HashCache } from './hash-cache.js';
@@ -35,9 +36,10 @@ function hashFile(file: string): string | undefined {
 const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
-/** The package root: two levels above this file in both `generator/write/` and `dist/write/`. */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The running code: `dist/` when built, `generator/` under the test runner. */
+const PACKAGE_ROOT = packageRoot();
+/** Shipped files that are not inputs of generation. */
+const NOT_GENERATOR_INPUTS = new Set(['bin', 'dist', 'docs', 'LICENSE']);
+/** The running code: `dist/generator/` when built, `generator/` under the test runner. */
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files under `dir` (absolute, sorted; `dir` itself if it is a file), skipping dot-folders, `node_modules`,
@@ -93,7 +95,9 @@ export function apiforgeFingerprint(): string {
   const h = createHash('sha256');
   const roots = new Set([
     CODE_ROOT,
-    ...(pkg.files ?? []).filter((f) => f !== 'bin').map((f) => path.join(PACKAGE_ROOT, f)),
+    // The built folder counts only as the running code (stale files from other builds must not change the hash),
+    // and docs or the licence cannot change what is generated.
+    ...(pkg.files ?? []).filter((f) => !NOT_GENERATOR_INPUTS.has(f)).map((f) => path.join(PACKAGE_ROOT, f)),
   ]);
   for (const root of [...roots].sort()) {
     for (const file of listFiles(root))

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import { Acme } from './fixtures/acme-client.js';
 import { captureLogger, json, startServer, type TestServer } from './helpers/server.js';
 
-const { mod } = await loadRuntime('logging');
-const { Acme } = mod;
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,17 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import * as mod from './fixtures/acme-client.js';
+import { Acme } from './fixtures/acme-client.js';
+import type { OperationSpec, PaginationSpec } from '../../runtime/src/core/contract.js';
 import { json, startServer, type Recorded, type TestServer } from './helpers/server.js';
 
-const { mod } = await loadRuntime('pagination');
-const { Acme } = mod;
 
 interface Item {
   id: string;
   n: number;
 }
 const ALL: Item[] = Array.from({ length: 7 }, (_, i) => ({ id: `i${i + 1}`, n: i + 1 }));
-const ids = (items: Item[]) => items.map((i) => i.id);
+const ids = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id);
 const indexOf = (id: string | null) => ALL.findIndex((i) => i.id === id);
 
 /** Real-shaped list endpoints, one per pagination style. */
@@ -117,7 +117,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const get = (path: string, query: string[], extra: Record<string, unknown> = {}) => ({
+const get = (path: string, query: string[], extra: Partial<OperationSpec> = {}): OperationSpec => ({
   method: 'get',
   path,
   query: Object.fromEntries(query.map((q) => [q, {}])),
@@ -127,7 +127,7 @@ const get = (path: string, query: string[], extra: Record<string, unknown> = {})
 describe('cursor (Stigg)', () => {
   it('iterates every item across pages without awaiting, keeping filters and limit', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().v1.customers.list({ limit: 3, email: 'a@b.c' }));
+    const items = await collect(client().v1.customers.list({ limit: 3, email: 'a@b.c' }));
     expect(ids(items)).toEqual(ids(ALL));
     expect(reqs().map((r) => r.url)).toEqual([
       '/api/v1/customers?limit=3&email=a%40b.c',
@@ -139,18 +139,18 @@ describe('cursor (Stigg)', () => {
   it('iterates pages and stops on the last page; getNextPage then throws', async () => {
     const page = await client().v1.customers.list({ limit: 3 });
     expect(ids(page.data)).toEqual(['i1', 'i2', 'i3']);
-    expect(page.body.pagination).toEqual({ next: 'i3', prev: null });
-    const pages = await collect<{ getPaginatedItems(): Item[] }>(page.iterPages());
+    expect(page.body).toMatchObject({ pagination: { next: 'i3', prev: null } });
+    const pages = await collect(page.iterPages());
     expect(pages.map((p) => ids(p.getPaginatedItems()))).toEqual([['i1', 'i2', 'i3'], ['i4', 'i5', 'i6'], ['i7']]);
-    const lastPage = pages[2] as { hasNextPage(): boolean; getNextPage(): Promise<unknown> };
+    const lastPage = pages[2]!;
     expect(lastPage.hasNextPage()).toBe(false);
     await expect(lastPage.getNextPage()).rejects.toThrow(/No next page expected/);
-    await expect(lastPage.getNextPage()).rejects.toBeInstanceOf(mod.AcmeError);
+    await expect(lastPage.getNextPage()).rejects.toBeInstanceOf(mod.ClientError);
   });
 
   it('pages backward when the first request used before', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().v1.customers.list({ limit: 3, before: 'i7' }));
+    const items = await collect(client().v1.customers.list({ limit: 3, before: 'i7' }));
     expect(ids(items)).toEqual(['i4', 'i5', 'i6', 'i1', 'i2', 'i3']);
     expect(reqs().map((r) => r.query.get('before'))).toEqual(['i7', 'i4']);
     expect(reqs().every((r) => !r.query.has('after'))).toBe(true);
@@ -159,11 +159,11 @@ describe('cursor (Stigg)', () => {
 
 describe('cursor-id (Stripe)', () => {
   const spec = get('/v1/customers', ['limit', 'starting_after', 'ending_before', 'email']);
-  const pagination = { style: 'cursor-id', items: ['data'], hasMore: ['has_more'], afterParam: 'starting_after', beforeParam: 'ending_before', limitParam: 'limit' };
+  const pagination: PaginationSpec = { style: 'cursor-id', items: ['data'], hasMore: ['has_more'], afterParam: 'starting_after', beforeParam: 'ending_before', limitParam: 'limit' };
 
   it('pages forward with starting_after = last id', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().ops.page(spec, pagination, { limit: 3, email: 'x' }));
+    const items = await collect(client().ops.page<Item>(spec, pagination, { limit: 3, email: 'x' }));
     expect(ids(items)).toEqual(ids(ALL));
     expect(reqs().map((r) => r.query.get('starting_after'))).toEqual([null, 'i3', 'i6']);
     expect(reqs().every((r) => r.query.get('email') === 'x' && r.query.get('limit') === '3')).toBe(true);
@@ -171,13 +171,13 @@ describe('cursor-id (Stripe)', () => {
 
   it('pages backward with ending_before = first id', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().ops.page(spec, pagination, { limit: 3, ending_before: 'i7' }));
+    const items = await collect(client().ops.page<Item>(spec, pagination, { limit: 3, ending_before: 'i7' }));
     expect(ids(items)).toEqual(['i4', 'i5', 'i6', 'i1', 'i2', 'i3']);
     expect(reqs().map((r) => r.query.get('ending_before'))).toEqual(['i7', 'i4']);
   });
 
   it('stops when has_more is false', async () => {
-    const page = await client().ops.page(spec, pagination, { limit: 10 });
+    const page = await client().ops.page<Item>(spec, pagination, { limit: 10 });
     expect(page.data).toHaveLength(7);
     expect(page.hasNextPage()).toBe(false);
     await expect(page.getNextPage()).rejects.toThrow(/No next page/);
@@ -188,9 +188,9 @@ describe('next-token', () => {
   it('Slack: response_metadata.next_cursor -> cursor, stops on empty string', async () => {
     const reqs = since();
     const spec = get('/api/conversations.list', ['cursor', 'limit', 'types'], { security: ['bearer'] });
-    const pagination = { style: 'next-token', items: ['channels'], next: ['response_metadata', 'next_cursor'], param: 'cursor', limitParam: 'limit' };
-    const page = await client().ops.page(spec, pagination, { limit: 3, types: 'public' });
-    const pages = await collect<{ data: Item[] }>(page.iterPages());
+    const pagination: PaginationSpec = { style: 'next-token', items: ['channels'], next: ['response_metadata', 'next_cursor'], param: 'cursor', limitParam: 'limit' };
+    const page = await client().ops.page<Item>(spec, pagination, { limit: 3, types: 'public' });
+    const pages = await collect(page.iterPages());
     expect(pages.map((p) => p.data.length)).toEqual([3, 3, 1]);
     expect(reqs().every((r) => r.query.get('types') === 'public' && r.headers['authorization'] === 'Bearer k')).toBe(true);
     expect(reqs()).toHaveLength(3);
@@ -198,8 +198,8 @@ describe('next-token', () => {
 
   it('Google: nextPageToken -> pageToken, stops when absent', async () => {
     const spec = get('/v1/things', ['pageToken', 'limit']);
-    const pagination = { style: 'next-token', items: ['things'], next: ['nextPageToken'], param: 'pageToken' };
-    expect(ids(await collect<Item>(client().ops.page(spec, pagination, { limit: 3 })))).toEqual(ids(ALL));
+    const pagination: PaginationSpec = { style: 'next-token', items: ['things'], next: ['nextPageToken'], param: 'pageToken' };
+    expect(ids(await collect(client().ops.page<Item>(spec, pagination, { limit: 3 })))).toEqual(ids(ALL));
   });
 });
 
@@ -207,22 +207,22 @@ describe('offset', () => {
   const spec = get('/offset', ['offset', 'limit', 'withTotal', 'count']);
   it('stops on a short page', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().ops.page(spec, { style: 'offset', items: ['results'], offsetParam: 'offset', limitParam: 'limit' }, { limit: 3 }));
+    const items = await collect(client().ops.page<Item>(spec, { style: 'offset', items: ['results'], offsetParam: 'offset', limitParam: 'limit' }, { limit: 3 }));
     expect(ids(items)).toEqual(ids(ALL));
     expect(reqs().map((r) => r.query.get('offset'))).toEqual([null, '3', '6']);
   });
 
   it('stops at the total', async () => {
     const reqs = since();
-    const pagination = { style: 'offset', items: ['results'], offsetParam: 'offset', limitParam: 'limit', total: ['total'] };
-    const items = await collect<Item>(client().ops.page(spec, pagination, { limit: 3, withTotal: 1, count: 6 }));
+    const pagination: PaginationSpec = { style: 'offset', items: ['results'], offsetParam: 'offset', limitParam: 'limit', total: ['total'] };
+    const items = await collect(client().ops.page<Item>(spec, pagination, { limit: 3, withTotal: 1, count: 6 }));
     expect(items).toHaveLength(6);
     expect(reqs()).toHaveLength(2);
   });
 
   it('stops on an empty page when nothing else tells', async () => {
     const reqs = since();
-    const items = await collect<Item>(client().ops.page(spec, { style: 'offset', items: ['results'], offsetParam: 'offset' }, { limit: 3, count: 6 }, { query: { x: 1 } }));
+    const items = await collect(client().ops.page<Item>(spec, { style: 'offset', items: ['results'], offsetParam: 'offset' }, { limit: 3, count: 6 }, { query: { x: 1 } }));
     expect(items).toHaveLength(6);
     // the limit is not part of the descriptor here, so a third (empty) page is needed
     expect(reqs().map((r) => r.url)).toEqual(['/offset?limit=3&count=6&x=1', '/offset?offset=3&limit=3&count=6&x=1', '/offset?offset=6&limit=3&count=6&x=1']);
@@ -233,8 +233,8 @@ describe('page-number', () => {
   it('DigitalOcean: stops when links.pages.next is absent', async () => {
     const reqs = since();
     const spec = get('/v2/droplets', ['page', 'per_page', 'tag_name']);
-    const pagination = { style: 'page-number', items: ['droplets'], pageParam: 'page', perPageParam: 'per_page', next: ['links', 'pages', 'next'] };
-    const items = await collect<Item>(client().ops.page(spec, pagination, { per_page: 3, tag_name: 'web' }));
+    const pagination: PaginationSpec = { style: 'page-number', items: ['droplets'], pageParam: 'page', perPageParam: 'per_page', next: ['links', 'pages', 'next'] };
+    const items = await collect(client().ops.page<Item>(spec, pagination, { per_page: 3, tag_name: 'web' }));
     expect(ids(items)).toEqual(ids(ALL));
     expect(reqs().map((r) => [r.query.get('page'), r.query.get('tag_name')])).toEqual([[null, 'web'], ['2', 'web'], ['3', 'web']]);
   });
@@ -242,8 +242,8 @@ describe('page-number', () => {
   it('stops once page * per_page reaches the total item count', async () => {
     const reqs = since();
     const spec = get('/v2/droplets', ['page', 'per_page']);
-    const pagination = { style: 'page-number', items: ['droplets'], pageParam: 'page', perPageParam: 'per_page', total: ['meta', 'total'] };
-    const pages = await collect<{ data: Item[] }>((await client().ops.page(spec, pagination, { per_page: 3 })).iterPages());
+    const pagination: PaginationSpec = { style: 'page-number', items: ['droplets'], pageParam: 'page', perPageParam: 'per_page', total: ['meta', 'total'] };
+    const pages = await collect((await client().ops.page<Item>(spec, pagination, { per_page: 3 })).iterPages());
     expect(pages.map((p) => p.data.length)).toEqual([3, 3, 1]);
     expect(reqs()).toHaveLength(3);
   });
@@ -251,8 +251,8 @@ describe('page-number', () => {
   it('stops when a hasMore flag is false', async () => {
     const reqs = since();
     const spec = get('/v1/customers', ['limit', 'page']);
-    const pagination = { style: 'page-number', items: ['data'], pageParam: 'page', hasMore: ['has_more'] };
-    const page = await client().ops.page(spec, pagination, { limit: 10 });
+    const pagination: PaginationSpec = { style: 'page-number', items: ['data'], pageParam: 'page', hasMore: ['has_more'] };
+    const page = await client().ops.page<Item>(spec, pagination, { limit: 10 });
     expect(page.hasNextPage()).toBe(false);
     await expect(page.getNextPage()).rejects.toThrow(/No next page/);
     expect(reqs()).toHaveLength(1);
@@ -261,24 +261,24 @@ describe('page-number', () => {
   it('stops at total pages when known, else on an empty page', async () => {
     const spec = get('/paged', ['page', 'per_page', 'withTotal', 'count']);
     let reqs = since();
-    const withTotal = { style: 'page-number', items: ['items'], pageParam: 'page', perPageParam: 'per_page', totalPages: ['total_pages'] };
-    expect(await collect(client().ops.page(spec, withTotal, { per_page: 3, withTotal: 1, count: 6 }))).toHaveLength(6);
+    const withTotal: PaginationSpec = { style: 'page-number', items: ['items'], pageParam: 'page', perPageParam: 'per_page', totalPages: ['total_pages'] };
+    expect(await collect(client().ops.page<Item>(spec, withTotal, { per_page: 3, withTotal: 1, count: 6 }))).toHaveLength(6);
     expect(reqs()).toHaveLength(2);
     reqs = since();
-    const plain = { style: 'page-number', items: ['items'], pageParam: 'page' };
-    expect(await collect(client().ops.page(spec, plain, { per_page: 3, page: 2 }))).toHaveLength(4);
+    const plain: PaginationSpec = { style: 'page-number', items: ['items'], pageParam: 'page' };
+    expect(await collect(client().ops.page<Item>(spec, plain, { per_page: 3, page: 2 }))).toHaveLength(4);
     expect(reqs().map((r) => r.query.get('page'))).toEqual(['2', '3', '4']);
   });
 });
 
 describe('link-header (GitHub)', () => {
   const spec = get('/repos/o/r/issues', ['state', 'per_page', 'evil'], { headers: ['X-GitHub-Api-Version'] });
-  const pagination = { style: 'link-header' };
+  const pagination: PaginationSpec = { style: 'link-header' };
 
   it('follows rel="next" as-is with the array body as items', async () => {
     const reqs = since();
-    const promise = client().ops.page(spec, pagination, { state: 'open', per_page: 3, 'X-GitHub-Api-Version': '2022-11-28' }, { headers: { 'X-Trace': 't' } });
-    const pages = await collect<{ data: Item[] }>((await promise).iterPages());
+    const promise = client().ops.page<Item>(spec, pagination, { state: 'open', per_page: 3, 'X-GitHub-Api-Version': '2022-11-28' }, { headers: { 'X-Trace': 't' } });
+    const pages = await collect((await promise).iterPages());
     expect(pages.map((p) => ids(p.data))).toEqual([['i1', 'i2', 'i3'], ['i4', 'i5', 'i6'], ['i7']]);
     expect(reqs().map((r) => r.url)).toEqual([
       '/repos/o/r/issues?state=open&per_page=3',
@@ -289,7 +289,7 @@ describe('link-header (GitHub)', () => {
   });
 
   it('refuses to follow a link to another host', async () => {
-    const page = await client().ops.page(spec, pagination, { per_page: 3, evil: 1 });
+    const page = await client().ops.page<Item>(spec, pagination, { per_page: 3, evil: 1 });
     expect(page.hasNextPage()).toBe(true);
     await expect(page.getNextPage()).rejects.toThrow(/another host/);
   });

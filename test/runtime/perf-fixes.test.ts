@@ -4,13 +4,11 @@
  * iterator (including a page class carried by the pagination descriptor).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
+import { Acme, ClientError as AcmeError, APIConnectionError, APIConnectionTimeoutError, CursorPage, listPagination } from './fixtures/acme-client.js';
+import * as transport from '../../runtime/src/internal/transport.js';
+import * as headers from '../../runtime/src/internal/headers.js';
 import { captureLogger, json, startServer, type TestServer } from './helpers/server.js';
 
-const { mod, internal } = await loadRuntime('perf-fixes');
-const { Acme, AcmeError, APIConnectionError, APIConnectionTimeoutError, CursorPage, listPagination } = mod;
-const transport = await internal('internal/transport.ts');
-const headers = await internal('internal/headers.ts');
 
 let server: TestServer;
 beforeAll(async () => {

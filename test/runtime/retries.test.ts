@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRuntime } from './helpers/render.js';
-import { captureLogger, json, startServer, type TestServer } from './helpers/server.js';
+import * as mod from './fixtures/acme-client.js';
+import { Acme } from './fixtures/acme-client.js';
+import * as retry from '../../runtime/src/internal/retry.js';
+import { captureLogger, json, rejection, startServer, type TestServer } from './helpers/server.js';
 
-const { mod, internal } = await loadRuntime('retries');
-const { Acme } = mod;
-const retry = await internal('internal/retry.ts');
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -39,8 +38,7 @@ describe('retries', () => {
 
   it('gives up after maxRetries and throws the last error', async () => {
     server = await startServer((_req, res) => json(res, 502, { message: 'bad gateway' }, fast));
-    const err = await client({ maxRetries: 1 }).get('/x').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(mod.InternalServerError);
+    const err = await rejection(client({ maxRetries: 1 }).get('/x'), mod.InternalServerError);
     expect(err.status).toBe(502);
     expect(server.requests).toHaveLength(2);
   });
@@ -84,8 +82,7 @@ describe('retries', () => {
       res.write('{"partial":');
       setTimeout(() => raw.socket.destroy(), 10);
     });
-    const err = await client().get('/x').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(mod.APIConnectionError);
+    const err = await rejection(client().get('/x'), mod.APIConnectionError);
     expect(err.cause).toBeInstanceOf(Error);
   });
 
@@ -95,8 +92,7 @@ describe('retries', () => {
     await server.close();
     server = undefined;
     const c = new Acme({ apiKey: 'k', baseURL: url, maxRetries: 1 });
-    const err = await c.get('/x').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(mod.APIConnectionError);
+    const err = await rejection(c.get('/x'), mod.APIConnectionError);
     expect(err).not.toBeInstanceOf(mod.APIConnectionTimeoutError);
     expect(err.message).toBe('Connection error.');
   }, 5000);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '../../../runtime/src/core/types.js';
 
 export interface Recorded {
   method: string;
@@ -68,7 +69,7 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 }
 
 /** A logger that records every call. */
-export function captureLogger(): { lines: Array<{ level: string; message: string; rest: unknown[] }>; logger: Record<string, (m: string, ...r: unknown[]) => void>; text(): string } {
+export function captureLogger(): { lines: Array<{ level: string; message: string; rest: unknown[] }>; logger: Logger; text(): string } {
   const lines: Array<{ level: string; message: string; rest: unknown[] }> = [];
   const make = (level: string) => (message: string, ...rest: unknown[]) => lines.push({ level, message, rest });
   return {
@@ -76,4 +77,23 @@ export function captureLogger(): { lines: Array<{ level: string; message: string
     logger: { error: make('error'), warn: make('warn'), info: make('info'), debug: make('debug') },
     text: () => lines.map((l) => `${l.level} ${l.message} ${JSON.stringify(l.rest)}`).join('\n'),
   };
+}
+
+/** The JSON body the echo handlers answer with. */
+export interface Echo {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+/** Awaits a rejection of `promise` and checks it is a `type`; returns the typed error. */
+export async function rejection<E>(promise: PromiseLike<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
+  const err = await Promise.resolve(promise).then(
+    () => new Error('expected a rejection, got a value'),
+    (e: unknown) => e,
+  );
+  if (!(err instanceof type)) throw new Error(`expected a ${type.name}, got ${String(err)}`);
+  return err;
 }

@@ -65,7 +65,12 @@ export function serializeParam(key: string, value: unknown, spec: QueryParamSpec
  * Builds a query string (without `?`). `layers` are applied in order; a later
  * layer replaces a key set by an earlier one.
  */
-export function buildQuery(layers: ReadonlyArray<{ values: Readonly<Record<string, unknown>>; specs?: Readonly<Record<string, QueryParamSpec>> | undefined }>): string {
+export function buildQuery(
+  layers: ReadonlyArray<{
+    values: Readonly<Record<string, unknown>>;
+    specs?: Readonly<Record<string, QueryParamSpec>> | undefined;
+  }>,
+): string {
   const merged = new Map<string, string[]>();
   for (const { values, specs } of layers) {
     for (const [key, value] of Object.entries(values)) {

@@ -1,6 +1,14 @@
+import type { AbortSignal, Fetch, RequestInit, Response } from '../core/platform.js';
 import type { APIResponseProps } from '../core/api-promise.js';
 import { isJSONContentType } from '../core/api-promise.js';
-import { {{clientName}}Error, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, castToError } from '../core/error.js';
+import {
+  ClientError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  castToError,
+} from '../core/error.js';
 import type { Logger } from '../core/types.js';
 import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
@@ -12,7 +20,7 @@ import { logId as newLogId } from './uuid.js';
 
 /** Client-level inputs to sending. */
 export interface TransportContext {
-  fetch: typeof fetch;
+  fetch: Fetch;
   fetchOptions: RequestInit | undefined;
   /** Already levelled: messages above the client's level are dropped. */
   logger: Logger;
@@ -51,7 +59,8 @@ async function readErrorBody(response: Response): Promise<unknown> {
   }
 }
 
-const NETWORK_ERROR = /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
+const NETWORK_ERROR =
+  /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
 
 /**
  * Whether an error thrown by `fetch` is a network failure worth retrying. A `TypeError` is
@@ -111,12 +120,15 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       if (opts.signal?.aborted) throw new APIUserAbortError({ cause: castToError(err) });
       if (!timedOut && !isNetworkError(err)) {
         const cause = castToError(err);
-        throw new {{clientName}}Error(`The request could not be sent: ${cause.message}`, { cause });
+        throw new ClientError(`The request could not be sent: ${cause.message}`, { cause });
       }
       const what = timedOut ? 'timed out' : 'connection failed';
       if (retriesLeft > 0) {
         const delay = retryDelayMs(attempt, undefined, ctx.random);
-        if (info) logger.info(`${tag} ${where()} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`);
+        if (info)
+          logger.info(
+            `${tag} ${where()} ${what} - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+          );
         if (debug) logger.debug(`${tag} ${what}`, { error: castToError(err).message, attempt: attempt + 1 });
         await sleep(delay, opts.signal);
         continue;
@@ -141,7 +153,9 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       await response.body?.cancel().catch(() => {});
       const delay = retryDelayMs(attempt, response.headers, ctx.random);
       if (info) {
-        logger.info(`${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`);
+        logger.info(
+          `${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+        );
       }
       await sleep(delay, opts.signal);
       continue;

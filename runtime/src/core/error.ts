@@ -1,10 +1,20 @@
+import { platform, type Headers } from './platform.js';
+import { errorClassForStatus, type StatusErrorClassName } from './contract.js';
+
 /** Base class of every error thrown by this client. */
-export class {{clientName}}Error extends Error {
+export class ClientError extends Error {
   override name: string = this.constructor.name;
+
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message);
+    // Set by hand: `new Error(message, { cause })` needs the ES2022 lib, which a client must not require.
+    if (options && 'cause' in options)
+      Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+  }
 }
 
 /** An HTTP error response, or (status undefined) a request that got no response. */
-export class APIError<TError = unknown> extends {{clientName}}Error {
+export class APIError<TError = unknown> extends ClientError {
   /** HTTP status of the response; undefined when there was no response. */
   readonly status: number | undefined;
   /** Response headers; undefined when there was no response. */
@@ -12,7 +22,13 @@ export class APIError<TError = unknown> extends {{clientName}}Error {
   /** Parsed response body (JSON when possible, else text). */
   readonly error: TError | undefined;
 
-  constructor(status: number | undefined, error: TError | undefined, message: string | undefined, headers: Headers | undefined, options?: ErrorOptions) {
+  constructor(
+    status: number | undefined,
+    error: TError | undefined,
+    message: string | undefined,
+    headers: Headers | undefined,
+    options?: { cause?: unknown },
+  ) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
@@ -27,22 +43,17 @@ export class APIError<TError = unknown> extends {{clientName}}Error {
   }
 
   /** Picks the subclass that matches `status`. */
-  static generate(status: number | undefined, body: unknown, message: string | undefined, headers: Headers | undefined): APIError {
+  static generate(
+    status: number | undefined,
+    body: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+  ): APIError {
     if (status === undefined) {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }
-    headers ??= new Headers();
-    switch (status) {
-      case 400: return new BadRequestError(status, body, message, headers);
-      case 401: return new AuthenticationError(status, body, message, headers);
-      case 403: return new PermissionDeniedError(status, body, message, headers);
-      case 404: return new NotFoundError(status, body, message, headers);
-      case 409: return new ConflictError(status, body, message, headers);
-      case 422: return new UnprocessableEntityError(status, body, message, headers);
-      case 429: return new RateLimitError(status, body, message, headers);
-    }
-    if (status >= 500) return new InternalServerError(status, body, message, headers);
-    return new APIError(status, body, message, headers);
+    headers ??= new platform.Headers();
+    return new ERROR_CLASS_BY_NAME[errorClassForStatus(status)](status, body, message, headers);
   }
 }
 
@@ -117,6 +128,21 @@ export class APIUserAbortError extends APIError<undefined> {
     super(undefined, undefined, message || 'Request was aborted.', undefined, cause ? { cause } : undefined);
   }
 }
+
+type StatusErrorClass = new (status: number, body: unknown, message: string | undefined, headers: Headers) => APIError;
+
+/** The classes `APIError.generate` picks from, by the contract's status map. */
+const ERROR_CLASS_BY_NAME: Record<StatusErrorClassName, StatusErrorClass> = {
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+};
 
 /** Turns anything thrown into an Error. */
 export function castToError(err: unknown): Error {

@@ -1,16 +1,11 @@
+import { platform, type Blob, type File, type ReadableStreamLike, type Response } from './platform.js';
 import { fileName as nameOf, toBlob } from '../internal/body.js';
 
 export { isUploadable } from '../internal/body.js';
 
 /** Anything that can be uploaded as a file or binary body. */
 export type Uploadable =
-  | Blob
-  | File
-  | ArrayBuffer
-  | ArrayBufferView
-  | ReadableStream<Uint8Array>
-  | Response
-  | AsyncIterable<Uint8Array>;
+  Blob | File | ArrayBuffer | ArrayBufferView | ReadableStreamLike | Response | AsyncIterable<Uint8Array>;
 
 /** Values accepted by `toFile`. */
 export type ToFileInput = Uploadable | string | Iterable<Uint8Array>;
@@ -31,7 +26,8 @@ export async function toFile(value: ToFileInput, name?: string | null, options: 
   const fileName = name ?? nameOf(value) ?? 'file';
   const bag: FilePropertyBag = { type: options.type ?? blob.type };
   if (options.lastModified !== undefined) bag.lastModified = options.lastModified;
-  if (typeof File !== 'undefined') return new File([blob], fileName, bag);
+  if (platform.File) return new platform.File([blob], fileName, bag);
   // Runtimes without a File constructor: a Blob carrying a name works with FormData.
-  return Object.assign(new Blob([blob], bag), { name: fileName, lastModified: bag.lastModified ?? Date.now() }) as unknown as File;
+  const named = platform.Blob ? new platform.Blob([blob], bag) : blob;
+  return Object.assign(named, { name: fileName, lastModified: bag.lastModified ?? Date.now() }) as unknown as File;
 }

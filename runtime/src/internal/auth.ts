@@ -1,12 +1,13 @@
+import { platform } from '../core/platform.js';
 import type { AuthSchemeSpec } from '../core/types.js';
 import type { AuthParts } from './request.js';
 
 /** Base64 of the UTF-8 bytes of `text`, using only web APIs. */
 export function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = new platform.TextEncoder().encode(text);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return platform.btoa(binary);
 }
 
 /**
@@ -14,7 +15,11 @@ export function toBase64(text: string): string {
  * client; `[]` means none. Only the first applicable scheme is used, since the
  * client holds a single key.
  */
-export function authParts(schemes: readonly AuthSchemeSpec[], security: readonly string[] | undefined, apiKey: string | null): AuthParts {
+export function authParts(
+  schemes: readonly AuthSchemeSpec[],
+  security: readonly string[] | undefined,
+  apiKey: string | null,
+): AuthParts {
   const parts: AuthParts = { headers: {}, query: {}, cookies: {} };
   if (!apiKey) return parts;
   const ids = security ?? schemes.map((scheme) => scheme.id);
@@ -39,7 +44,10 @@ export function authParts(schemes: readonly AuthSchemeSpec[], security: readonly
 }
 
 /** Header names (lower-case) and query names whose values must never be logged. */
-export function sensitiveNames(schemes: readonly AuthSchemeSpec[], always: readonly string[]): { headers: Set<string>; query: Set<string> } {
+export function sensitiveNames(
+  schemes: readonly AuthSchemeSpec[],
+  always: readonly string[],
+): { headers: Set<string>; query: Set<string> } {
   const headers = new Set(always);
   const query = new Set<string>();
   for (const scheme of schemes) {

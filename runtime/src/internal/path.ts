@@ -1,4 +1,4 @@
-import { {{clientName}}Error } from '../core/error.js';
+import { ClientError } from '../core/error.js';
 import { scalarToString } from './headers.js';
 
 /**
@@ -7,11 +7,13 @@ import { scalarToString } from './headers.js';
  */
 export function encodePathParam(name: string, value: unknown): string {
   if (value === undefined || value === null) {
-    throw new {{clientName}}Error(`Missing required path parameter "${name}".`);
+    throw new ClientError(`Missing required path parameter "${name}".`);
   }
   const raw = Array.isArray(value) ? value.map((item) => scalarToString(item)).join(',') : scalarToString(value);
   if (raw === '' || raw === '.' || raw === '..') {
-    throw new {{clientName}}Error(`Path parameter "${name}" must not be empty, "." or ".." (got ${JSON.stringify(raw)}); it would change the request path.`);
+    throw new ClientError(
+      `Path parameter "${name}" must not be empty, "." or ".." (got ${JSON.stringify(raw)}); it would change the request path.`,
+    );
   }
   return encodeURIComponent(raw);
 }
@@ -31,7 +33,7 @@ export function buildPath(
   }
   const leftover = /\{([^}/]+)\}/.exec(path);
   if (leftover) {
-    throw new {{clientName}}Error(`Missing required path parameter "${leftover[1] ?? ''}" for ${template}.`);
+    throw new ClientError(`Missing required path parameter "${leftover[1] ?? ''}" for ${template}.`);
   }
   return path;
 }

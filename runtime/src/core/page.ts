@@ -1,98 +1,29 @@
+import type { Response } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise, defaultParseResponse } from './api-promise.js';
 import type { BaseClient } from './client.js';
-import { {{clientName}}Error } from './error.js';
-import type { OperationSpec, RequestOptions } from './types.js';
+import { ClientError } from './error.js';
+import type { FieldPath, OperationSpec, PaginationSpec } from './contract.js';
+import type { RequestOptions } from './types.js';
 
-/** A path of property names into a response body; `[]` is the body itself. */
-export type FieldPath = readonly string[];
+export type {
+  CursorIdPaginationSpec,
+  CursorPaginationSpec,
+  FieldPath,
+  LinkHeaderPaginationSpec,
+  NextTokenPaginationSpec,
+  OffsetPaginationSpec,
+  PageNumberPaginationSpec,
+  PaginationSpec,
+} from './contract.js';
 
 /** A page class: what `requestPage` instantiates for each page. */
-export type PageClass = new (client: BaseClient, response: Response, body: unknown, request: PageRequest) => AbstractPage<unknown>;
-
-interface PaginationSpecBase {
-  /**
-   * The page class of this style (e.g. `CursorPage`). Generated code passes it, so that a
-   * bundle only contains the page classes its list operations use; when it is left out the
-   * class is looked up by `style`.
-   */
-  page?: PageClass;
-}
-
-/** Stigg style: `{ data, pagination: { next, prev } }`, params `after` / `before` / `limit`. */
-export interface CursorPaginationSpec extends PaginationSpecBase {
-  style: 'cursor';
-  items: FieldPath;
-  next: FieldPath;
-  prev?: FieldPath;
-  afterParam: string;
-  beforeParam?: string;
-  limitParam?: string;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** Stripe style: `has_more`, `starting_after` / `ending_before` = last / first item id. */
-export interface CursorIdPaginationSpec extends PaginationSpecBase {
-  style: 'cursor-id';
-  items: FieldPath;
-  /** Defaults to `['has_more']`. */
-  hasMore?: FieldPath;
-  /** Defaults to `id`. */
-  idField?: string;
-  afterParam: string;
-  beforeParam?: string;
-  limitParam?: string;
-}
-/** An opaque token in the body (e.g. `response_metadata.next_cursor` -> `cursor`). */
-export interface NextTokenPaginationSpec extends PaginationSpecBase {
-  style: 'next-token';
-  items: FieldPath;
-  next: FieldPath;
-  param: string;
-  limitParam?: string;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `offset` / `limit` params, optional total count in the body. */
-export interface OffsetPaginationSpec extends PaginationSpecBase {
-  style: 'offset';
-  items: FieldPath;
-  offsetParam: string;
-  limitParam?: string;
-  total?: FieldPath;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `page` / `per_page` params; optional total pages or "next" marker in the body. */
-export interface PageNumberPaginationSpec extends PaginationSpecBase {
-  style: 'page-number';
-  items: FieldPath;
-  pageParam: string;
-  perPageParam?: string;
-  /** Number of the first page; defaults to 1. */
-  firstPage?: number;
-  totalPages?: FieldPath;
-  /** When set, paging stops once this path is null or absent (e.g. `['links', 'pages', 'next']`). */
-  next?: FieldPath;
-  /** Total item count; paging stops once `page * perPage` reaches it. */
-  total?: FieldPath;
-  /** When set, paging stops once this boolean is false. */
-  hasMore?: FieldPath;
-}
-/** `Link: <url>; rel="next"` response header (GitHub). Items default to the body when it is an array. */
-export interface LinkHeaderPaginationSpec extends PaginationSpecBase {
-  style: 'link-header';
-  items?: FieldPath;
-}
-
-/** Describes how one list operation pages; emitted by the generator next to the OperationSpec. */
-export type PaginationSpec =
-  | CursorPaginationSpec
-  | CursorIdPaginationSpec
-  | NextTokenPaginationSpec
-  | OffsetPaginationSpec
-  | PageNumberPaginationSpec
-  | LinkHeaderPaginationSpec;
+export type PageClass = new (
+  client: BaseClient,
+  response: Response,
+  body: unknown,
+  request: PageRequest,
+) => AbstractPage<unknown>;
 
 /** Everything needed to (re)issue a page request. */
 export interface PageRequest {
@@ -116,15 +47,18 @@ export function getPath(body: unknown, path: FieldPath | undefined): unknown {
 export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   /** The items of this page. */
   readonly data: Item[];
+  protected readonly client: BaseClient;
+  /** The raw response (body already read). */
+  readonly response: Response;
+  /** The parsed response body. */
+  readonly body: unknown;
+  protected readonly request: PageRequest;
 
-  constructor(
-    protected readonly client: BaseClient,
-    /** The raw response (body already read). */
-    readonly response: Response,
-    /** The parsed response body. */
-    readonly body: unknown,
-    protected readonly request: PageRequest,
-  ) {
+  constructor(client: BaseClient, response: Response, body: unknown, request: PageRequest) {
+    this.client = client;
+    this.response = response;
+    this.body = body;
+    this.request = request;
     const items = getPath(body, request.pagination.items);
     this.data = Array.isArray(items) ? (items as Item[]) : [];
   }
@@ -145,9 +79,14 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   async getNextPage(): Promise<this> {
     const next = this.data.length === 0 || this.noMore() ? null : this.nextPageRequest();
     if (!next) {
-      throw new {{clientName}}Error('No next page expected; check hasNextPage() before calling getNextPage().');
+      throw new ClientError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
-    return (await this.client.requestPage<Item>(next.spec, next.pagination, next.params, next.options)) as unknown as this;
+    return (await this.client.requestPage<Item>(
+      next.spec,
+      next.pagination,
+      next.params,
+      next.options,
+    )) as unknown as this;
   }
 
   /** This page, then every following page. */
@@ -204,8 +143,10 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
   private index = 0;
   private done = false;
   private loading: Promise<unknown> | undefined;
+  private page: AbstractPage<Item>;
 
-  constructor(private page: AbstractPage<Item>) {
+  constructor(page: AbstractPage<Item>) {
+    this.page = page;
     this.items = page.getPaginatedItems();
   }
 
@@ -247,7 +188,12 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
 }
 
 /** Reads the response body and wraps it in `PageClass`. */
-export async function makePage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest, PageClass: PageClass): Promise<AbstractPage<Item>> {
+export async function makePage<Item>(
+  client: BaseClient,
+  props: APIResponseProps,
+  request: PageRequest,
+  PageClass: PageClass,
+): Promise<AbstractPage<Item>> {
   const body = await defaultParseResponse<unknown>(props);
   return new PageClass(client, props.response, body, request) as AbstractPage<Item>;
 }
@@ -259,7 +205,10 @@ export type Page<Item> = AbstractPage<Item>;
  * The promise returned by list methods: await it for the first page, or iterate
  * it directly with `for await` to walk every item across pages.
  */
-export class PagePromise<PageT extends AbstractPage<Item>, Item> extends APIPromise<PageT> implements AsyncIterable<Item> {
+export class PagePromise<PageT extends AbstractPage<Item>, Item>
+  extends APIPromise<PageT>
+  implements AsyncIterable<Item>
+{
   /** Waits for the first page, then hands over to that page's iterator. */
   [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
     let inner: AsyncIterator<Item, undefined> | undefined;
@@ -281,5 +230,3 @@ export class PagePromise<PageT extends AbstractPage<Item>, Item> extends APIProm
     return iterator;
   }
 }
-
-

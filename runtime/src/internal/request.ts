@@ -1,3 +1,4 @@
+import { platform, type BodyInit } from '../core/platform.js';
 import type { ClientConfig, HeadersLike, HttpMethod, OperationSpec, RequestOptions } from '../core/types.js';
 import type { EncodedBody } from './body.js';
 import { encodeBody } from './body.js';
@@ -49,14 +50,15 @@ function withoutKeysIn(url: string, values: Readonly<Record<string, unknown>>): 
   const q = url.indexOf('?');
   if (q < 0) return { ...values };
   const present = new Set<string>();
-  new URLSearchParams(url.slice(q + 1)).forEach((_value, key) => present.add(key));
+  new platform.URLSearchParams!(url.slice(q + 1)).forEach((_value, key) => present.add(key));
   return Object.fromEntries(Object.entries(values).filter(([key]) => !present.has(key)));
 }
 
 /** The keys of `params` that are not body fields. */
 function consumedBy(spec: OperationSpec): Set<string> {
   const keys = new Set<string>(spec.headers ?? []);
-  for (const name of spec.pathParams ?? []) if (!spec.alsoInBody?.includes(name)) keys.add(spec.pathKeys?.[name] ?? name);
+  for (const name of spec.pathParams ?? [])
+    if (!spec.alsoInBody?.includes(name)) keys.add(spec.pathKeys?.[name] ?? name);
   for (const key in spec.query) keys.add(key);
   for (const name of spec.cookies ?? []) keys.add(name);
   return keys;
@@ -128,7 +130,7 @@ export function buildRequest(
   const finish = (encoded: EncodedBody): BuiltRequest => {
     const absolute = ABSOLUTE_URL.test(path);
     const layer = (values: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> =>
-      absolute ? withoutKeysIn(path, values ?? {}) : values ?? {};
+      absolute ? withoutKeysIn(path, values ?? {}) : (values ?? {});
     const query =
       isEmpty(ctx.defaultQuery) && !specQuery && isEmpty(ctx.auth.query) && isEmpty(options.query)
         ? ''
@@ -139,8 +141,7 @@ export function buildRequest(
             { values: layer(options.query) },
           ]);
 
-    const idempotencyKey =
-      options.idempotencyKey ?? (ctx.idempotency?.methods.includes(method) ? uuid4() : undefined);
+    const idempotencyKey = options.idempotencyKey ?? (ctx.idempotency?.methods.includes(method) ? uuid4() : undefined);
 
     const headers = mergeHeaders([
       ctx.platformHeaders,
@@ -153,13 +154,12 @@ export function buildRequest(
       cookie !== undefined ? { cookie } : undefined,
       options.headers,
     ]);
-    if (typeof FormData !== 'undefined' && encoded.body instanceof FormData) delete headers['content-type'];
+    if (platform.FormData && encoded.body instanceof platform.FormData) delete headers['content-type'];
 
     return { method, url: joinURL(ctx.baseURL, path, query), headers, body: encoded.body };
   };
 
-  const encoded =
-    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
+  const encoded = bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }
@@ -169,5 +169,7 @@ const RETRY_COUNT_ZERO: Readonly<Record<string, string>> = { [RETRY_COUNT_HEADER
 
 /** The client's fixed first header layer: `accept` and (outside browsers) `user-agent`. */
 export function platformHeaders(userAgent: string | undefined): Record<string, string> {
-  return userAgent === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'user-agent': userAgent };
+  return userAgent === undefined
+    ? { accept: 'application/json' }
+    : { accept: 'application/json', 'user-agent': userAgent };
 }

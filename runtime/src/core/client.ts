@@ -1,10 +1,19 @@
+import { platform, type Fetch, type RequestInit } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
-import { {{clientName}}Error } from './error.js';
+import { ClientError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
-import type { ClientConfig, HeadersLike, HttpMethod, Logger, LogLevel, OperationSpec, RequestOptions } from './types.js';
+import type {
+  ClientConfig,
+  HeadersLike,
+  HttpMethod,
+  Logger,
+  LogLevel,
+  OperationSpec,
+  RequestOptions,
+} from './types.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
@@ -28,7 +37,7 @@ export interface ClientOptions {
   /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
   /** A fetch implementation; defaults to the global `fetch`. */
-  fetch?: typeof fetch | undefined;
+  fetch?: Fetch | undefined;
   /** Extra `RequestInit` fields passed to every fetch call. */
   fetchOptions?: RequestInit | undefined;
   defaultHeaders?: HeadersLike;
@@ -42,7 +51,7 @@ export interface ClientOptions {
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new {{clientName}}Error(`The ${name} option must be a non-negative number, got ${String(value)}.`);
+    throw new ClientError(`The ${name} option must be a non-negative number, got ${String(value)}.`);
   }
   return value;
 }
@@ -72,26 +81,30 @@ export abstract class BaseClient {
     this._config = config;
     const apiKey = options.apiKey === undefined ? readEnv(config.env.apiKey) : options.apiKey;
     if (config.apiKeyRequired && !apiKey) {
-      const envHint = config.env.apiKey ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i` : 'I';
-      throw new {{clientName}}Error(
+      const envHint = config.env.apiKey
+        ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
+        : 'I';
+      throw new ClientError(
         `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like new ${config.clientName}({ apiKey: 'My API Key' }).`,
       );
     }
     this.apiKey = apiKey ?? null;
     const baseURL = options.baseURL || readEnv(config.env.baseURL) || config.defaultBaseURL;
     if (!baseURL) {
-      throw new {{clientName}}Error(
+      throw new ClientError(
         `No base URL: pass the baseURL option to new ${config.clientName}() or set the ${config.env.baseURL} environment variable.`,
       );
     }
     this.baseURL = baseURL;
     this.timeout = nonNegative('timeout', options.timeout, DEFAULT_TIMEOUT_MS);
     this.maxRetries = nonNegative('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
-    this.logger = options.logger ?? console;
+    this.logger = options.logger ?? platform.console;
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
-    const fetchImpl = options.fetch ?? (globalThis.fetch as typeof fetch | undefined);
+    const fetchImpl = options.fetch ?? platform.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new {{clientName}}Error('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
+      throw new ClientError(
+        'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
+      );
     }
     const sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
     this.transport = {
@@ -114,7 +127,9 @@ export abstract class BaseClient {
 
   /** Call one operation: splits `params` per `spec` into path, query, headers, cookies and body. */
   request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}));
+    return new APIPromise<T>(
+      this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
+    );
   }
 
   /**
@@ -129,8 +144,9 @@ export abstract class BaseClient {
     options?: RequestOptions,
   ): PagePromise<PageT, Item> {
     const request: PageRequest = { spec, pagination, params: { ...params }, options: { ...options } };
-    return new PagePromise<PageT, Item>(this.makeRequest(spec, request.params, request.options), (props) =>
-      makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
+    return new PagePromise<PageT, Item>(
+      this.makeRequest(spec, request.params, request.options),
+      (props) => makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
     );
   }
 
@@ -182,7 +198,10 @@ export abstract class BaseClient {
       built = buildRequest(spec, params, options, context);
       sendOptions = {
         timeout: options.timeout === undefined ? this.timeout : nonNegative('timeout', options.timeout, this.timeout),
-        maxRetries: options.maxRetries === undefined ? this.maxRetries : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
+        maxRetries:
+          options.maxRetries === undefined
+            ? this.maxRetries
+            : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
         signal: options.signal,
         fetchOptions: options.fetchOptions,
       };

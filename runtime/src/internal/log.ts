@@ -1,3 +1,5 @@
+import type { Headers } from '../core/platform.js';
+import { isHeaders } from './headers.js';
 import type { Logger, LogLevel } from '../core/types.js';
 import { readEnv } from './env.js';
 
@@ -17,7 +19,9 @@ export function resolveLogLevel(option: LogLevel | undefined, envName: string, l
   const fromEnv = readEnv(envName)?.toLowerCase();
   if (fromEnv === undefined) return 'warn';
   if (isLogLevel(fromEnv)) return fromEnv;
-  logger.warn(`${envName} was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(levels))}; using "warn".`);
+  logger.warn(
+    `${envName} was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(levels))}; using "warn".`,
+  );
   return 'warn';
 }
 
@@ -40,13 +44,16 @@ export const ALWAYS_REDACTED = ['authorization', 'x-api-key', 'api-key', 'cookie
 export const REDACTED = '***';
 
 /** Headers as a plain object, with sensitive values replaced by `***`. */
-export function redactHeaders(headers: Headers | Readonly<Record<string, string>> | undefined, sensitive: ReadonlySet<string>): Record<string, string> {
+export function redactHeaders(
+  headers: Headers | Readonly<Record<string, string>> | undefined,
+  sensitive: ReadonlySet<string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
   const add = (value: string, name: string): void => {
     out[name] = sensitive.has(name.toLowerCase()) ? REDACTED : value;
   };
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) headers.forEach(add);
+  if (isHeaders(headers)) headers.forEach(add);
   else for (const name of Object.keys(headers)) add((headers as Record<string, string>)[name] ?? '', name);
   return out;
 }
@@ -56,16 +63,19 @@ export function redactURL(url: string, sensitiveQuery: ReadonlySet<string>): str
   if (sensitiveQuery.size === 0) return url;
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const pairs = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    let decoded = key;
-    try {
-      decoded = decodeURIComponent(key);
-    } catch {
-      // keep the raw key
-    }
-    return sensitiveQuery.has(decoded.toLowerCase()) ? `${key}=${REDACTED}` : pair;
-  });
+  const pairs = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      let decoded = key;
+      try {
+        decoded = decodeURIComponent(key);
+      } catch {
+        // keep the raw key
+      }
+      return sensitiveQuery.has(decoded.toLowerCase()) ? `${key}=${REDACTED}` : pair;
+    });
   return `${url.slice(0, q)}?${pairs.join('&')}`;
 }

@@ -1,3 +1,11 @@
+import {
+  platform,
+  type Blob,
+  type BodyInit,
+  type FormData,
+  type ReadableStreamLike,
+  type Response,
+} from '../core/platform.js';
 import type { OperationSpec } from '../core/types.js';
 import { scalarToString } from './headers.js';
 import { deepPairs } from './query.js';
@@ -18,9 +26,9 @@ function isRawBody(value: unknown): value is BodyInit {
     typeof value === 'string' ||
     value instanceof ArrayBuffer ||
     ArrayBuffer.isView(value) ||
-    (typeof Blob !== 'undefined' && value instanceof Blob) ||
-    (typeof FormData !== 'undefined' && value instanceof FormData) ||
-    (typeof URLSearchParams !== 'undefined' && value instanceof URLSearchParams)
+    isBlob(value) ||
+    (platform.FormData !== undefined && value instanceof platform.FormData) ||
+    (platform.URLSearchParams !== undefined && value instanceof platform.URLSearchParams)
   );
 }
 
@@ -31,15 +39,33 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
 /** True for values that are sent as files in multipart bodies (and buffered as raw bodies). */
 export function isUploadable(
   value: unknown,
-): value is Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | Response | AsyncIterable<Uint8Array> {
+): value is Blob | ArrayBuffer | ArrayBufferView | ReadableStreamLike | Response | AsyncIterable<Uint8Array> {
   return (
-    (typeof Blob !== 'undefined' && value instanceof Blob) ||
+    isBlob(value) ||
     value instanceof ArrayBuffer ||
     ArrayBuffer.isView(value) ||
-    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) ||
-    (typeof Response !== 'undefined' && value instanceof Response) ||
+    isStream(value) ||
+    isResponse(value) ||
     isAsyncIterable(value)
   );
+}
+
+function isBlob(value: unknown): value is Blob {
+  return platform.Blob !== undefined && value instanceof platform.Blob;
+}
+
+function isStream(value: unknown): value is ReadableStreamLike {
+  return platform.ReadableStream !== undefined && value instanceof platform.ReadableStream;
+}
+
+function isResponse(value: unknown): value is Response {
+  return platform.Response !== undefined && value instanceof platform.Response;
+}
+
+/** A Blob of `parts`; throws a clear error on a platform without Blob. */
+function newBlob(parts: ReadonlyArray<string | ArrayBuffer | ArrayBufferView | Blob>, type: string | undefined): Blob {
+  if (!platform.Blob) throw new TypeError('Uploading bytes needs a global Blob (Node 18+, browsers, Deno, Bun).');
+  return new platform.Blob(parts, type ? { type } : {});
 }
 
 /** The file name carried by a File (`name`) or a Response (`url`), if any. */
@@ -48,7 +74,8 @@ export function fileName(value: unknown): string | undefined {
   const name = (value as { name?: unknown }).name;
   if (typeof name === 'string' && name) return name.split(/[\\/]/).pop();
   const url = (value as { url?: unknown }).url;
-  if (typeof url === 'string' && url) return new URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
+  if (typeof url === 'string' && url)
+    return new platform.URL(url, 'http://localhost').pathname.split('/').pop() || undefined;
   return undefined;
 }
 
@@ -57,32 +84,43 @@ export function fileName(value: unknown): string | undefined {
  * Blob, so that a retry can resend it. `type` sets the Blob's type.
  */
 export async function toBlob(value: unknown, type?: string): Promise<Blob> {
-  const options: BlobPropertyBag = type ? { type } : {};
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return type && !value.type ? new Blob([value], options) : value;
-  if (typeof value === 'string' || value instanceof ArrayBuffer) return new Blob([value], options);
-  if (ArrayBuffer.isView(value)) return new Blob([new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))], options);
-  if (typeof Response !== 'undefined' && value instanceof Response) {
+  if (isBlob(value)) return type && !value.type ? newBlob([value], type) : value;
+  if (typeof value === 'string' || value instanceof ArrayBuffer) return newBlob([value], type);
+  if (ArrayBuffer.isView(value))
+    return newBlob([new Uint8Array(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))], type);
+  if (isResponse(value)) {
     const blob = await value.blob();
-    return type ? new Blob([blob], options) : blob;
+    return type ? newBlob([blob], type) : blob;
   }
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return new Blob([await new Response(value).blob()], options);
+  if (isStream(value) && platform.Response) return newBlob([await new platform.Response(value).blob()], type);
   if (isAsyncIterable(value) || Symbol.iterator in Object(value)) {
-    const parts: BlobPart[] = [];
-    for await (const chunk of value as AsyncIterable<Uint8Array | string>) parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
-    return new Blob(parts, options);
+    const parts: Array<string | Uint8Array> = [];
+    for await (const chunk of value as AsyncIterable<Uint8Array | string>)
+      parts.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    return newBlob(parts, type);
   }
-  throw new TypeError(`Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`);
+  throw new TypeError(
+    `Cannot upload a value of type ${typeof value}; expected a Blob, File, bytes, stream or Response.`,
+  );
 }
 
 /** `multipart/form-data`: uploadables become files, arrays repeat, objects are JSON-encoded. */
 export async function encodeMultipart(value: unknown): Promise<FormData> {
-  if (typeof FormData !== 'undefined' && value instanceof FormData) return value;
-  const form = new FormData();
+  if (platform.FormData === undefined)
+    throw new TypeError('Multipart bodies need a global FormData (Node 18+, browsers, Deno, Bun).');
+  if (value instanceof platform.FormData) return value;
+  const form = new platform.FormData();
   for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
     for (const item of Array.isArray(field) ? field : [field]) {
       if (item === undefined) continue;
       if (isUploadable(item)) form.append(key, await toBlob(item), fileName(item) ?? 'file');
-      else form.append(key, item !== null && typeof item === 'object' && !(item instanceof Date) ? JSON.stringify(item) : scalarToString(item));
+      else
+        form.append(
+          key,
+          item !== null && typeof item === 'object' && !(item instanceof Date)
+            ? JSON.stringify(item)
+            : scalarToString(item),
+        );
     }
   }
   return form;
@@ -91,7 +129,7 @@ export async function encodeMultipart(value: unknown): Promise<FormData> {
 /** `application/x-www-form-urlencoded`: nested objects deepObject-style, arrays repeat the key. */
 export function encodeForm(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const params = new URLSearchParams();
+  const params = new platform.URLSearchParams!();
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     for (const [k, v] of deepPairs(key, field === null ? '' : field)) params.append(k, v);
   }
@@ -104,7 +142,11 @@ export function encodeForm(value: unknown): string {
  * request option without a body spec) sends strings/bytes/FormData as they are and everything
  * else as JSON.
  */
-export function encodeBody(value: unknown, encoding: BodyEncoding | undefined, contentType: string | undefined): EncodedBody | Promise<EncodedBody> {
+export function encodeBody(
+  value: unknown,
+  encoding: BodyEncoding | undefined,
+  contentType: string | undefined,
+): EncodedBody | Promise<EncodedBody> {
   if (value === undefined) return NO_BODY;
   switch (encoding) {
     case 'json':

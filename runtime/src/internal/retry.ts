@@ -1,3 +1,4 @@
+import type { Headers } from '../core/platform.js';
 /** Longest delay honoured from `retry-after` / `retry-after-ms`. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 const INITIAL_RETRY_DELAY_S = 0.5;
@@ -38,7 +39,12 @@ function clamp(ms: number): number {
  * Delay before retry number `retry` (0 = first retry): the server's
  * `retry-after*` if present, else `min(0.5 * 2^retry, 8)` s minus up to 25 % jitter.
  */
-export function retryDelayMs(retry: number, headers?: Headers, random: () => number = Math.random, now?: number): number {
+export function retryDelayMs(
+  retry: number,
+  headers?: Headers,
+  random: () => number = Math.random,
+  now?: number,
+): number {
   const fromServer = retryAfterMs(headers, now);
   if (fromServer !== undefined) return fromServer;
   const base = Math.min(INITIAL_RETRY_DELAY_S * Math.pow(2, retry), MAX_RETRY_DELAY_S);

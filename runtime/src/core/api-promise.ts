@@ -1,6 +1,10 @@
-import { {{clientName}}Error, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, castToError } from './error.js';
+import type { AbortController, AbortSignal, Response } from './platform.js';
+import { ClientError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, castToError } from './error.js';
 import type { HttpMethod, Logger } from './types.js';
 import { AttemptController } from '../internal/sleep.js';
+import { isBinaryContentType } from './contract.js';
+
+export { isBinaryContentType } from './contract.js';
 
 /** What the transport hands to the parser once response headers have arrived. */
 export interface APIResponseProps {
@@ -35,17 +39,16 @@ async function readBody<B>(props: APIResponseProps, read: (response: Response) =
   try {
     return await read(props.response);
   } catch (err) {
-    if (attempt.timedOut()) throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
+    if (attempt.timedOut())
+      throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
     if (props.signal?.aborted) throw new APIUserAbortError();
-    throw new APIConnectionError({ message: 'Connection error while reading the response body.', cause: castToError(err) });
+    throw new APIConnectionError({
+      message: 'Connection error while reading the response body.',
+      cause: castToError(err),
+    });
   } finally {
     attempt.release();
   }
-}
-
-/** Content types whose bodies are bytes, returned as a `Blob` rather than decoded as text. */
-export function isBinaryContentType(contentType: string | null): boolean {
-  return /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/|font\/)/i.test(contentType ?? '');
 }
 
 /** 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; binary content types -> Blob; anything else -> text. */
@@ -58,14 +61,19 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
   if (isBinaryContentType(response.headers.get('content-type'))) return (await readBody(props, (r) => r.blob())) as T;
   const text = await readText(props);
   if (props.debug ?? true) {
-    props.logger.debug(`[${props.logId}] response body read`, { status: response.status, durationMs: Date.now() - props.startTime });
+    props.logger.debug(`[${props.logId}] response body read`, {
+      status: response.status,
+      durationMs: Date.now() - props.startTime,
+    });
   }
   if (text === '') return undefined as T;
   if (!isJSONContentType(response.headers.get('content-type'))) return text as T;
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new {{clientName}}Error(`Could not parse the JSON response body (status ${response.status}).`, { cause: castToError(err) });
+    throw new ClientError(`Could not parse the JSON response body (status ${response.status}).`, {
+      cause: castToError(err),
+    });
   }
 }
 
@@ -75,15 +83,19 @@ export async function defaultParseResponse<T>(props: APIResponseProps): Promise<
  */
 export class APIPromise<T> extends Promise<T> {
   private parsed: Promise<T> | undefined;
+  protected readonly responsePromise: Promise<APIResponseProps>;
+  private readonly parseResponse: (props: APIResponseProps) => Promise<T>;
 
   constructor(
-    protected readonly responsePromise: Promise<APIResponseProps>,
-    private readonly parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse,
+    responsePromise: Promise<APIResponseProps>,
+    parseResponse: (props: APIResponseProps) => Promise<T> = defaultParseResponse,
   ) {
     super((resolve) => {
       // The real value comes from `parse()`; `then` is overridden below.
       resolve(null as unknown as T);
     });
+    this.responsePromise = responsePromise;
+    this.parseResponse = parseResponse;
   }
 
   /** Promise-like methods of subclasses create plain Promises. */
@@ -114,7 +126,9 @@ export class APIPromise<T> extends Promise<T> {
     return this.parse().then(onfulfilled, onrejected);
   }
 
-  override catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<T | TResult> {
+  override catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<T | TResult> {
     return this.parse().catch(onrejected);
   }
 

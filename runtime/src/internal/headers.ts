@@ -1,3 +1,4 @@
+import { platform, type Headers } from '../core/platform.js';
 import type { HeadersLike } from '../core/types.js';
 
 /** Lower-cased header name -> value; repeated values are joined with `, ` as `Headers` does. */
@@ -20,7 +21,7 @@ function mergeSource(into: HeaderRecord, owner: Record<string, number>, layer: n
     }
     owner[lower] = layer;
   };
-  if (typeof Headers !== 'undefined' && source instanceof Headers) {
+  if (isHeaders(source)) {
     source.forEach((value, name) => put(name, value));
   } else if (Array.isArray(source)) {
     for (const [name, value] of source as ReadonlyArray<readonly [string, string | null | undefined]>) {
@@ -35,6 +36,11 @@ function mergeSource(into: HeaderRecord, owner: Record<string, number>, layer: n
       else put(name, value as string | null);
     }
   }
+}
+
+/** A `Headers` object (of this platform, or any with `forEach`, such as a polyfill's). */
+export function isHeaders(value: unknown): value is Headers {
+  return typeof platform.Headers === 'function' && value instanceof platform.Headers;
 }
 
 /**
@@ -59,7 +65,7 @@ export function buildHeaders(sources: readonly HeadersLike[]): Headers {
 
 /** A `Headers` object with the entries of `record`. */
 export function toHeaders(record: Readonly<HeaderRecord>): Headers {
-  const headers = new Headers();
+  const headers = new platform.Headers();
   for (const name in record) headers.set(name, record[name] ?? '');
   return headers;
 }

@@ -1,6 +1,7 @@
+import { platform } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import type { BaseClient } from './client.js';
-import { {{clientName}}Error } from './error.js';
+import { ClientError } from './error.js';
 import type {
   CursorIdPaginationSpec,
   CursorPaginationSpec,
@@ -11,6 +12,7 @@ import type {
   PageRequest,
 } from './page.js';
 import { AbstractPage, getPath, makePage } from './page.js';
+import type { PaginationStyle } from './contract.js';
 
 export * from './page.js';
 
@@ -32,11 +34,21 @@ export class CursorPage<Item> extends AbstractPage<Item> {
     if (backward) {
       const prev = getPath(this.body, p.prev);
       if (!p.prev || !present(prev)) return null;
-      return this.withParams(changes([[p.beforeParam, prev], [p.afterParam, undefined]]));
+      return this.withParams(
+        changes([
+          [p.beforeParam, prev],
+          [p.afterParam, undefined],
+        ]),
+      );
     }
     const next = getPath(this.body, p.next);
     if (!present(next)) return null;
-    return this.withParams(changes([[p.afterParam, next], [p.beforeParam, undefined]]));
+    return this.withParams(
+      changes([
+        [p.afterParam, next],
+        [p.beforeParam, undefined],
+      ]),
+    );
   }
 }
 
@@ -51,8 +63,18 @@ export class CursorIdPage<Item> extends AbstractPage<Item> {
     const id = getPath(edge, [idField]);
     if (!present(id)) return null;
     return backward
-      ? this.withParams(changes([[p.beforeParam, id], [p.afterParam, undefined]]))
-      : this.withParams(changes([[p.afterParam, id], [p.beforeParam, undefined]]));
+      ? this.withParams(
+          changes([
+            [p.beforeParam, id],
+            [p.afterParam, undefined],
+          ]),
+        )
+      : this.withParams(
+          changes([
+            [p.afterParam, id],
+            [p.beforeParam, undefined],
+          ]),
+        );
   }
 }
 
@@ -90,7 +112,8 @@ export class PageNumberPage<Item> extends AbstractPage<Item> {
     if (p.totalPages && typeof totalPages === 'number' && current >= totalPages) return null;
     const total = getPath(this.body, p.total);
     const perPage = Number(this.param(p.perPageParam));
-    if (p.total && typeof total === 'number' && perPage > 0 && (current - (p.firstPage ?? 1) + 1) * perPage >= total) return null;
+    if (p.total && typeof total === 'number' && perPage > 0 && (current - (p.firstPage ?? 1) + 1) * perPage >= total)
+      return null;
     return this.withParams({ [p.pageParam]: current + 1 });
   }
 }
@@ -101,7 +124,11 @@ export function parseLinkHeader(header: string | null, rel = 'next'): string | u
   for (const part of header.split(/,(?=\s*<)/)) {
     const match = /<([^>]*)>(.*)/.exec(part.trim());
     if (!match) continue;
-    const rels = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(match[2] ?? '')?.[1]?.toLowerCase().split(/\s+/) ?? [];
+    const rels =
+      /;\s*rel\s*=\s*"?([^";]+)"?/i
+        .exec(match[2] ?? '')?.[1]
+        ?.toLowerCase()
+        .split(/\s+/) ?? [];
     if (rels.includes(rel)) return match[1];
   }
   return undefined;
@@ -112,7 +139,7 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
   protected nextPageRequest(): PageRequest | null {
     const link = parseLinkHeader(this.response.headers.get('link'));
     if (!link) return null;
-    const url = new URL(link, this.response.url || this.client.baseURL);
+    const url = new platform.URL(link, this.response.url || this.client.baseURL);
     const { pathParams: _pathParams, query: _query, ...spec } = this.request.spec;
     const { query: _q, path: _p, ...options } = this.request.options;
     return { ...this.request, spec: { ...spec, path: url.toString() }, options };
@@ -121,17 +148,18 @@ export class LinkHeaderPage<Item> extends AbstractPage<Item> {
   override async getNextPage(): Promise<this> {
     const next = this.data.length === 0 || this.noMore() ? null : this.nextPageRequest();
     if (next) {
-      const target = new URL(next.spec.path).origin;
-      const allowed = [this.response.url, this.client.baseURL].filter(Boolean).map((u) => new URL(u).origin);
+      const target = new platform.URL(next.spec.path).origin;
+      const allowed = [this.response.url, this.client.baseURL].filter(Boolean).map((u) => new platform.URL(u).origin);
       if (!allowed.includes(target)) {
-        throw new {{clientName}}Error(`Refusing to follow a Link header to another host (${target}).`);
+        throw new ClientError(`Refusing to follow a Link header to another host (${target}).`);
       }
     }
     return super.getNextPage();
   }
 }
 
-const pageClasses: Record<string, PageClass | undefined> = {
+/** One class per contract style; a test checks each is the class `PAGE_CLASSES` names. */
+const pageClasses: Record<PaginationStyle, PageClass> = {
   cursor: CursorPage,
   'cursor-id': CursorIdPage,
   'next-token': NextTokenPage,
@@ -142,12 +170,17 @@ const pageClasses: Record<string, PageClass | undefined> = {
 
 /** The page class of `request.pagination`: its `page`, else the class of its `style`. */
 export function pageClassOf(request: PageRequest): PageClass {
-  const PageClass = request.pagination.page ?? pageClasses[request.pagination.style];
-  if (!PageClass) throw new {{clientName}}Error(`Unknown pagination style: ${String(request.pagination.style)}`);
+  const PageClass: PageClass | undefined =
+    request.pagination.page ?? (pageClasses as Partial<Record<string, PageClass>>)[request.pagination.style];
+  if (!PageClass) throw new ClientError(`Unknown pagination style: ${String(request.pagination.style)}`);
   return PageClass;
 }
 
 /** Reads the response body and wraps it in the page class of `request.pagination`. */
-export function createPage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest): Promise<AbstractPage<Item>> {
+export function createPage<Item>(
+  client: BaseClient,
+  props: APIResponseProps,
+  request: PageRequest,
+): Promise<AbstractPage<Item>> {
   return makePage<Item>(client, props, request, pageClassOf(request));
 }

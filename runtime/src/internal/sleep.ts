@@ -1,3 +1,4 @@
+import { platform, type AbortController, type AbortSignal, type Platform, type TimerHandle } from '../core/platform.js';
 import { APIUserAbortError } from '../core/error.js';
 
 /** Resolves after `ms`; rejects with APIUserAbortError (and clears the timer) when `signal` aborts. */
@@ -8,13 +9,16 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
       return;
     }
     const onAbort = (): void => {
-      clearTimeout(timer);
+      platform.clearTimeout(timer);
       reject(new APIUserAbortError());
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = platform.setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -29,19 +33,18 @@ interface Deadline {
   expire(): void;
 }
 
-type TimerHandle = ReturnType<typeof setTimeout>;
 const MAX_DELAY = 0x7fffffff;
 const pending = new Set<Deadline>();
 let timer: TimerHandle | undefined;
 let timerAt = Infinity;
-let clearTimer: typeof clearTimeout = clearTimeout;
+let clearTimer: Platform['clearTimeout'] = platform.clearTimeout;
 
 function arm(at: number): void {
   if (timer !== undefined) clearTimer(timer);
   // Captured per timer, so fake timers installed later never get a real handle (or vice versa).
-  clearTimer = clearTimeout;
+  clearTimer = platform.clearTimeout;
   timerAt = at;
-  timer = setTimeout(tick, Math.min(MAX_DELAY, Math.max(0, at - Date.now())));
+  timer = platform.setTimeout(tick, Math.min(MAX_DELAY, Math.max(0, at - Date.now())));
 }
 
 function tick(): void {
@@ -80,14 +83,18 @@ function unwatch(deadline: Deadline): void {
  */
 export class AttemptController implements Deadline {
   readonly at: number;
+  readonly controller: AbortController;
+  private readonly userSignal: AbortSignal | null | undefined;
   private expired = false;
   private onUserAbort: (() => void) | undefined;
 
   constructor(
     timeout: number,
-    private readonly userSignal: AbortSignal | null | undefined,
-    readonly controller: AbortController = new AbortController(),
+    userSignal: AbortSignal | null | undefined,
+    controller: AbortController = new platform.AbortController(),
   ) {
+    this.controller = controller;
+    this.userSignal = userSignal;
     this.at = Date.now() + Math.max(0, timeout);
     if (userSignal?.aborted) {
       controller.abort(userSignal.reason);
