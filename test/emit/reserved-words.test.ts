@@ -28,10 +28,10 @@ describe('reserved words as names', () => {
     for (const f of files.filter((x) => x.path.endsWith('.ts'))) {
       expect(syntaxErrors(f.content, f.path), f.path).toEqual([]);
     }
-    const resource = files.find((f) => f.path.startsWith('src/resources/') && f.content.includes(`path: "/${word}/{${word}}"`));
+    const resource = files.find((f) => f.path.startsWith('src/resources/') && f.content.includes(`path: '/${word}/{${word}}'`));
     expect(resource, 'resource file').toBeDefined();
     const arg = BINDING.has(word) || word === 'constructor' ? `${word}_` : word;
-    expect(resource!.content).toContain(`(${arg}: string, `);
+    expect(resource!.content).toMatch(new RegExp(`[(\\s]${arg}: string,`));
     await expect(formatted(resource!)).resolves.toContain(`'$path.${word}': ${arg}`);
   }, 30_000);
 
@@ -45,7 +45,7 @@ describe('reserved words as names', () => {
       writeFileSync(path.join(dir, f.path), f.content);
     }
     const calls = ['default', 'class', 'new', 'delete', 'in', 'function', 'this', 'import', 'typeof', 'void', 'with', 'switch', 'yield', 'enum', 'get']
-      .map((w, i) => `export const r${i} = client.${w === 'delete' || w === 'get' ? `${w}_` : w}.update('id', { ${w}: 'v' });`)
+      .map((w, i) => `export const r${i} = client.${w === 'delete' || w === 'get' ? `${w}Resource` : w}.update('id', { ${w}: 'v' });`)
       .join('\n');
     writeFileSync(path.join(dir, 'src/consumer.ts'), `import Test from './index.js';\nconst client = new Test({ apiKey: 'k' });\n${calls}\n`);
     const result = await tsc(path.join(dir, 'tsconfig.json'));

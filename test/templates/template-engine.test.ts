@@ -181,22 +181,16 @@ describe('template engine: contract version', () => {
   });
 });
 
-describe('template engine: speed', () => {
-  it('loads 40 templates in a few ms and renders 10k times quickly', () => {
+describe('template engine: repeated rendering', () => {
+  // Speed is measured by `npm run bench`, never asserted in a test: these machines are noisy.
+  it('loads 41 templates and renders each many times with the same output', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`partials/p${i}.hbs`] = `/** {{doc}} */\n{{#each items}}{{name}}: {{type}};\n{{/each}}{{> partials/leaf}}`;
     files['partials/leaf.hbs'] = '{{#if (eq kind "a")}}A{{/if}}';
-    const builtinDir = fixtureDir(files);
-    createTemplateEngine({ builtinDir, contractVersion: '1.0' }); // warm the file cache and JIT
-    const t0 = performance.now();
-    const e = createTemplateEngine({ builtinDir, contractVersion: '1.0' });
-    const load = performance.now() - t0;
+    const e = createTemplateEngine({ builtinDir: fixtureDir(files), contractVersion: '1.0' });
     const view = { doc: 'd', kind: 'a', items: [{ name: 'a', type: 'string' }, { name: 'b', type: 'number' }] };
-    const t1 = performance.now();
-    for (let i = 0; i < 10_000; i++) e.render(`partials/p${i % 40}`, view);
-    const render = performance.now() - t1;
-    console.log(`template engine: load 41 templates ${load.toFixed(1)} ms, 10k renders ${render.toFixed(0)} ms`);
-    expect(load).toBeLessThan(50); // generous for slow CI; typically ~3 ms
-    expect(render).toBeLessThan(1000);
+    const outputs = new Set<string>();
+    for (let i = 0; i < 10_000; i++) outputs.add(e.render(`partials/p${i % 40}`, view));
+    expect([...outputs]).toEqual(['/** d */\na: string;\nb: number;\nA']);
   });
 });
