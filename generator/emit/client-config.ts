@@ -40,7 +40,12 @@ export function envPrefix(model: ApiModel, settings: Pick<ClientSettings, 'name'
 /** The ClientConfig literal the generated client passes to BaseClient. */
 export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, name: string): string {
   const prefix = envPrefix(model, settings);
-  const env = { apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG` };
+  const env = {
+    apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`,
+    baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`,
+    log: settings.env?.log ?? `${prefix}_LOG`,
+    customHeaders: settings.env?.customHeaders ?? `${prefix}_CUSTOM_HEADERS`,
+  };
   const server = model.servers[0];
   let baseURL = settings.baseURL ?? (server ? server.variables.reduce((url, v) => url.split(`{${v.name}}`).join(v.default), server.url) : '');
   if (!/^https?:\/\//.test(baseURL)) baseURL = '';
@@ -56,6 +61,7 @@ export function clientConfigLiteral(model: ApiModel, settings: ClientSettings, n
   const config: Record<string, unknown> = { clientName: name, env, defaultBaseURL: baseURL, auth, apiKeyRequired, version: model.version };
   const idem = idempotency(model, settings);
   if (idem) config['idempotency'] = idem;
+  if (settings.retryCountHeader) config['retryCountHeader'] = settings.retryCountHeader;
   return JSON.stringify(config, null, 2);
 }
 

@@ -40,7 +40,9 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
   }
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort();
-    return { name, bodyType: types.length > 0 && !BODILESS_ERROR_CLASSES.includes(name) ? types.join(' | ') : null };
+    const body = types.length > 0 && !BODILESS_ERROR_CLASSES.includes(name) ? types.join(' | ') : null;
+    // APIError's parameters are <TStatus, THeaders, TError>; the status subclasses take only TError.
+    return { name, bodyType: body && name === 'APIError' ? `number | undefined, Headers | undefined, ${body}` : body };
   });
 }
 

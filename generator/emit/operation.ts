@@ -169,7 +169,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
       operationId: op.operationId ?? null,
       args,
       returnType,
-      clientCall: pagination ? 'requestPage' : 'request',
+      clientCall: pagination ? '_requestPage' : '_request',
       specConst,
       paginationConst: pagination ? `${specConst}Pagination` : null,
       paramsExpr,

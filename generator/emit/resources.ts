@@ -49,7 +49,7 @@ export function planResource(
     const alias = `_${child.name}`;
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
-    return { property: child.name, classRef: `${alias}.${classOf(child)}` };
+    return { property: child.name, classRef: `${alias}.${classOf(child)}`, className: classOf(child) };
   });
   return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }

@@ -69,8 +69,8 @@ export interface MethodView {
   args: ArgumentView[];
   /** Declared return type, e.g. `APIPromise<CustomerResponse>`. */
   returnType: string;
-  /** `request` or `requestPage` on the client. */
-  clientCall: 'request' | 'requestPage';
+  /** `_request` or `_requestPage` on the client. */
+  clientCall: '_request' | '_requestPage';
   /** Name of the module-level OperationSpec constant. */
   specConst: string;
   /** Name of the module-level PaginationSpec constant, or null. */
@@ -93,6 +93,8 @@ export interface ChildResourceView {
   property: string;
   /** Expression naming the child class, e.g. `_customers.Customers`. */
   classRef: string;
+  /** The child class's own name, e.g. `Customers` (the client class exposes it as a static: `Stigg.V1`). */
+  className: string;
 }
 
 /** A resource class (`partials/resource-class`). */
@@ -108,7 +110,7 @@ export interface ResourceClassView {
 /** One error class re-exported as a static member of the client. */
 export interface ErrorStaticView {
   name: string;
-  /** Union of the error bodies the spec declares for this class's statuses, or null. */
+  /** Type arguments: the union of the error bodies the spec declares for its statuses (after status and headers for `APIError`), or null. */
   bodyType: string | null;
 }
 
