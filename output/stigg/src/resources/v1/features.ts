@@ -307,7 +307,7 @@ export class Features extends APIResource {
     params: FeatureArchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(archiveFeatureSpec, { ...params, id }, options);
+    return this._client._request(archiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -319,7 +319,7 @@ export class Features extends APIResource {
     params: FeatureCreateFeatureParams,
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(createFeatureSpec, params, options);
+    return this._client._request(createFeatureSpec, params, options);
   }
 
   /**
@@ -331,7 +331,7 @@ export class Features extends APIResource {
     params: FeatureListFeaturesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FeatureListFeaturesResponsesPage, Feature> {
-    return this._client.requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
+    return this._client._requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
   }
 
   /**
@@ -344,7 +344,7 @@ export class Features extends APIResource {
     params: FeatureRetrieveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(retrieveFeatureSpec, { ...params, id }, options);
+    return this._client._request(retrieveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -357,7 +357,7 @@ export class Features extends APIResource {
     params: FeatureUnarchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(unarchiveFeatureSpec, { ...params, id }, options);
+    return this._client._request(unarchiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -370,6 +370,6 @@ export class Features extends APIResource {
     params: FeatureUpdateFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(updateFeatureSpec, { ...params, id }, options);
+    return this._client._request(updateFeatureSpec, { ...params, id }, options);
   }
 }

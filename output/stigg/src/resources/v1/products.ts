@@ -252,7 +252,7 @@ export class Products extends APIResource {
     params: ProductArchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(archiveProductSpec, { ...params, id }, options);
+    return this._client._request(archiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -264,7 +264,7 @@ export class Products extends APIResource {
     params: ProductCreateProductParams,
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(createProductSpec, params, options);
+    return this._client._request(createProductSpec, params, options);
   }
 
   /**
@@ -277,7 +277,7 @@ export class Products extends APIResource {
     params: ProductDuplicateProductParams,
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(duplicateProductSpec, { ...params, id }, options);
+    return this._client._request(duplicateProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -289,7 +289,7 @@ export class Products extends APIResource {
     params: ProductListProductsParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ProductListProductsResponsesPage, Product> {
-    return this._client.requestPage(listProductsSpec, listProductsSpecPagination, params, options);
+    return this._client._requestPage(listProductsSpec, listProductsSpecPagination, params, options);
   }
 
   /**
@@ -302,7 +302,7 @@ export class Products extends APIResource {
     params: ProductUnarchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(unarchiveProductSpec, { ...params, id }, options);
+    return this._client._request(unarchiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -315,6 +315,6 @@ export class Products extends APIResource {
     params: ProductUpdateProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(updateProductSpec, { ...params, id }, options);
+    return this._client._request(updateProductSpec, { ...params, id }, options);
   }
 }

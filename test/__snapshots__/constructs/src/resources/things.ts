@@ -6,6 +6,6 @@ import type { Everything } from '../models/Everything.js';
 const listSpec: OperationSpec = { method: 'get', path: '/things' };
 export class Things extends APIResource {
   list(options?: RequestOptions): APIPromise<Everything> {
-    return this._client.request(listSpec, null, options);
+    return this._client._request(listSpec, null, options);
   }
 }

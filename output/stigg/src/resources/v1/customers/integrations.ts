@@ -166,7 +166,7 @@ export class Integrations extends APIResource {
     params: IntegrationLinkParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(linkSpec, { ...params, '$path.id': id }, options);
+    return this._client._request(linkSpec, { ...params, '$path.id': id }, options);
   }
 
   /**
@@ -179,7 +179,7 @@ export class Integrations extends APIResource {
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<IntegrationListResponsesPage, CustomerIntegration> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -192,7 +192,7 @@ export class Integrations extends APIResource {
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, integrationId }, options);
+    return this._client._request(retrieveSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -205,7 +205,7 @@ export class Integrations extends APIResource {
     params: IntegrationUnlinkParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(unlinkSpec, { ...params, integrationId }, options);
+    return this._client._request(unlinkSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -218,6 +218,6 @@ export class Integrations extends APIResource {
     params: IntegrationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(updateSpec, { ...params, integrationId }, options);
+    return this._client._request(updateSpec, { ...params, integrationId }, options);
   }
 }

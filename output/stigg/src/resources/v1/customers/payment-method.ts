@@ -67,7 +67,7 @@ export class PaymentMethodResource extends APIResource {
     params: PaymentMethodAttachParams,
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(attachSpec, { ...params, id }, options);
+    return this._client._request(attachSpec, { ...params, id }, options);
   }
 
   /**
@@ -80,6 +80,6 @@ export class PaymentMethodResource extends APIResource {
     params: PaymentMethodDetachParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(detachSpec, { ...params, id }, options);
+    return this._client._request(detachSpec, { ...params, id }, options);
   }
 }

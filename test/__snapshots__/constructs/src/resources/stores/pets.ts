@@ -22,6 +22,6 @@ const retrieveSpec: OperationSpec = {
 };
 export class Pets extends APIResource {
   retrieve(petId: string, params: StorePetRetrieveParams, options?: RequestOptions): APIPromise<Animal> {
-    return this._client.request(retrieveSpec, { ...params, petId }, options);
+    return this._client._request(retrieveSpec, { ...params, petId }, options);
   }
 }
