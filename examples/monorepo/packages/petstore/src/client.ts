@@ -9,6 +9,7 @@ const clientConfig: ClientConfig = {
     apiKey: 'PETSTORE_API_KEY',
     baseURL: 'PETSTORE_BASE_URL',
     log: 'PETSTORE_LOG',
+    customHeaders: 'PETSTORE_CUSTOM_HEADERS',
   },
   defaultBaseURL: 'https://petstore.example.com/api',
   auth: [],
@@ -25,6 +26,7 @@ export class Petstore extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
+  static Pets: typeof _pets.Pets = _pets.Pets;
   static PetstoreError: typeof Errors.PetstoreError = Errors.PetstoreError;
   static APIError: typeof Errors.APIError = Errors.APIError;
   static BadRequestError: typeof Errors.BadRequestError = Errors.BadRequestError;

@@ -15,6 +15,7 @@ const clientConfig: ClientConfig = {
     apiKey: 'STIGG_API_KEY',
     baseURL: 'STIGG_BASE_URL',
     log: 'STIGG_LOG',
+    customHeaders: 'STIGG_CUSTOM_HEADERS',
   },
   defaultBaseURL: 'https://api.stigg.io',
   auth: [
@@ -39,14 +40,20 @@ export class Stigg extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
+  static V1: typeof _v1.V1 = _v1.V1;
+  static V1Beta: typeof _v1Beta.V1Beta = _v1Beta.V1Beta;
   static StiggError: typeof Errors.StiggError = Errors.StiggError;
   static APIError: typeof Errors.APIError<
+    number | undefined,
+    Headers | undefined,
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto
     | TooManyRequestsErrorResponseDto
     | UnauthenticatedErrorResponseDto
   > = Errors.APIError<
+    number | undefined,
+    Headers | undefined,
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto

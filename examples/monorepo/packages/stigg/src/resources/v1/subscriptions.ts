@@ -721,7 +721,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCancelParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(cancelSpec, { ...params, id }, options);
+    return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
   /**
@@ -733,7 +733,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCreateParams,
     options?: RequestOptions,
   ): APIPromise<ProvisionSubscriptionResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -746,7 +746,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionDelegateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(delegateSpec, { ...params, id }, options);
+    return this._client._request(delegateSpec, { ...params, id }, options);
   }
 
   /**
@@ -758,7 +758,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionImportParams,
     options?: RequestOptions,
   ): APIPromise<ImportSubscriptionsResponseDto> {
-    return this._client.request(importSpec, params, options);
+    return this._client._request(importSpec, params, options);
   }
 
   /**
@@ -770,7 +770,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<SubscriptionListResponsesPage, Subscription> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -783,7 +783,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(migrateSpec, { ...params, id }, options);
+    return this._client._request(migrateSpec, { ...params, id }, options);
   }
 
   /**
@@ -795,7 +795,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionPreviewParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionPreviewResponseDto> {
-    return this._client.request(previewSpec, params, options);
+    return this._client._request(previewSpec, params, options);
   }
 
   /**
@@ -808,7 +808,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -821,7 +821,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionTransferParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(transferSpec, { ...params, id }, options);
+    return this._client._request(transferSpec, { ...params, id }, options);
   }
 
   /**
@@ -834,6 +834,6 @@ export class Subscriptions extends APIResource {
     params: SubscriptionUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -170,7 +170,7 @@ export class Entities extends APIResource {
     params: EntityArchiveParams,
     options?: RequestOptions,
   ): APIPromise<EntityBulkActionResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -183,7 +183,7 @@ export class Entities extends APIResource {
     params: EntityListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<EntityListResponsesPage, Entity> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -196,7 +196,7 @@ export class Entities extends APIResource {
     params: EntityRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<EntityResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, entityId }, options);
+    return this._client._request(retrieveSpec, { ...params, entityId }, options);
   }
 
   /**
@@ -209,7 +209,7 @@ export class Entities extends APIResource {
     params: EntityUnarchiveParams,
     options?: RequestOptions,
   ): APIPromise<EntityBulkActionResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -222,6 +222,6 @@ export class Entities extends APIResource {
     params: EntityUpdateParams,
     options?: RequestOptions,
   ): APIPromise<UpsertEntitiesResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

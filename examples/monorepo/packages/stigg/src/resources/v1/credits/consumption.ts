@@ -54,6 +54,6 @@ export class Consumption extends APIResource {
     params: ConsumptionAsyncParams,
     options?: RequestOptions,
   ): APIPromise<ConsumeCreditsAsyncResponseDto> {
-    return this._client.request(asyncSpec, params, options);
+    return this._client._request(asyncSpec, params, options);
   }
 }

@@ -188,7 +188,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(archiveSpec, { ...params, currencyId }, options);
+    return this._client._request(archiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -200,7 +200,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyCreateParams,
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -212,7 +212,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomCurrencyListResponsesPage, CustomCurrency> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -225,7 +225,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, currencyId }, options);
+    return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -238,6 +238,6 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(updateSpec, { ...params, currencyId }, options);
+    return this._client._request(updateSpec, { ...params, currencyId }, options);
   }
 }

@@ -166,7 +166,7 @@ export class Integrations extends APIResource {
     params: IntegrationCreateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(createSpec, { ...params, '$path.id': id }, options);
+    return this._client._request(createSpec, { ...params, '$path.id': id }, options);
   }
 
   /**
@@ -179,7 +179,7 @@ export class Integrations extends APIResource {
     params: IntegrationDeleteParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(deleteSpec, { ...params, integrationId }, options);
+    return this._client._request(deleteSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -192,7 +192,7 @@ export class Integrations extends APIResource {
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<IntegrationListResponsesPage, CustomerIntegration> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -205,7 +205,7 @@ export class Integrations extends APIResource {
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, integrationId }, options);
+    return this._client._request(retrieveSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -218,6 +218,6 @@ export class Integrations extends APIResource {
     params: IntegrationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(updateSpec, { ...params, integrationId }, options);
+    return this._client._request(updateSpec, { ...params, integrationId }, options);
   }
 }

@@ -85,7 +85,7 @@ export class Destinations extends APIResource {
     params: DestinationCreateParams,
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -98,7 +98,7 @@ export class Destinations extends APIResource {
     params: DestinationDeleteParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(deleteSpec, { ...params, destinationId }, options);
+    return this._client._request(deleteSpec, { ...params, destinationId }, options);
   }
 
   /**
@@ -111,6 +111,6 @@ export class Destinations extends APIResource {
     params: DestinationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(updateSpec, { ...params, destinationId }, options);
+    return this._client._request(updateSpec, { ...params, destinationId }, options);
   }
 }
