@@ -265,3 +265,15 @@ describe('pages and statics', () => {
     expect(client().v1).toBeInstanceOf(Acme.V1);
   });
 });
+
+describe('header sources', () => {
+  it.each([
+    ['object keys replace each other case-insensitively', { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined }, 'bar'],
+    ['an array value appends', { 'X-Foo': ['a', 'b'] }, 'a, b'],
+    ['a tuple list appends', [['X-Foo', 'a'], ['x-foo', 'b']] as Array<[string, string]>, 'a, b'],
+    ['null after a value removes it', { 'x-foo': 'a', 'X-Foo': null }, null],
+  ])('%s', async (_name, headers, expected) => {
+    const { req } = await client().buildRequest({ method: 'get', path: '/h', headers });
+    expect(req.headers.get('x-foo')).toBe(expected);
+  });
+});
