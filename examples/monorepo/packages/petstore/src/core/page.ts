@@ -18,7 +18,7 @@ export type {
   PaginationSpec,
 } from './contract.js';
 
-/** A page class: what `requestPage` instantiates for each page. */
+/** A page class: what `_requestPage` instantiates for each page. */
 export type PageClass = new (
   client: BaseClient,
   response: Response,
