@@ -176,6 +176,7 @@ export abstract class BaseClient {
    */
   buildURL(path: string, query: Readonly<Record<string, unknown>> | null | undefined, defaultBaseURL?: string): string {
     const spec: OperationSpec = { method: 'get', path, security: [] };
+    // Without a body, building is synchronous (only bodies that must be read first make it async).
     const built = buildRequest(spec, null, { query: query ?? undefined, defaultBaseURL }, this.buildContext(spec, defaultBaseURL));
     return (built as BuiltRequest).url;
   }

@@ -208,6 +208,7 @@ export abstract class BaseClient {
     defaultBaseURL?: string,
   ): string {
     const spec: OperationSpec = { method: 'get', path, security: [] };
+    // Without a body, building is synchronous (only bodies that must be read first make it async).
     const built = buildRequest(
       spec,
       null,
