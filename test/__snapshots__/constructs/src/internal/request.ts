@@ -4,7 +4,7 @@ import type { ClientConfig, HeadersLike, HttpMethod, OperationSpec, RequestOptio
 import type { EncodedBody } from './body.js';
 import { encodeBody } from './body.js';
 import type { HeaderRecord } from './headers.js';
-import { headerValue, mergeHeaders, scalarToString } from './headers.js';
+import { headerValue, isHeaders, mergeHeaders, scalarToString } from './headers.js';
 import { buildPath, joinURL } from './path.js';
 import { buildQuery } from './query.js';
 import { uuid4 } from './uuid.js';
@@ -192,7 +192,7 @@ const NO_BODY: EncodedBody = { body: undefined, contentType: undefined };
 /** Whether `source` mentions the header `lowerName` (with any value, `null` included). */
 function names(source: HeadersLike, lowerName: string): boolean {
   if (!source) return false;
-  if (typeof Headers !== 'undefined' && source instanceof Headers) return source.has(lowerName);
+  if (isHeaders(source)) return source.has(lowerName);
   if (Array.isArray(source)) return source.some(([name]) => String(name).toLowerCase() === lowerName);
   for (const name in source)
     if (name.toLowerCase() === lowerName && (source as Record<string, unknown>)[name] !== undefined)
