@@ -41,8 +41,10 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort();
     const body = types.length > 0 && !BODILESS_ERROR_CLASSES.includes(name) ? types.join(' | ') : null;
-    // APIError's parameters are <TStatus, THeaders, TError>; the status subclasses take only TError.
-    return { name, bodyType: body && name === 'APIError' ? `number | undefined, Headers | undefined, ${body}` : body };
+    // APIError's parameters are <TStatus, THeaders, TError>; the status subclasses take only TError. The first
+    // two are spelled through the class so that no platform type (`Headers`) is needed in client.ts.
+    const unnarrowed = "Errors.APIError['status'], Errors.APIError['headers']";
+    return { name, bodyType: body && name === 'APIError' ? `${unnarrowed}, ${body}` : body };
   });
 }
 

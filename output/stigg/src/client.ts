@@ -49,16 +49,16 @@ export class Stigg extends BaseClient {
   static V1Beta: typeof _v1Beta.V1Beta = _v1Beta.V1Beta;
   static StiggError: typeof Errors.StiggError = Errors.StiggError;
   static APIError: typeof Errors.APIError<
-    number | undefined,
-    Headers | undefined,
+    Errors.APIError['status'],
+    Errors.APIError['headers'],
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto
     | TooManyRequestsErrorResponseDto
     | UnauthenticatedErrorResponseDto
   > = Errors.APIError<
-    number | undefined,
-    Headers | undefined,
+    Errors.APIError['status'],
+    Errors.APIError['headers'],
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto

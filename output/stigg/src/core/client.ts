@@ -112,10 +112,10 @@ export abstract class BaseClient {
   private readonly envHeaders: HeaderRecord | undefined;
   private readonly retryCountHeader: string;
   private readonly sensitive: { headers: Set<string>; query: Set<string> };
-  private transport: TransportContext | undefined;
+  private transport: TransportContext | undefined = undefined;
   /** What `transport` was built from; any change rebuilds it. */
   private transportInputs:
-    { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined;
+    { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined = undefined;
   /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default), for `authKey`. */
   private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
   private authKey: string | null = null;

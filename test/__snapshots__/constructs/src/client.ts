@@ -45,8 +45,11 @@ export class Constructs extends BaseClient {
   static Stores: typeof _stores.Stores = _stores.Stores;
   static Things: typeof _things.Things = _things.Things;
   static ConstructsError: typeof Errors.ConstructsError = Errors.ConstructsError;
-  static APIError: typeof Errors.APIError<number | undefined, Headers | undefined, NotFoundErrorType> =
-    Errors.APIError<number | undefined, Headers | undefined, NotFoundErrorType>;
+  static APIError: typeof Errors.APIError<
+    Errors.APIError['status'],
+    Errors.APIError['headers'],
+    NotFoundErrorType
+  > = Errors.APIError<Errors.APIError['status'], Errors.APIError['headers'], NotFoundErrorType>;
   static BadRequestError: typeof Errors.BadRequestError = Errors.BadRequestError;
   static AuthenticationError: typeof Errors.AuthenticationError = Errors.AuthenticationError;
   static PermissionDeniedError: typeof Errors.PermissionDeniedError = Errors.PermissionDeniedError;
