@@ -20,7 +20,13 @@ beforeAll(async () => {
     if (req.path === '/page') {
       return json(res, 200, { data: [{ id: 'a' }], pagination: { next: null, prev: 'p0', extra: 1 } });
     }
-    json(res, 200, { method: req.method, path: req.path, query: Object.fromEntries(req.query), headers: req.headers, body: req.text });
+    json(res, 200, {
+      method: req.method,
+      path: req.path,
+      query: Object.fromEntries(req.query),
+      headers: req.headers,
+      body: req.text,
+    });
   });
 });
 afterAll(() => server.close());
@@ -59,7 +65,11 @@ describe('request() and the verb shortcuts', () => {
       idempotencyKey: 'key-1',
     });
     expect(echo).toMatchObject({ method: 'POST', path: '/things', query: { a: '1', list: 'y' }, body: '{"name":"n"}' });
-    expect(echo.headers).toMatchObject({ 'x-trace': 't1', 'idempotency-key': 'key-1', 'content-type': 'application/json' });
+    expect(echo.headers).toMatchObject({
+      'x-trace': 't1',
+      'idempotency-key': 'key-1',
+      'content-type': 'application/json',
+    });
   });
 
   it.each([
@@ -69,21 +79,49 @@ describe('request() and the verb shortcuts', () => {
     ['patch', 'PATCH', '{"v":1}'],
     ['delete', 'DELETE', '{"v":1}'],
   ] as const)('%s(path, opts) sends %s', async (verb, method, body) => {
-    const echo = await client()[verb]<Echo>('/verb', { query: { q: 'v' }, ...(verb === 'get' ? {} : { body: { v: 1 } }) });
+    const echo = await client()[verb]<Echo>('/verb', {
+      query: { q: 'v' },
+      ...(verb === 'get' ? {} : { body: { v: 1 } }),
+    });
     expect(echo).toMatchObject({ method, path: '/verb', query: { q: 'v' }, body });
   });
 });
 
 describe('buildURL(path, query, defaultBaseURL?)', () => {
   it.each([
-    ['a trailing slash on the base', { baseURL: 'http://h.test/custom/path/' }, ['/foo', null], 'http://h.test/custom/path/foo'],
+    [
+      'a trailing slash on the base',
+      { baseURL: 'http://h.test/custom/path/' },
+      ['/foo', null],
+      'http://h.test/custom/path/foo',
+    ],
     ['no trailing slash', { baseURL: 'http://h.test/custom/path' }, ['/foo', null], 'http://h.test/custom/path/foo'],
-    ['defaultQuery', { baseURL: 'http://h.test/', defaultQuery: { v: '1', w: '2' } }, ['/foo', null], 'http://h.test/foo?v=1&w=2'],
-    ['undefined removes a default', { baseURL: 'http://h.test', defaultQuery: { v: '1' } }, ['/foo', { v: undefined }], 'http://h.test/foo'],
-    ['query over defaults', { baseURL: 'http://h.test', defaultQuery: { v: '1' } }, ['/foo', { v: 2, f: [1, 2] }], 'http://h.test/foo?v=2&f=1&f=2'],
+    [
+      'defaultQuery',
+      { baseURL: 'http://h.test/', defaultQuery: { v: '1', w: '2' } },
+      ['/foo', null],
+      'http://h.test/foo?v=1&w=2',
+    ],
+    [
+      'undefined removes a default',
+      { baseURL: 'http://h.test', defaultQuery: { v: '1' } },
+      ['/foo', { v: undefined }],
+      'http://h.test/foo',
+    ],
+    [
+      'query over defaults',
+      { baseURL: 'http://h.test', defaultQuery: { v: '1' } },
+      ['/foo', { v: 2, f: [1, 2] }],
+      'http://h.test/foo?v=2&f=1&f=2',
+    ],
     ['an absolute path', { baseURL: 'http://h.test' }, ['https://other.test/x?k=1', null], 'https://other.test/x?k=1'],
     ['defaultBaseURL while the base is the default', {}, ['/foo', null, 'http://opt.test/o'], 'http://opt.test/o/foo'],
-    ['an explicit baseURL beats defaultBaseURL', { baseURL: 'http://c.test/c' }, ['/foo', null, 'http://opt.test/o'], 'http://c.test/c/foo'],
+    [
+      'an explicit baseURL beats defaultBaseURL',
+      { baseURL: 'http://c.test/c' },
+      ['/foo', null, 'http://opt.test/o'],
+      'http://c.test/c/foo',
+    ],
   ] as const)('%s', (_name, opts, args, expected) => {
     const c = new Hosted({ apiKey: 'k', ...opts });
     expect(c.buildURL(args[0], args[1], args[2])).toBe(expected);
@@ -100,10 +138,16 @@ describe('buildURL(path, query, defaultBaseURL?)', () => {
 });
 
 describe('buildRequest(options)', () => {
-  const c = (): Hosted => new Hosted({ apiKey: 'k', baseURL: 'http://h.test', defaultHeaders: { 'X-My-Default': '2' } });
+  const c = (): Hosted =>
+    new Hosted({ apiKey: 'k', baseURL: 'http://h.test', defaultHeaders: { 'X-My-Default': '2' } });
 
   it('returns { req, url, timeout } with req.headers a real Headers', async () => {
-    const { req, url, timeout } = await c().buildRequest({ method: 'post', path: '/foo', body: { a: 1 }, query: { q: 1 } });
+    const { req, url, timeout } = await c().buildRequest({
+      method: 'post',
+      path: '/foo',
+      body: { a: 1 },
+      query: { q: 1 },
+    });
     expect(req.headers).toBeInstanceOf(Headers);
     expect(req.method).toBe('POST');
     expect(req.body).toBe('{"a":1}');
@@ -128,7 +172,10 @@ describe('buildRequest(options)', () => {
     const client = c();
     client.fetchOptions = { keepalive: true, cache: 'no-store' };
     const signal = new AbortController().signal;
-    const built = await client.buildRequest({ method: 'get', path: '/f', timeout: 5, fetchOptions: { cache: 'reload' }, signal }, { retryCount: 2 });
+    const built = await client.buildRequest(
+      { method: 'get', path: '/f', timeout: 5, fetchOptions: { cache: 'reload' }, signal },
+      { retryCount: 2 },
+    );
     expect(built.timeout).toBe(5);
     expect(built.req).toMatchObject({ keepalive: true, cache: 'reload', signal });
     expect(built.req.headers.get('x-stainless-retry-count')).toBe('2');
@@ -136,32 +183,49 @@ describe('buildRequest(options)', () => {
 });
 
 describe('APIPromise', () => {
-  const jsonResponse = (body: unknown): Response => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  const jsonResponse = (body: unknown): Response =>
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
   it('new APIPromise(client, responsePromise) parses the body lazily and logs at debug', async () => {
     const log = captureLogger();
     const c = client({ logger: log.logger, logLevel: 'debug' });
-    const props = { response: jsonResponse({ a: 1 }), controller: new AbortController(), requestLogID: 'log_000000', startTime: Date.now() };
-    const promise = new APIPromise<{ a: number }>(c, Promise.resolve({ ...props, options: { method: 'get', path: '/' } }));
+    const props = {
+      response: jsonResponse({ a: 1 }),
+      controller: new AbortController(),
+      requestLogID: 'log_000000',
+      startTime: Date.now(),
+    };
+    const promise = new APIPromise<{ a: number }>(
+      c,
+      Promise.resolve({ ...props, options: { method: 'get', path: '/' } }),
+    );
     expect(props.response.bodyUsed).toBe(false);
     expect(await promise).toEqual({ a: 1 });
     expect(log.lines.some((l) => l.level === 'debug' && l.message.startsWith('[log_000000]'))).toBe(true);
     const quiet = captureLogger();
-    await new APIPromise(client({ logger: quiet.logger, logLevel: 'info' }), Promise.resolve({ ...props, response: new Response() }));
+    await new APIPromise(
+      client({ logger: quiet.logger, logLevel: 'info' }),
+      Promise.resolve({ ...props, response: new Response() }),
+    );
     expect(quiet.lines).toEqual([]);
   });
 
   it('takes a parse function, and _thenUnwrap transforms the value with the response props', async () => {
     const c = client();
-    const parsed = new APIPromise(c, Promise.resolve({ response: new Response('7'), controller: new AbortController(), startTime: 0 }), async (_client, props) =>
-      Number(await props.response.text()),
+    const parsed = new APIPromise(
+      c,
+      Promise.resolve({ response: new Response('7'), controller: new AbortController(), startTime: 0 }),
+      async (_client, props) => Number(await props.response.text()),
     );
     const unwrapped = parsed._thenUnwrap((n, props) => `${n * 2} ${props.response.status}`);
     expect(unwrapped).toBeInstanceOf(APIPromise);
     expect(await unwrapped).toBe('14 200');
     const live = c.get<Echo>('/unwrap')._thenUnwrap((echo) => echo.path);
     expect(await live).toBe('/unwrap');
-    const { data, response } = await c.get<Echo>('/unwrap2')._thenUnwrap((echo) => echo.method).withResponse();
+    const { data, response } = await c
+      .get<Echo>('/unwrap2')
+      ._thenUnwrap((echo) => echo.method)
+      .withResponse();
     expect([data, response.status]).toEqual(['GET', 200]);
   });
 });
@@ -183,7 +247,13 @@ describe('writable options and withOptions()', () => {
   });
 
   it('withOptions() starts from the current property values, not the constructor options', async () => {
-    const c = new Acme({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', timeout: 1000, defaultHeaders: { 'X-Team': 't' }, defaultQuery: { d: '1' } });
+    const c = new Acme({
+      apiKey: 'k',
+      baseURL: 'http://127.0.0.1:9',
+      timeout: 1000,
+      defaultHeaders: { 'X-Team': 't' },
+      defaultQuery: { d: '1' },
+    });
     c.baseURL = `${server.url}/`;
     c.timeout = 2000;
     const copy = c.withOptions({ maxRetries: 7 });
@@ -197,8 +267,16 @@ describe('writable options and withOptions()', () => {
 
 describe('environment', () => {
   it.each([
-    ['the env variable', { env: 'not a log level' }, `process.env['ACME_LOG'] was set to "not a log level", expected one of ["off","error","warn","info","debug"]`],
-    ['the option', { option: 'loud' }, 'ClientOptions.logLevel was set to "loud", expected one of ["off","error","warn","info","debug"]'],
+    [
+      'the env variable',
+      { env: 'not a log level' },
+      `process.env['ACME_LOG'] was set to "not a log level", expected one of ["off","error","warn","info","debug"]`,
+    ],
+    [
+      'the option',
+      { option: 'loud' },
+      'ClientOptions.logLevel was set to "loud", expected one of ["off","error","warn","info","debug"]',
+    ],
   ])('an invalid level in %s warns in the official wording', (_name, source, message) => {
     if ('env' in source) process.env['ACME_LOG'] = source.env;
     const log = captureLogger();
@@ -229,7 +307,11 @@ describe('environment', () => {
 
 describe('retry-count header', () => {
   const hosted = (opts: ClientOptions = {}): Hosted => new Hosted({ apiKey: 'k', baseURL: server.url, ...opts });
-  const countsFor = async (c: BaseClient, token: string, headers?: Record<string, string | null>): Promise<unknown[]> => {
+  const countsFor = async (
+    c: BaseClient,
+    token: string,
+    headers?: Record<string, string | null>,
+  ): Promise<unknown[]> => {
     await c.request({ method: 'get', path: '/flaky', query: { t: token }, headers });
     return server.requests.filter((r) => r.query.get('t') === token).map((r) => r.headers['x-stainless-retry-count']);
   };
@@ -238,7 +320,12 @@ describe('retry-count header', () => {
     ['counts attempts under the configured name', {}, undefined, ['0', '1', '2']],
     ['keeps a value the caller set', {}, { 'X-Stainless-Retry-Count': '42' }, ['42', '42', '42']],
     ['is left out when a call removes it', {}, { 'x-stainless-retry-count': null }, [undefined, undefined, undefined]],
-    ['is left out when defaultHeaders remove it', { defaultHeaders: { 'X-Stainless-Retry-Count': null } }, undefined, [undefined, undefined, undefined]],
+    [
+      'is left out when defaultHeaders remove it',
+      { defaultHeaders: { 'X-Stainless-Retry-Count': null } },
+      undefined,
+      [undefined, undefined, undefined],
+    ],
   ] as const)('%s', async (name, opts, headers, expected) => {
     expect(await countsFor(hosted(opts), name, headers)).toEqual(expected);
   });
@@ -251,7 +338,10 @@ describe('retry-count header', () => {
 
 describe('pages and statics', () => {
   it('a cursor page exposes the raw pagination object', async () => {
-    const page = await client().ops.page({ method: 'get', path: '/page' }, { style: 'cursor', items: ['data'], next: ['pagination', 'next'], afterParam: 'after' });
+    const page = await client().ops.page(
+      { method: 'get', path: '/page' },
+      { style: 'cursor', items: ['data'], next: ['pagination', 'next'], afterParam: 'after' },
+    );
     expect((page as unknown as { pagination: unknown }).pagination).toEqual({ next: null, prev: 'p0', extra: 1 });
     const list = await client().v1.customers.list({}, { path: '/page' });
     expect(list.pagination).toEqual({ next: null, prev: 'p0', extra: 1 });
@@ -268,9 +358,20 @@ describe('pages and statics', () => {
 
 describe('header sources', () => {
   it.each([
-    ['object keys replace each other case-insensitively', { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined }, 'bar'],
+    [
+      'object keys replace each other case-insensitively',
+      { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined },
+      'bar',
+    ],
     ['an array value appends', { 'X-Foo': ['a', 'b'] }, 'a, b'],
-    ['a tuple list appends', [['X-Foo', 'a'], ['x-foo', 'b']] as Array<[string, string]>, 'a, b'],
+    [
+      'a tuple list appends',
+      [
+        ['X-Foo', 'a'],
+        ['x-foo', 'b'],
+      ] as Array<[string, string]>,
+      'a, b',
+    ],
     ['null after a value removes it', { 'x-foo': 'a', 'X-Foo': null }, null],
   ])('%s', async (_name, headers, expected) => {
     const { req } = await client().buildRequest({ method: 'get', path: '/h', headers });

@@ -39,15 +39,23 @@ export async function readText(client: BaseClient, props: APIResponseProps): Pro
 }
 
 /** Reads the body with `read`, mapping timeouts, aborts and broken connections to the client's errors. */
-async function readBody<B>(client: BaseClient, props: APIResponseProps, read: (response: Response) => Promise<B>): Promise<B> {
+async function readBody<B>(
+  client: BaseClient,
+  props: APIResponseProps,
+  read: (response: Response) => Promise<B>,
+): Promise<B> {
   const signal = props.options?.signal;
   const attempt = new AttemptController(props.options?.timeout ?? client.timeout, signal, props.controller);
   try {
     return await read(props.response);
   } catch (err) {
-    if (attempt.timedOut()) throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
+    if (attempt.timedOut())
+      throw new APIConnectionTimeoutError({ message: 'Timed out while reading the response body.' });
     if (signal?.aborted) throw new APIUserAbortError();
-    throw new APIConnectionError({ message: 'Connection error while reading the response body.', cause: castToError(err) });
+    throw new APIConnectionError({
+      message: 'Connection error while reading the response body.',
+      cause: castToError(err),
+    });
   } finally {
     attempt.release();
   }
@@ -60,11 +68,15 @@ export async function defaultParseResponse<T>(client: BaseClient, props: APIResp
     await response.body?.cancel().catch(() => {});
     return undefined as T;
   }
-  if (isBinaryContentType(response.headers.get('content-type'))) return (await readBody(client, props, (r) => r.blob())) as T;
+  if (isBinaryContentType(response.headers.get('content-type')))
+    return (await readBody(client, props, (r) => r.blob())) as T;
   const text = await readText(client, props);
   const log = client._transportContext();
   if (log.debug ?? true) {
-    log.logger.debug(`[${props.requestLogID ?? ''}] response body read`, { status: response.status, durationMs: Date.now() - props.startTime });
+    log.logger.debug(`[${props.requestLogID ?? ''}] response body read`, {
+      status: response.status,
+      durationMs: Date.now() - props.startTime,
+    });
   }
   if (text === '') return undefined as T;
   if (!isJSONContentType(response.headers.get('content-type'))) return text as T;
@@ -88,7 +100,11 @@ export class APIPromise<T> extends Promise<T> {
   private readonly parseResponse: ResponseParser<T>;
 
   /** `parse` turns the response into the value; by default the body is parsed per its content type. */
-  constructor(client: BaseClient, responsePromise: Promise<APIResponseProps>, parse: ResponseParser<T> = defaultParseResponse) {
+  constructor(
+    client: BaseClient,
+    responsePromise: Promise<APIResponseProps>,
+    parse: ResponseParser<T> = defaultParseResponse,
+  ) {
     super((resolve) => {
       // The real value comes from `parse()`; `then` is overridden below.
       resolve(null as unknown as T);

@@ -5,61 +5,30 @@ import { ClientError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
-import type { BuiltFetchRequest, ClientConfig, FinalRequestOptions, HeadersLike, Logger, LogLevel, OperationSpec, RequestOptions } from './types.js';
+import type {
+  BuiltFetchRequest,
+  ClientConfig,
+  FinalRequestOptions,
+  Logger,
+  LogLevel,
+  OperationSpec,
+  RequestOptions,
+} from './types.js';
 import { toFile } from './uploads.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import type { HeaderRecord } from '../internal/headers.js';
 import { toHeaders } from '../internal/headers.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
+import { isBrowser, nonNegative, shortcut } from '../internal/options.js';
 import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
 import { buildRequest, DEFAULT_RETRY_COUNT_HEADER, parseHeaderLines, platformHeaders } from '../internal/request.js';
 import type { SendOptions, TransportContext } from '../internal/transport.js';
 import { send } from '../internal/transport.js';
 
 export type { BuiltFetchRequest, FinalRequestOptions, HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
-
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RETRIES = 2;
-
-export interface ClientOptions {
-  /** Defaults to the API key environment variable. `null` sends no credentials. */
-  apiKey?: string | null | undefined;
-  /** Defaults to the base URL environment variable, then the spec's server. */
-  baseURL?: string | null | undefined;
-  /** Per-attempt timeout in ms (default 60 000). */
-  timeout?: number | undefined;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number | undefined;
-  /** A fetch implementation; defaults to the global `fetch`. */
-  fetch?: Fetch | undefined;
-  /** Extra `RequestInit` fields passed to every fetch call. */
-  fetchOptions?: RequestInit | undefined;
-  defaultHeaders?: HeadersLike;
-  defaultQuery?: Record<string, string | undefined> | undefined;
-  /** Defaults to the log environment variable, then `warn`. */
-  logLevel?: LogLevel | undefined;
-  /** Defaults to `console`. */
-  logger?: Logger | undefined;
-}
-
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ClientError(`The ${name} option must be a non-negative number, got ${String(value)}.`);
-  }
-  return value;
-}
-
-/** `get(path, opts)` and friends: `opts.method` and `opts.path` still win, as in `request()`. */
-function shortcut(method: FinalRequestOptions['method'], path: string, opts: RequestOptions | undefined): FinalRequestOptions {
-  return { ...opts, method: opts?.method ?? method, path: opts?.path ?? path };
-}
-
-function isBrowser(): boolean {
-  const g = globalThis as { window?: unknown; document?: unknown };
-  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
-}
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 
 /**
  * Shared machinery of the generated client: options, auth, retries, logging, pagination.
@@ -88,7 +57,8 @@ export abstract class BaseClient {
   private readonly sensitive: { headers: Set<string>; query: Set<string> };
   private transport: TransportContext | undefined = undefined;
   /** What `transport` was built from; any change rebuilds it. */
-  private transportInputs: { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined = undefined;
+  private transportInputs: { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined =
+    undefined;
   /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default), for `authKey`. */
   private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
   private authKey: string | null = null;
@@ -177,12 +147,20 @@ export abstract class BaseClient {
   buildURL(path: string, query: Readonly<Record<string, unknown>> | null | undefined, defaultBaseURL?: string): string {
     const spec: OperationSpec = { method: 'get', path, security: [] };
     // Without a body, building is synchronous (only bodies that must be read first make it async).
-    const built = buildRequest(spec, null, { query: query ?? undefined, defaultBaseURL }, this.buildContext(spec, defaultBaseURL));
+    const built = buildRequest(
+      spec,
+      null,
+      { query: query ?? undefined, defaultBaseURL },
+      this.buildContext(spec, defaultBaseURL),
+    );
     return (built as BuiltRequest).url;
   }
 
   /** The `fetch` arguments `request(options)` would send on attempt `retryCount` (0 = the first). */
-  async buildRequest(options: FinalRequestOptions, { retryCount = 0 }: { retryCount?: number } = {}): Promise<BuiltFetchRequest> {
+  async buildRequest(
+    options: FinalRequestOptions,
+    { retryCount = 0 }: { retryCount?: number } = {},
+  ): Promise<BuiltFetchRequest> {
     const spec: OperationSpec = { method: options.method, path: options.path };
     const built = await buildRequest(spec, null, options, this.buildContext(spec, options.defaultBaseURL));
     if (built.retryCountHeader) built.headers[built.retryCountHeader] = String(retryCount);
@@ -202,7 +180,10 @@ export abstract class BaseClient {
    * Generated resource methods use it; the leading underscore keeps it apart from API members.
    */
   _request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this, this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}));
+    return new APIPromise<T>(
+      this,
+      this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
+    );
   }
 
   /**
@@ -217,15 +198,23 @@ export abstract class BaseClient {
     options?: RequestOptions,
   ): PagePromise<PageT, Item> {
     const request: PageRequest = { spec, pagination, params: { ...params }, options: { ...options } };
-    return new PagePromise<PageT, Item>(this, this.makeRequest(spec, request.params, request.options), (client, props) =>
-      makePage<Item>(client, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
+    return new PagePromise<PageT, Item>(
+      this,
+      this.makeRequest(spec, request.params, request.options),
+      (client, props) =>
+        makePage<Item>(client, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
     );
   }
 
   /** Sending settings from the current `logger`, `logLevel` and `fetchOptions` (rebuilt when they change). */
   _transportContext(): TransportContext {
     const inputs = this.transportInputs;
-    if (this.transport && inputs?.logger === this.logger && inputs.logLevel === this.logLevel && inputs.fetchOptions === this.fetchOptions) {
+    if (
+      this.transport &&
+      inputs?.logger === this.logger &&
+      inputs.logLevel === this.logLevel &&
+      inputs.fetchOptions === this.fetchOptions
+    ) {
       return this.transport;
     }
     this.transportInputs = { logger: this.logger, logLevel: this.logLevel, fetchOptions: this.fetchOptions };

@@ -29,7 +29,13 @@ export class APIError<
   /** Parsed response body (JSON when possible, else text); undefined when there was none. */
   readonly error: TError | undefined;
 
-  constructor(status: TStatus, error: TError | undefined, message: string | undefined, headers: THeaders, options?: { cause?: unknown }) {
+  constructor(
+    status: TStatus,
+    error: TError | undefined,
+    message: string | undefined,
+    headers: THeaders,
+    options?: { cause?: unknown },
+  ) {
     super(APIError.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;

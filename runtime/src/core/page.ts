@@ -18,7 +18,12 @@ export type {
 } from './contract.js';
 
 /** A page class: what `_requestPage` instantiates for each page. */
-export type PageClass = new (client: BaseClient, response: Response, body: unknown, request: PageRequest) => AbstractPage<unknown>;
+export type PageClass = new (
+  client: BaseClient,
+  response: Response,
+  body: unknown,
+  request: PageRequest,
+) => AbstractPage<unknown>;
 
 /** Everything needed to (re)issue a page request. */
 export interface PageRequest {
@@ -76,7 +81,12 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     if (!next) {
       throw new ClientError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
-    return (await this.client._requestPage<Item>(next.spec, next.pagination, next.params, next.options)) as unknown as this;
+    return (await this.client._requestPage<Item>(
+      next.spec,
+      next.pagination,
+      next.params,
+      next.options,
+    )) as unknown as this;
   }
 
   /** This page, then every following page. */
@@ -178,7 +188,12 @@ class ItemIterator<Item> implements AsyncIterableIterator<Item> {
 }
 
 /** Reads the response body and wraps it in `PageClass`. */
-export async function makePage<Item>(client: BaseClient, props: APIResponseProps, request: PageRequest, PageClass: PageClass): Promise<AbstractPage<Item>> {
+export async function makePage<Item>(
+  client: BaseClient,
+  props: APIResponseProps,
+  request: PageRequest,
+  PageClass: PageClass,
+): Promise<AbstractPage<Item>> {
   const body = await defaultParseResponse<unknown>(client, props);
   return new PageClass(client, props.response, body, request) as AbstractPage<Item>;
 }

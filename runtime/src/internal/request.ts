@@ -188,7 +188,8 @@ function names(source: HeadersLike, lowerName: string): boolean {
   if (!source) return false;
   if (isHeaders(source)) return source.has(lowerName);
   if (Array.isArray(source)) return source.some(([name]) => String(name).toLowerCase() === lowerName);
-  for (const name in source) if (name.toLowerCase() === lowerName && (source as Record<string, unknown>)[name] !== undefined) return true;
+  for (const name in source)
+    if (name.toLowerCase() === lowerName && (source as Record<string, unknown>)[name] !== undefined) return true;
   return false;
 }
 

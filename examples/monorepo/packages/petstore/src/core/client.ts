@@ -10,18 +10,19 @@ import type {
   BuiltFetchRequest,
   ClientConfig,
   FinalRequestOptions,
-  HeadersLike,
   Logger,
   LogLevel,
   OperationSpec,
   RequestOptions,
 } from './types.js';
 import { toFile } from './uploads.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import type { HeaderRecord } from '../internal/headers.js';
 import { toHeaders } from '../internal/headers.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
+import { isBrowser, nonNegative, shortcut } from '../internal/options.js';
 import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
 import {
   buildRequest,
@@ -40,52 +41,7 @@ export type {
   LogLevel,
   RequestOptions,
 } from './types.js';
-
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RETRIES = 2;
-
-export interface ClientOptions {
-  /** Defaults to the API key environment variable. `null` sends no credentials. */
-  apiKey?: string | null | undefined;
-  /** Defaults to the base URL environment variable, then the spec's server. */
-  baseURL?: string | null | undefined;
-  /** Per-attempt timeout in ms (default 60 000). */
-  timeout?: number | undefined;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number | undefined;
-  /** A fetch implementation; defaults to the global `fetch`. */
-  fetch?: Fetch | undefined;
-  /** Extra `RequestInit` fields passed to every fetch call. */
-  fetchOptions?: RequestInit | undefined;
-  defaultHeaders?: HeadersLike;
-  defaultQuery?: Record<string, string | undefined> | undefined;
-  /** Defaults to the log environment variable, then `warn`. */
-  logLevel?: LogLevel | undefined;
-  /** Defaults to `console`. */
-  logger?: Logger | undefined;
-}
-
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new PetstoreError(`The ${name} option must be a non-negative number, got ${String(value)}.`);
-  }
-  return value;
-}
-
-/** `get(path, opts)` and friends: `opts.method` and `opts.path` still win, as in `request()`. */
-function shortcut(
-  method: FinalRequestOptions['method'],
-  path: string,
-  opts: RequestOptions | undefined,
-): FinalRequestOptions {
-  return { ...opts, method: opts?.method ?? method, path: opts?.path ?? path };
-}
-
-function isBrowser(): boolean {
-  const g = globalThis as { window?: unknown; document?: unknown };
-  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
-}
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 
 /**
  * Shared machinery of the generated client: options, auth, retries, logging, pagination.
