@@ -75,9 +75,15 @@ export const clientShape: ObjectShape<ClientSettings> = {
     output: { kind: 'string', minLength: 1, description: 'Output folder (relative to the config file).' },
     env: {
       kind: 'object',
-      description: 'Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`.',
-      props: { apiKey: str(), baseURL: str(), log: str() },
+      description: 'Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`, `<NAME>_CUSTOM_HEADERS`.',
+      props: {
+        apiKey: str(),
+        baseURL: str(),
+        log: str(),
+        customHeaders: str('Newline-separated `Name: value` lines sent as headers on every request.'),
+      },
     },
+    retryCountHeader: str('Header carrying the attempt number (0 on the first attempt); default `x-retry-count`.'),
     baseURL: str("Default base URL; default: the spec's first server."),
     stripPrefix: str('Path prefix dropped before inferring resources; default: the longest common static prefix like `/api`.'),
     operations: { kind: 'record', values: operationShape, description: 'Per-operationId placement and pagination overrides.' },

@@ -51,8 +51,16 @@ export interface ClientSettings {
   input: string;
   /** Output folder (relative to the config file). */
   output: string;
-  /** Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`. */
-  env?: { apiKey?: string; baseURL?: string; log?: string };
+  /**
+   * Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG` and
+   * `<NAME>_CUSTOM_HEADERS` (newline-separated `Name: value` lines sent on every request).
+   */
+  env?: { apiKey?: string; baseURL?: string; log?: string; customHeaders?: string };
+  /**
+   * Header that carries the attempt number (0 on the first attempt, then 1, 2, ...); default
+   * `x-retry-count`. The Stigg config sets `X-Stainless-Retry-Count`, as the official SDK sends.
+   */
+  retryCountHeader?: string;
   /** Default base URL; default: the spec's first server. */
   baseURL?: string;
   /** Path prefix dropped before inferring resources; default: the longest common static prefix like `/api`. */

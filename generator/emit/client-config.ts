@@ -47,7 +47,10 @@ export function defaultBaseURL(model: ApiModel, settings: Pick<ClientSettings, '
 /** The ClientConfig value the generated client passes to BaseClient (printed by the literal printer). */
 export function clientConfigValue(model: ApiModel, settings: ClientSettings, name: string): Record<string, unknown> {
   const prefix = envPrefix(model, settings);
-  const env = { apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG` };
+  const env = {
+    apiKey: settings.env?.apiKey ?? `${prefix}_API_KEY`, baseURL: settings.env?.baseURL ?? `${prefix}_BASE_URL`, log: settings.env?.log ?? `${prefix}_LOG`,
+    customHeaders: settings.env?.customHeaders ?? `${prefix}_CUSTOM_HEADERS`,
+  };
   const baseURL = defaultBaseURL(model, settings);
   const auth = model.securitySchemes.flatMap((s) => {
     if (s.type === 'apiKey' && s.in && s.paramName) return [{ id: s.name, type: 'apiKey', in: s.in, name: s.paramName }];
@@ -60,6 +63,7 @@ export function clientConfigValue(model: ApiModel, settings: ClientSettings, nam
   const config: Record<string, unknown> = { clientName: name, env, defaultBaseURL: baseURL, auth, apiKeyRequired, version: model.version };
   const idem = idempotency(model, settings);
   if (idem) config['idempotency'] = idem;
+  if (settings.retryCountHeader) config['retryCountHeader'] = settings.retryCountHeader;
   return config;
 }
 

@@ -49,14 +49,19 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
   return ERROR_CLASSES.map((name) => {
     const types = [...(bodies.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, t]) => t);
     const plain = `  static ${name}: typeof Errors.${name} = Errors.${name};`.length;
-    if (types.length === 0 || BODILESS_ERROR_CLASSES.includes(name)) return { name, bodyType: null, multiline: plain > LINE_WIDTH };
+    if (types.length === 0 || BODILESS_ERROR_CLASSES.includes(name))
+      return { name, leadingTypeArgs: null, bodyType: null, multiline: plain > LINE_WIDTH };
+    // APIError's parameters are <TStatus, THeaders, TError>; the status subclasses take only TError. The first
+    // two are spelled through the class so that no platform type (`Headers`) is needed in client.ts.
+    const leadingTypeArgs = name === 'APIError' ? "Errors.APIError['status'], Errors.APIError['headers']" : null;
     const bodyType = unionOf(types);
     // `  static Name: typeof Errors.Name<T> = Errors.Name<T>;`: a union too long for that breaks one body per line.
-    const head = `  static ${name}: typeof Errors.${name}<`.length;
+    const head = `  static ${name}: typeof Errors.${name}<${leadingTypeArgs ? `${leadingTypeArgs}, ` : ''}`.length;
     layoutType(bodyType, head, 2, typeWidth(bodyType) + `> = Errors.${name}<>;`.length, true);
     // Inline error objects make a union tall anyway: one body per line reads better than objects glued by `|`.
     if (bodyType.kind === 'union' && spansLines(bodyType)) bodyType.breakBefore = true;
-    return { name, bodyType, multiline: !bodyType.breakBefore && plain + 2 * (typeWidth(bodyType) + 2) > LINE_WIDTH };
+    const width = typeWidth(bodyType) + 2 + (leadingTypeArgs ? leadingTypeArgs.length + 2 : 0);
+    return { name, leadingTypeArgs, bodyType, multiline: !bodyType.breakBefore && plain + 2 * width > LINE_WIDTH };
   });
 }
 
@@ -151,7 +156,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       config: constantView('clientConfig', 'ClientConfig', clientConfigValue(model, settings, name)),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: errorBaseName(name), bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [{ name: errorBaseName(name), leadingTypeArgs: null, bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
     };
     rootPlan.ctx.useRuntime('BaseClient', 'core/client', true);
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');

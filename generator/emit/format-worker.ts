@@ -9,7 +9,7 @@ const WARM_UP = Array.from(
   { length: 40 },
   (_, i) => `/** Doc ${i}. */\nexport interface T${i} { 'a-b'?: string | null; c: Array<{ d: number; e?: 'x' | 'y' }>; [key: string]: unknown }
 const spec${i}: OperationSpec = { method: 'get', path: '/a/{id}', pathParams: ['id'], query: { limit: {} } };
-export class R${i} extends APIResource { list(id: string, params: P | null | undefined = {}, options?: RequestOptions): APIPromise<T${i}> { return this._client.request(spec${i}, { ...params, id }, options); } }`,
+export class R${i} extends APIResource { list(id: string, params: P | null | undefined = {}, options?: RequestOptions): APIPromise<T${i}> { return this._client._request(spec${i}, { ...params, id }, options); } }`,
 ).join('\n');
 
 const ready = formatInProcess([{ path: 'warm-up.ts', content: WARM_UP }], { singleQuote: true }).catch(() => undefined);

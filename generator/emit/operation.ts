@@ -142,7 +142,7 @@ function signatureWidth(name: string, args: ArgumentView[], returns: TypeView): 
 
 /** Width of `    return this._client.request(spec, pagination, params, options);`. */
 function callWidth(op: Operation, specConst: string, paramsExpr: string): number {
-  const call = op.pagination ? 'requestPage' : 'request';
+  const call = op.pagination ? '_requestPage' : '_request';
   const args = [specConst, ...(op.pagination ? [`${specConst}Pagination`] : []), paramsExpr, 'options'];
   return `    return this._client.${call}(${args.join(', ')});`.length;
 }
@@ -177,7 +177,7 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     args,
     returnType: returns,
     multiline: signatureWidth(op.methodName, args, returns) > LINE_WIDTH,
-    clientCall: op.pagination ? 'requestPage' : 'request',
+    clientCall: op.pagination ? '_requestPage' : '_request',
     specConst,
     paginationConst: op.pagination ? `${specConst}Pagination` : null,
     paramsExpr,

@@ -62,7 +62,7 @@ function simplest(methods: DocsMethodView[]): DocsMethodView {
 
 function methodView(m: MethodView, resourcePath: string, op: Operation | undefined): DocsMethodView {
   const params = m.args.find((a) => a.name === 'params');
-  const paginated = m.clientCall === 'requestPage';
+  const paginated = m.clientCall === '_requestPage';
   const signature = `${m.name}(${m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${flatText(a.type).replace(/ \| null \| undefined$/, '')}`).join(', ')}): ${flatText(m.returnType)}`;
   const required = m.args.filter((a) => !a.optional && a.name !== 'options');
   const sample = (a: MethodView['args'][number]): string => (a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${flatText(a.type)} */ }`);

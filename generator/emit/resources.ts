@@ -56,7 +56,12 @@ export function planResource(
     const spec: ImportSpec = { from: ctx.relative(resourceFile(child.path)), namespace: alias };
     ctx.addImport(spec);
     const classRef = `${alias}.${classOf(child)}`;
-    return { property: child.name, classRef, multiline: childWidth(child.name, classRef, filePath) > LINE_WIDTH };
+    return {
+      property: child.name,
+      classRef,
+      className: classOf(child),
+      multiline: childWidth(child.name, classRef, filePath) > LINE_WIDTH,
+    };
   });
   return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
 }

@@ -144,8 +144,8 @@ export interface MethodView {
   returnType: TypeView;
   /** Print one argument per line: the signature would not fit on one line. */
   multiline: boolean;
-  /** `request` or `requestPage` on the client. */
-  clientCall: 'request' | 'requestPage';
+  /** `_request` or `_requestPage` on the client. */
+  clientCall: '_request' | '_requestPage';
   /** Name of the module-level OperationSpec constant. */
   specConst: string;
   /** Name of the module-level PaginationSpec constant, or null. */
@@ -173,6 +173,8 @@ export interface ChildResourceView {
   classRef: string;
   /** The initializer goes on its own line: the declaration would not fit on one. */
   multiline: boolean;
+  /** The child class's own name, e.g. `Customers` (the client class exposes it as a static: `Stigg.V1`). */
+  className: string;
 }
 
 /** A resource class (`partials/resource-class`). */
@@ -188,6 +190,8 @@ export interface ResourceClassView {
 /** One error class re-exported as a static member of the client. */
 export interface ErrorStaticView {
   name: string;
+  /** Type arguments before the body type (`APIError` takes status and headers first), or null. */
+  leadingTypeArgs: string | null;
   /** Union of the error bodies the spec declares for this class's statuses, or null. */
   bodyType: TypeView | null;
   /** The value goes on its own line: the declaration would not fit on one. */

@@ -167,7 +167,7 @@ describe('errors', () => {
     [503, 'InternalServerError'],
     [418, 'APIError'],
   ] as const)('%i -> %s with parsed body', async (status, name) => {
-    const err = await rejection(client().get(`/status/${status}`), mod.APIError);
+    const err = await rejection<mod.APIError>(client().get(`/status/${status}`), mod.APIError);
     expect(err.constructor).toBe(mod[name]);
     expect(err).toBeInstanceOf(mod.ClientError);
     expect(err.name).toBe(name);

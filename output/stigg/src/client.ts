@@ -12,12 +12,13 @@ import * as _v1 from './resources/v1.js';
 
 const clientConfig = {
   clientName: 'Stigg',
-  env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' },
+  env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG', customHeaders: 'STIGG_CUSTOM_HEADERS' },
   defaultBaseURL: 'https://api.stigg.io',
   auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }],
   apiKeyRequired: true,
   version: '7.59.1',
   idempotency: { header: 'Idempotency-Key', methods: ['post'] },
+  retryCountHeader: 'X-Stainless-Retry-Count',
 } satisfies ClientConfig;
 
 /**
@@ -30,14 +31,18 @@ export class Stigg extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
+  static V1: typeof _v1.V1 = _v1.V1;
+  static V1Beta: typeof _v1Beta.V1Beta = _v1Beta.V1Beta;
   static StiggError: typeof Errors.StiggError = Errors.StiggError;
   static APIError: typeof Errors.APIError<
+    Errors.APIError['status'], Errors.APIError['headers'],
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto
     | TooManyRequestsErrorResponseDto
     | UnauthenticatedErrorResponseDto
   > = Errors.APIError<
+    Errors.APIError['status'], Errors.APIError['headers'],
     | BadInputErrorResponseDto
     | ForbiddenErrorResponseDto
     | NotFoundErrorResponseDto

@@ -6,75 +6,62 @@ import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
 import type {
+  BuiltFetchRequest,
   ClientConfig,
-  HeadersLike,
-  HttpMethod,
+  FinalRequestOptions,
   Logger,
   LogLevel,
   OperationSpec,
   RequestOptions,
 } from './types.js';
+import { toFile } from './uploads.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 import { authParts, sensitiveNames } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
+import type { HeaderRecord } from '../internal/headers.js';
+import { toHeaders } from '../internal/headers.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
+import { isBrowser, nonNegative, shortcut } from '../internal/options.js';
 import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
-import { buildRequest, platformHeaders } from '../internal/request.js';
+import { buildRequest, DEFAULT_RETRY_COUNT_HEADER, parseHeaderLines, platformHeaders } from '../internal/request.js';
 import type { SendOptions, TransportContext } from '../internal/transport.js';
 import { send } from '../internal/transport.js';
 
-export type { HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
+export type { BuiltFetchRequest, FinalRequestOptions, HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RETRIES = 2;
-
-export interface ClientOptions {
-  /** Defaults to the API key environment variable. `null` sends no credentials. */
-  apiKey?: string | null | undefined;
-  /** Defaults to the base URL environment variable, then the spec's server. */
-  baseURL?: string | null | undefined;
-  /** Per-attempt timeout in ms (default 60 000). */
-  timeout?: number | undefined;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number | undefined;
-  /** A fetch implementation; defaults to the global `fetch`. */
-  fetch?: Fetch | undefined;
-  /** Extra `RequestInit` fields passed to every fetch call. */
-  fetchOptions?: RequestInit | undefined;
-  defaultHeaders?: HeadersLike;
-  defaultQuery?: Record<string, string | undefined> | undefined;
-  /** Defaults to the log environment variable, then `warn`. */
-  logLevel?: LogLevel | undefined;
-  /** Defaults to `console`. */
-  logger?: Logger | undefined;
-}
-
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ClientError(`The ${name} option must be a non-negative number, got ${String(value)}.`);
-  }
-  return value;
-}
-
-function isBrowser(): boolean {
-  const g = globalThis as { window?: unknown; document?: unknown };
-  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
-}
-
-/** Shared machinery of the generated client: options, auth, retries, logging, pagination. */
+/**
+ * Shared machinery of the generated client: options, auth, retries, logging, pagination.
+ * `apiKey`, `baseURL`, `timeout`, `maxRetries`, `logLevel`, `logger` and `fetchOptions` may be
+ * changed after construction; requests and `withOptions()` read their current values.
+ */
 export abstract class BaseClient {
-  readonly apiKey: string | null;
-  readonly baseURL: string;
-  readonly timeout: number;
-  readonly maxRetries: number;
-  readonly logLevel: LogLevel;
-  readonly logger: Logger;
+  /** Default per-attempt timeout in ms. */
+  static DEFAULT_TIMEOUT: number = DEFAULT_TIMEOUT_MS;
+  /** Turns bytes, a string, a stream, a Response or a Blob into a named `File` for uploads. */
+  static toFile: typeof toFile = toFile;
+
+  apiKey: string | null;
+  baseURL: string;
+  timeout: number;
+  maxRetries: number;
+  logLevel: LogLevel;
+  logger: Logger;
+  fetchOptions: RequestInit | undefined;
   protected readonly _options: ClientOptions;
   protected readonly _config: ClientConfig;
-  private readonly transport: TransportContext;
+  private readonly fetchImpl: Fetch;
   private readonly platformHeaders: Record<string, string>;
-  /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default). */
+  private readonly envHeaders: HeaderRecord | undefined;
+  private readonly retryCountHeader: string;
+  private readonly sensitive: { headers: Set<string>; query: Set<string> };
+  private transport: TransportContext | undefined = undefined;
+  /** What `transport` was built from; any change rebuilds it. */
+  private transportInputs: { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined =
+    undefined;
+  /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default), for `authKey`. */
   private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
+  private authKey: string | null = null;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this._options = { ...options };
@@ -100,44 +87,111 @@ export abstract class BaseClient {
     this.maxRetries = nonNegative('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
     this.logger = options.logger ?? platform.console;
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
+    this.fetchOptions = options.fetchOptions;
     const fetchImpl = options.fetch ?? platform.fetch;
     if (typeof fetchImpl !== 'function') {
       throw new ClientError(
         'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
       );
     }
-    const sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
-    this.transport = {
-      fetch: fetchImpl,
-      fetchOptions: options.fetchOptions,
-      logger: levelled(this.logger, this.logLevel),
-      info: logs(this.logLevel, 'info'),
-      debug: logs(this.logLevel, 'debug'),
-      sensitiveHeaders: sensitive.headers,
-      sensitiveQuery: sensitive.query,
-    };
+    this.fetchImpl = fetchImpl;
+    this.sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
     this.platformHeaders = platformHeaders(isBrowser() ? undefined : `${config.clientName}/JS ${config.version}`);
+    this.envHeaders = parseHeaderLines(readEnv(config.env.customHeaders));
+    this.retryCountHeader = (config.retryCountHeader ?? DEFAULT_RETRY_COUNT_HEADER).toLowerCase();
   }
 
-  /** A copy of this client with some options changed. */
+  /** A copy of this client with some options changed; unchanged options take this client's current values. */
   withOptions(options: Partial<ClientOptions>): this {
     const Ctor = this.constructor as new (options: ClientOptions) => this;
-    return new Ctor({ ...this._options, ...options });
+    return new Ctor({
+      ...this._options,
+      apiKey: this.apiKey,
+      baseURL: this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      logLevel: this.logLevel,
+      logger: this.logger,
+      fetch: this.fetchImpl,
+      fetchOptions: this.fetchOptions,
+      ...options,
+    });
   }
 
-  /** Call one operation: splits `params` per `spec` into path, query, headers, cookies and body. */
-  request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
+  /** Sends a request to any path: `client.request({ method: 'get', path: '/api/v1/things', query })`. */
+  request<T = unknown>(options: FinalRequestOptions): APIPromise<T> {
+    return this._request<T>({ method: options.method, path: options.path }, null, options);
+  }
+
+  get<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
+    return this.request<T>(shortcut('get', path, opts));
+  }
+  post<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
+    return this.request<T>(shortcut('post', path, opts));
+  }
+  put<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
+    return this.request<T>(shortcut('put', path, opts));
+  }
+  patch<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
+    return this.request<T>(shortcut('patch', path, opts));
+  }
+  delete<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
+    return this.request<T>(shortcut('delete', path, opts));
+  }
+
+  /**
+   * The URL for `path` (template already filled, or an absolute URL) with `defaultQuery` and
+   * `query` (an `undefined` value removes a default). `defaultBaseURL` is used while the
+   * client's `baseURL` is still the spec's default. Credentials sent in the query are left out.
+   */
+  buildURL(path: string, query: Readonly<Record<string, unknown>> | null | undefined, defaultBaseURL?: string): string {
+    const spec: OperationSpec = { method: 'get', path, security: [] };
+    // Without a body, building is synchronous (only bodies that must be read first make it async).
+    const built = buildRequest(
+      spec,
+      null,
+      { query: query ?? undefined, defaultBaseURL },
+      this.buildContext(spec, defaultBaseURL),
+    );
+    return (built as BuiltRequest).url;
+  }
+
+  /** The `fetch` arguments `request(options)` would send on attempt `retryCount` (0 = the first). */
+  async buildRequest(
+    options: FinalRequestOptions,
+    { retryCount = 0 }: { retryCount?: number } = {},
+  ): Promise<BuiltFetchRequest> {
+    const spec: OperationSpec = { method: options.method, path: options.path };
+    const built = await buildRequest(spec, null, options, this.buildContext(spec, options.defaultBaseURL));
+    if (built.retryCountHeader) built.headers[built.retryCountHeader] = String(retryCount);
+    const req: BuiltFetchRequest['req'] = {
+      ...this.fetchOptions,
+      ...options.fetchOptions,
+      method: built.method.toUpperCase(),
+      headers: toHeaders(built.headers),
+    };
+    if (built.body !== undefined) req.body = built.body;
+    if (options.signal) req.signal = options.signal;
+    return { req, url: built.url, timeout: nonNegative('timeout', options.timeout, this.timeout) };
+  }
+
+  /**
+   * Calls one operation: splits `params` per `spec` into path, query, headers, cookies and body.
+   * Generated resource methods use it; the leading underscore keeps it apart from API members.
+   */
+  _request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
     return new APIPromise<T>(
+      this,
       this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
     );
   }
 
   /**
-   * Like `request`, for a paginated list: the result is a page that can walk the following pages.
+   * Like `_request`, for a paginated list: the result is a page that can walk the following pages.
    * The page class is `pagination.page` when given (generated code passes it), else the class of
    * `pagination.style`.
    */
-  requestPage<Item, PageT extends AbstractPage<Item> = AbstractPage<Item>>(
+  _requestPage<Item, PageT extends AbstractPage<Item> = AbstractPage<Item>>(
     spec: OperationSpec,
     pagination: PaginationSpec,
     params: object | null | undefined,
@@ -145,38 +199,61 @@ export abstract class BaseClient {
   ): PagePromise<PageT, Item> {
     const request: PageRequest = { spec, pagination, params: { ...params }, options: { ...options } };
     return new PagePromise<PageT, Item>(
+      this,
       this.makeRequest(spec, request.params, request.options),
-      (props) => makePage<Item>(this, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
+      (client, props) =>
+        makePage<Item>(client, props, request, pagination.page ?? pageClassOf(request)) as Promise<PageT>,
     );
   }
 
-  get<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
-    return this.raw<T>('get', path, opts);
-  }
-  post<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
-    return this.raw<T>('post', path, opts);
-  }
-  put<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
-    return this.raw<T>('put', path, opts);
-  }
-  patch<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
-    return this.raw<T>('patch', path, opts);
-  }
-  delete<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {
-    return this.raw<T>('delete', path, opts);
-  }
-
-  private raw<T>(method: HttpMethod, path: string, opts: RequestOptions | undefined): APIPromise<T> {
-    return this.request<T>({ method, path }, null, opts);
+  /** Sending settings from the current `logger`, `logLevel` and `fetchOptions` (rebuilt when they change). */
+  _transportContext(): TransportContext {
+    const inputs = this.transportInputs;
+    if (
+      this.transport &&
+      inputs?.logger === this.logger &&
+      inputs.logLevel === this.logLevel &&
+      inputs.fetchOptions === this.fetchOptions
+    ) {
+      return this.transport;
+    }
+    this.transportInputs = { logger: this.logger, logLevel: this.logLevel, fetchOptions: this.fetchOptions };
+    this.transport = {
+      fetch: this.fetchImpl,
+      fetchOptions: this.fetchOptions,
+      logger: levelled(this.logger, this.logLevel),
+      info: logs(this.logLevel, 'info'),
+      debug: logs(this.logLevel, 'debug'),
+      sensitiveHeaders: this.sensitive.headers,
+      sensitiveQuery: this.sensitive.query,
+    };
+    return this.transport;
   }
 
   private authFor(security: readonly string[] | undefined): AuthParts {
+    if (this.authKey !== this.apiKey) {
+      this.authCache.clear();
+      this.authKey = this.apiKey;
+    }
     let parts = this.authCache.get(security);
     if (!parts) {
       parts = authParts(this._config.auth, security, this.apiKey);
       this.authCache.set(security, parts);
     }
     return parts;
+  }
+
+  private buildContext(spec: OperationSpec, defaultBaseURL: string | undefined): BuildContext {
+    return {
+      baseURL: defaultBaseURL && this.baseURL === this._config.defaultBaseURL ? defaultBaseURL : this.baseURL,
+      defaultHeaders: this._options.defaultHeaders,
+      defaultQuery: this._options.defaultQuery,
+      platformHeaders: this.platformHeaders,
+      envHeaders: this.envHeaders,
+      retryCountHeader: this.retryCountHeader,
+      idempotency: this._config.idempotency,
+      auth: this.authFor(spec.security),
+    };
   }
 
   private makeRequest(
@@ -187,28 +264,18 @@ export abstract class BaseClient {
     let built: BuiltRequest | Promise<BuiltRequest>;
     let sendOptions: SendOptions;
     try {
-      const context: BuildContext = {
-        baseURL: this.baseURL,
-        defaultHeaders: this._options.defaultHeaders,
-        defaultQuery: this._options.defaultQuery,
-        platformHeaders: this.platformHeaders,
-        idempotency: this._config.idempotency,
-        auth: this.authFor(spec.security),
-      };
-      built = buildRequest(spec, params, options, context);
+      built = buildRequest(spec, params, options, this.buildContext(spec, options.defaultBaseURL));
       sendOptions = {
-        timeout: options.timeout === undefined ? this.timeout : nonNegative('timeout', options.timeout, this.timeout),
-        maxRetries:
-          options.maxRetries === undefined
-            ? this.maxRetries
-            : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
+        timeout: nonNegative('timeout', options.timeout, this.timeout),
+        maxRetries: nonNegative('maxRetries', options.maxRetries, this.maxRetries),
         signal: options.signal,
         fetchOptions: options.fetchOptions,
       };
     } catch (err) {
       return Promise.reject(err);
     }
-    if (built instanceof Promise) return built.then((req) => send(this.transport, req, sendOptions));
-    return send(this.transport, built, sendOptions);
+    const transport = this._transportContext();
+    if (built instanceof Promise) return built.then((req) => send(transport, req, sendOptions));
+    return send(transport, built, sendOptions);
   }
 }

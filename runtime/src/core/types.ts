@@ -49,4 +49,22 @@ export interface RequestOptions {
   path?: string | undefined;
   /** Overrides the operation's method. */
   method?: HttpMethod | undefined;
+  /**
+   * Base URL for this call when the client's `baseURL` is still the spec's default
+   * (an explicit `baseURL` option or environment variable wins).
+   */
+  defaultBaseURL?: string | undefined;
+}
+
+/** The argument of `client.request()`: a method, a path (template or absolute URL) and per-call options. */
+export interface FinalRequestOptions extends RequestOptions {
+  method: HttpMethod;
+  path: string;
+}
+
+/** What `client.buildRequest()` returns: the `fetch` arguments of one attempt and its timeout. */
+export interface BuiltFetchRequest {
+  req: RequestInit & { headers: Headers; method: string };
+  url: string;
+  timeout: number;
 }

@@ -18,7 +18,7 @@ export type {
   PaginationSpec,
 } from './contract.js';
 
-/** A page class: what `requestPage` instantiates for each page. */
+/** A page class: what `_requestPage` instantiates for each page. */
 export type PageClass = new (
   client: BaseClient,
   response: Response,
@@ -82,7 +82,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
     if (!next) {
       throw new StiggError('No next page expected; check hasNextPage() before calling getNextPage().');
     }
-    return (await this.client.requestPage<Item>(
+    return (await this.client._requestPage<Item>(
       next.spec,
       next.pagination,
       next.params,
@@ -195,7 +195,7 @@ export async function makePage<Item>(
   request: PageRequest,
   PageClass: PageClass,
 ): Promise<AbstractPage<Item>> {
-  const body = await defaultParseResponse<unknown>(props);
+  const body = await defaultParseResponse<unknown>(client, props);
   return new PageClass(client, props.response, body, request) as AbstractPage<Item>;
 }
 

@@ -27,8 +27,25 @@ function changes(entries: ReadonlyArray<readonly [string | undefined, unknown]>)
   return out;
 }
 
+/** The pagination object of a cursor page's response, as the server sent it. */
+export interface CursorPaginationObject {
+  next?: string | null;
+  prev?: string | null;
+  [key: string]: unknown;
+}
+
 /** Cursor in a nested object (Stigg). Pages backward when the first request used `before`. */
 export class CursorPage<Item> extends AbstractPage<Item> {
+  /**
+   * The response's raw pagination object: the object that holds the `next` cursor
+   * (`{ next, prev }` for `next: ['pagination', 'next']`); undefined when the cursor is top-level.
+   */
+  get pagination(): CursorPaginationObject | undefined {
+    const { next } = this.request.pagination as CursorPaginationSpec;
+    const value = next.length > 1 ? getPath(this.body, next.slice(0, -1)) : undefined;
+    return value !== null && typeof value === 'object' ? (value as CursorPaginationObject) : undefined;
+  }
+
   protected nextPageRequest(): PageRequest | null {
     const p = this.request.pagination as CursorPaginationSpec;
     const backward = present(this.param(p.beforeParam)) && !present(this.param(p.afterParam));

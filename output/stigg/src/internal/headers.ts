@@ -7,7 +7,8 @@ export type HeaderRecord = Record<string, string>;
 
 /**
  * Merges one header source into `into` (lower-cased names), replacing what earlier sources set.
- * Inside one source, repeated names are appended; a `null` value removes the header set so far.
+ * Inside one Headers object or tuple list, repeated names are appended (an object's keys replace
+ * each other); a `null` value removes the header set so far.
  * `owner` maps a name to the source that last set it (`layer` is this source's number).
  */
 function mergeSource(into: HeaderRecord, owner: Record<string, number>, layer: number, source: HeadersLike): void {
@@ -33,6 +34,10 @@ function mergeSource(into: HeaderRecord, owner: Record<string, number>, layer: n
     for (const name in record) {
       const value = record[name];
       if (value === undefined) continue;
+      // An object key replaces what an earlier key of the same object set ('X-A' then 'x-a'),
+      // as in the official SDKs; only an array value (or a tuple list, or Headers) appends.
+      const lower = name.toLowerCase();
+      if (owner[lower] === layer) delete into[lower];
       if (Array.isArray(value)) for (const item of value as readonly string[]) put(name, item);
       else put(name, value as string | null);
     }

@@ -10,7 +10,12 @@ import * as _things from './resources/things.js';
 
 const clientConfig = {
   clientName: 'Constructs',
-  env: { apiKey: 'CONSTRUCTS_API_KEY', baseURL: 'CONSTRUCTS_BASE_URL', log: 'CONSTRUCTS_LOG' },
+  env: {
+    apiKey: 'CONSTRUCTS_API_KEY',
+    baseURL: 'CONSTRUCTS_BASE_URL',
+    log: 'CONSTRUCTS_LOG',
+    customHeaders: 'CONSTRUCTS_CUSTOM_HEADERS',
+  },
   defaultBaseURL: 'https://api.constructs.example/v1',
   auth: [{ id: 'apiKey', type: 'apiKey', in: 'header', name: 'X-API-Key' }],
   apiKeyRequired: true,
@@ -29,8 +34,13 @@ export class Constructs extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
+  static Login: typeof _login.Login = _login.Login;
+  static Pets: typeof _pets.Pets = _pets.Pets;
+  static Stores: typeof _stores.Stores = _stores.Stores;
+  static Things: typeof _things.Things = _things.Things;
   static ConstructsError: typeof Errors.ConstructsError = Errors.ConstructsError;
-  static APIError: typeof Errors.APIError<NotFoundErrorType> = Errors.APIError<NotFoundErrorType>;
+  static APIError: typeof Errors.APIError<Errors.APIError['status'], Errors.APIError['headers'], NotFoundErrorType> =
+    Errors.APIError<Errors.APIError['status'], Errors.APIError['headers'], NotFoundErrorType>;
   static BadRequestError: typeof Errors.BadRequestError = Errors.BadRequestError;
   static AuthenticationError: typeof Errors.AuthenticationError = Errors.AuthenticationError;
   static PermissionDeniedError: typeof Errors.PermissionDeniedError = Errors.PermissionDeniedError;

@@ -6,7 +6,12 @@ import * as _pets from './resources/pets.js';
 
 const clientConfig = {
   clientName: 'Petstore',
-  env: { apiKey: 'PETSTORE_API_KEY', baseURL: 'PETSTORE_BASE_URL', log: 'PETSTORE_LOG' },
+  env: {
+    apiKey: 'PETSTORE_API_KEY',
+    baseURL: 'PETSTORE_BASE_URL',
+    log: 'PETSTORE_LOG',
+    customHeaders: 'PETSTORE_CUSTOM_HEADERS',
+  },
   defaultBaseURL: 'https://petstore.example.com/api',
   auth: [],
   apiKeyRequired: false,
@@ -22,6 +27,7 @@ export class Petstore extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, clientConfig);
   }
+  static Pets: typeof _pets.Pets = _pets.Pets;
   static PetstoreError: typeof Errors.PetstoreError = Errors.PetstoreError;
   static APIError: typeof Errors.APIError = Errors.APIError;
   static BadRequestError: typeof Errors.BadRequestError = Errors.BadRequestError;

@@ -103,7 +103,7 @@ export class EntityTypes extends APIResource {
     params: EntityTypeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<EntityTypeListResponsesPage, EntityType> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -112,6 +112,6 @@ export class EntityTypes extends APIResource {
    * Batched create-or-update of entity types. Existing types matched by id are updated; new ids are created. Idempotent — re-submitting the same payload converges to the same state.
    */
   upsert(params: EntityTypeUpsertParams, options?: RequestOptions): APIPromise<UpsertEntityTypesResponseDto> {
-    return this._client.request(upsertSpec, params, options);
+    return this._client._request(upsertSpec, params, options);
   }
 }

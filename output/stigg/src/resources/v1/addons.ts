@@ -358,7 +358,7 @@ export class Addons extends APIResource {
     params: AddonArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -367,7 +367,7 @@ export class Addons extends APIResource {
    * Creates a new addon in draft status, associated with a specific product.
    */
   create(params: AddonCreateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -380,7 +380,7 @@ export class Addons extends APIResource {
     params: AddonCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(createDraftSpec, { ...params, id }, options);
+    return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -392,7 +392,7 @@ export class Addons extends APIResource {
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListResponsesPage, Addon> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -405,7 +405,7 @@ export class Addons extends APIResource {
     params: AddonListChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListChargesResponsesPage, PackageCharge> {
-    return this._client.requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -414,7 +414,7 @@ export class Addons extends APIResource {
    * Publishes a draft addon, making it available for use in subscriptions.
    */
   publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client.request(publishSpec, { ...params, id }, options);
+    return this._client._request(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -427,7 +427,7 @@ export class Addons extends APIResource {
     params: AddonRemoveDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client.request(removeDraftSpec, { ...params, id }, options);
+    return this._client._request(removeDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -440,7 +440,7 @@ export class Addons extends APIResource {
     params: AddonRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -453,6 +453,6 @@ export class Addons extends APIResource {
     params: AddonUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -309,7 +309,7 @@ export class Contracts extends APIResource {
    * Creates a contract for a customer together with all of its (custom) subscriptions in a single atomic operation. Every new subscription is created inside one transaction — any validation or creation failure rolls the whole contract back. Each subscription entry is either a new subscription to create or a reference to an existing custom subscription. Returns the created contract.
    */
   create(params: ContractCreateParams, options?: RequestOptions): APIPromise<ContractResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -322,7 +322,7 @@ export class Contracts extends APIResource {
     params: ContractDeleteParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client.request(deleteSpec, { ...params, id }, options);
+    return this._client._request(deleteSpec, { ...params, id }, options);
   }
 
   /**
@@ -334,7 +334,7 @@ export class Contracts extends APIResource {
     params: ContractListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ContractListResponsesPage, Contract> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -347,7 +347,7 @@ export class Contracts extends APIResource {
     params: ContractRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -360,6 +360,6 @@ export class Contracts extends APIResource {
     params: ContractUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

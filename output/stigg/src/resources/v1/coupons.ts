@@ -228,7 +228,7 @@ export class Coupons extends APIResource {
     params: CouponArchiveCouponParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CouponResponseDto> {
-    return this._client.request(archiveCouponSpec, { ...params, id }, options);
+    return this._client._request(archiveCouponSpec, { ...params, id }, options);
   }
 
   /**
@@ -237,7 +237,7 @@ export class Coupons extends APIResource {
    * Creates a new discount coupon with percentage or fixed amount off, applicable to customer subscriptions.
    */
   create(params: CouponCreateParams, options?: RequestOptions): APIPromise<CouponResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -249,7 +249,7 @@ export class Coupons extends APIResource {
     params: CouponListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CouponListResponsesPage, Coupon> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -262,7 +262,7 @@ export class Coupons extends APIResource {
     params: CouponRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CouponResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -275,6 +275,6 @@ export class Coupons extends APIResource {
     params: CouponUpdateCouponParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CouponResponseDto> {
-    return this._client.request(updateCouponSpec, { ...params, id }, options);
+    return this._client._request(updateCouponSpec, { ...params, id }, options);
   }
 }

@@ -183,7 +183,7 @@ export class Credits extends APIResource {
     params: CreditGetAutoRechargeParams,
     options?: RequestOptions,
   ): APIPromise<AutoRechargeSettingsResponseDto> {
-    return this._client.request(getAutoRechargeSpec, params, options);
+    return this._client._request(getAutoRechargeSpec, params, options);
   }
 
   /**
@@ -192,7 +192,7 @@ export class Credits extends APIResource {
    * Retrieves credit usage time-series data for a customer, grouped by feature, over a specified time range.
    */
   getUsage(params: CreditGetUsageParams, options?: RequestOptions): APIPromise<CreditUsageResponseDto> {
-    return this._client.request(getUsageSpec, params, options);
+    return this._client._request(getUsageSpec, params, options);
   }
 
   /**
@@ -204,6 +204,6 @@ export class Credits extends APIResource {
     params: CreditListLedgerParams,
     options?: RequestOptions,
   ): PagePromise<CreditListLedgerResponsesPage, CreditLedgerEvent> {
-    return this._client.requestPage(listLedgerSpec, listLedgerSpecPagination, params, options);
+    return this._client._requestPage(listLedgerSpec, listLedgerSpecPagination, params, options);
   }
 }

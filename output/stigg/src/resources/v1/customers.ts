@@ -859,7 +859,7 @@ export class Customers extends APIResource {
     params: CustomerArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -874,7 +874,7 @@ export class Customers extends APIResource {
     params: CustomerCheckEntitlementParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementResponseDto> {
-    return this._client.request(checkEntitlementSpec, { ...params, id }, options);
+    return this._client._request(checkEntitlementSpec, { ...params, id }, options);
   }
 
   /**
@@ -883,7 +883,7 @@ export class Customers extends APIResource {
    * Imports multiple customers in bulk. Used for migrating customer data from external systems.
    */
   import(params: CustomerImportParams, options?: RequestOptions): APIPromise<ImportCustomersResponseDto> {
-    return this._client.request(importSpec, params, options);
+    return this._client._request(importSpec, params, options);
   }
 
   /**
@@ -895,7 +895,7 @@ export class Customers extends APIResource {
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResponsesPage, CustomerListResponse> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -908,7 +908,7 @@ export class Customers extends APIResource {
     params: CustomerListContractsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerContractListResponseDto> {
-    return this._client.request(listContractsSpec, { ...params, id }, options);
+    return this._client._request(listContractsSpec, { ...params, id }, options);
   }
 
   /**
@@ -921,7 +921,7 @@ export class Customers extends APIResource {
     params: CustomerListInvoicesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListInvoicesResponsesPage, Invoice> {
-    return this._client.requestPage(listInvoicesSpec, listInvoicesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listInvoicesSpec, listInvoicesSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -934,7 +934,7 @@ export class Customers extends APIResource {
     params: CustomerListResourcesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResourcesResponsesPage, CustomerResource> {
-    return this._client.requestPage(listResourcesSpec, listResourcesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listResourcesSpec, listResourcesSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -943,7 +943,7 @@ export class Customers extends APIResource {
    * Creates a new customer.
    */
   provision(params: CustomerProvisionParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
-    return this._client.request(provisionSpec, params, options);
+    return this._client._request(provisionSpec, params, options);
   }
 
   /**
@@ -956,7 +956,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -971,7 +971,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveEntitlementsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerEntitlementsResponseDto> {
-    return this._client.request(retrieveEntitlementsSpec, { ...params, id }, options);
+    return this._client._request(retrieveEntitlementsSpec, { ...params, id }, options);
   }
 
   /**
@@ -984,7 +984,7 @@ export class Customers extends APIResource {
     params: CustomerUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -997,6 +997,6 @@ export class Customers extends APIResource {
     params: CustomerUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -103,7 +103,7 @@ export class Events extends APIResource {
    * Estimates the credit cost of a usage event without ingesting it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: EventEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client.request(estimateSpec, params, options);
+    return this._client._request(estimateSpec, params, options);
   }
 
   /**
@@ -112,6 +112,6 @@ export class Events extends APIResource {
    * Reports raw usage events for event-based metering. Events are ingested asynchronously and aggregated into usage totals.
    */
   report(params: EventReportParams, options?: RequestOptions): APIPromise<ReportEventsResponseDto> {
-    return this._client.request(reportSpec, params, options);
+    return this._client._request(reportSpec, params, options);
   }
 }

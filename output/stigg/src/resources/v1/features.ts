@@ -322,7 +322,7 @@ export class Features extends APIResource {
     params: FeatureArchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(archiveFeatureSpec, { ...params, id }, options);
+    return this._client._request(archiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -331,7 +331,7 @@ export class Features extends APIResource {
    * Creates a new feature with the specified type, metering, and configuration.
    */
   createFeature(params: FeatureCreateFeatureParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
-    return this._client.request(createFeatureSpec, params, options);
+    return this._client._request(createFeatureSpec, params, options);
   }
 
   /**
@@ -343,7 +343,7 @@ export class Features extends APIResource {
     params: FeatureListFeaturesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FeatureListFeaturesResponsesPage, Feature> {
-    return this._client.requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
+    return this._client._requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
   }
 
   /**
@@ -356,7 +356,7 @@ export class Features extends APIResource {
     params: FeatureRetrieveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(retrieveFeatureSpec, { ...params, id }, options);
+    return this._client._request(retrieveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -369,7 +369,7 @@ export class Features extends APIResource {
     params: FeatureUnarchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(unarchiveFeatureSpec, { ...params, id }, options);
+    return this._client._request(unarchiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -382,6 +382,6 @@ export class Features extends APIResource {
     params: FeatureUpdateFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(updateFeatureSpec, { ...params, id }, options);
+    return this._client._request(updateFeatureSpec, { ...params, id }, options);
   }
 }

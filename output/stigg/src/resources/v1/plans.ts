@@ -412,7 +412,7 @@ export class Plans extends APIResource {
     params: PlanArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -421,7 +421,7 @@ export class Plans extends APIResource {
    * Creates a new plan in draft status.
    */
   create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -434,7 +434,7 @@ export class Plans extends APIResource {
     params: PlanCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(createDraftSpec, { ...params, id }, options);
+    return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -446,7 +446,7 @@ export class Plans extends APIResource {
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListResponsesPage, Plan> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -459,7 +459,7 @@ export class Plans extends APIResource {
     params: PlanListChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListChargesResponsesPage, PackageCharge> {
-    return this._client.requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -472,7 +472,7 @@ export class Plans extends APIResource {
     params: PlanListOverageChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListOverageChargesResponsesPage, PackageCharge> {
-    return this._client.requestPage(
+    return this._client._requestPage(
       listOverageChargesSpec,
       listOverageChargesSpecPagination,
       { ...params, id },
@@ -486,7 +486,7 @@ export class Plans extends APIResource {
    * Publishes a draft plan, making it available for use in subscriptions.
    */
   publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client.request(publishSpec, { ...params, id }, options);
+    return this._client._request(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -499,7 +499,7 @@ export class Plans extends APIResource {
     params: PlanRemoveDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client.request(removeDraftSpec, { ...params, id }, options);
+    return this._client._request(removeDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -512,7 +512,7 @@ export class Plans extends APIResource {
     params: PlanRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -525,6 +525,6 @@ export class Plans extends APIResource {
     params: PlanUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

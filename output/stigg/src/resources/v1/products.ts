@@ -256,7 +256,7 @@ export class Products extends APIResource {
     params: ProductArchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(archiveProductSpec, { ...params, id }, options);
+    return this._client._request(archiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -265,7 +265,7 @@ export class Products extends APIResource {
    * Creates a new product.
    */
   createProduct(params: ProductCreateProductParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
-    return this._client.request(createProductSpec, params, options);
+    return this._client._request(createProductSpec, params, options);
   }
 
   /**
@@ -278,7 +278,7 @@ export class Products extends APIResource {
     params: ProductDuplicateProductParams,
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(duplicateProductSpec, { ...params, id }, options);
+    return this._client._request(duplicateProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -290,7 +290,7 @@ export class Products extends APIResource {
     params: ProductListProductsParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ProductListProductsResponsesPage, Product> {
-    return this._client.requestPage(listProductsSpec, listProductsSpecPagination, params, options);
+    return this._client._requestPage(listProductsSpec, listProductsSpecPagination, params, options);
   }
 
   /**
@@ -303,7 +303,7 @@ export class Products extends APIResource {
     params: ProductUnarchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(unarchiveProductSpec, { ...params, id }, options);
+    return this._client._request(unarchiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -316,6 +316,6 @@ export class Products extends APIResource {
     params: ProductUpdateProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(updateProductSpec, { ...params, id }, options);
+    return this._client._request(updateProductSpec, { ...params, id }, options);
   }
 }

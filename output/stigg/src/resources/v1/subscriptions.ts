@@ -800,7 +800,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCancelParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(cancelSpec, { ...params, id }, options);
+    return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
   /**
@@ -813,7 +813,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionDelegateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(delegateSpec, { ...params, id }, options);
+    return this._client._request(delegateSpec, { ...params, id }, options);
   }
 
   /**
@@ -822,7 +822,7 @@ export class Subscriptions extends APIResource {
    * Imports multiple subscriptions in bulk. Used for migrating subscription data from external systems.
    */
   import(params: SubscriptionImportParams, options?: RequestOptions): APIPromise<ImportSubscriptionsResponseDto> {
-    return this._client.request(importSpec, params, options);
+    return this._client._request(importSpec, params, options);
   }
 
   /**
@@ -834,7 +834,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<SubscriptionListResponsesPage, Subscription> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -847,7 +847,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(migrateSpec, { ...params, id }, options);
+    return this._client._request(migrateSpec, { ...params, id }, options);
   }
 
   /**
@@ -856,7 +856,7 @@ export class Subscriptions extends APIResource {
    * Previews the pricing impact of creating or updating a subscription without making changes. Returns estimated costs, taxes, and proration details.
    */
   preview(params: SubscriptionPreviewParams, options?: RequestOptions): APIPromise<SubscriptionPreviewResponseDto> {
-    return this._client.request(previewSpec, params, options);
+    return this._client._request(previewSpec, params, options);
   }
 
   /**
@@ -868,7 +868,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionProvisionParams,
     options?: RequestOptions,
   ): APIPromise<ProvisionSubscriptionResponseDto> {
-    return this._client.request(provisionSpec, params, options);
+    return this._client._request(provisionSpec, params, options);
   }
 
   /**
@@ -881,7 +881,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -894,7 +894,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionTransferParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(transferSpec, { ...params, id }, options);
+    return this._client._request(transferSpec, { ...params, id }, options);
   }
 
   /**
@@ -907,6 +907,6 @@ export class Subscriptions extends APIResource {
     params: SubscriptionUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -156,7 +156,7 @@ export class Usage extends APIResource {
    * Estimates the credit cost of a usage report without recording it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: UsageEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client.request(estimateSpec, params, options);
+    return this._client._request(estimateSpec, params, options);
   }
 
   /**
@@ -169,7 +169,7 @@ export class Usage extends APIResource {
     params: UsageHistoryParams,
     options?: RequestOptions,
   ): APIPromise<UsageHistoryResponseDto> {
-    return this._client.request(historySpec, { ...params, featureId }, options);
+    return this._client._request(historySpec, { ...params, featureId }, options);
   }
 
   /**
@@ -178,6 +178,6 @@ export class Usage extends APIResource {
    * Reports usage measurements for metered features. The reported usage is used to track, limit, and bill customer consumption.
    */
   report(params: UsageReportParams, options?: RequestOptions): APIPromise<ReportUsageResponseDto> {
-    return this._client.request(reportSpec, params, options);
+    return this._client._request(reportSpec, params, options);
   }
 }

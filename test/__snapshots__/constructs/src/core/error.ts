@@ -14,20 +14,27 @@ export class ConstructsError extends Error {
   }
 }
 
-/** An HTTP error response, or (status undefined) a request that got no response. */
-export class APIError<TError = unknown> extends ConstructsError {
+/**
+ * An HTTP error response, or (status undefined) a request that got no response. The type
+ * parameters narrow the status, the headers and the parsed body (`APIError<404, Headers, NotFoundBody>`).
+ */
+export class APIError<
+  TStatus extends number | undefined = number | undefined,
+  THeaders extends Headers | undefined = Headers | undefined,
+  TError = unknown,
+> extends ConstructsError {
   /** HTTP status of the response; undefined when there was no response. */
-  readonly status: number | undefined;
+  readonly status: TStatus;
   /** Response headers; undefined when there was no response. */
-  readonly headers: Headers | undefined;
-  /** Parsed response body (JSON when possible, else text). */
+  readonly headers: THeaders;
+  /** Parsed response body (JSON when possible, else text); undefined when there was none. */
   readonly error: TError | undefined;
 
   constructor(
-    status: number | undefined,
+    status: TStatus,
     error: TError | undefined,
     message: string | undefined,
-    headers: Headers | undefined,
+    headers: THeaders,
     options?: { cause?: unknown },
   ) {
     super(APIError.makeMessage(status, error, message), options);
@@ -54,7 +61,9 @@ export class APIError<TError = unknown> extends ConstructsError {
       return new APIConnectionError({ message, cause: body instanceof Error ? body : undefined });
     }
     headers ??= new platform.Headers();
-    return new ERROR_CLASS_BY_NAME[errorClassForStatus(status)](status, body, message, headers);
+    // The map gives the class whose literal status is `status` (or `number` for 5xx and others).
+    const ErrorClass = ERROR_CLASS_BY_NAME[errorClassForStatus(status)] as StatusErrorClass;
+    return new ErrorClass(status, body, message, headers);
   }
 }
 
@@ -78,36 +87,17 @@ function describeErrorBody(body: unknown): string | undefined {
   }
 }
 
-export class BadRequestError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 400;
-}
-export class AuthenticationError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 401;
-}
-export class PermissionDeniedError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 403;
-}
-export class NotFoundError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 404;
-}
-export class ConflictError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 409;
-}
-export class UnprocessableEntityError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 422;
-}
-export class RateLimitError<TError = unknown> extends APIError<TError> {
-  declare readonly status: 429;
-}
-export class InternalServerError<TError = unknown> extends APIError<TError> {
-  declare readonly status: number;
-}
+export class BadRequestError<TError = unknown> extends APIError<400, Headers, TError> {}
+export class AuthenticationError<TError = unknown> extends APIError<401, Headers, TError> {}
+export class PermissionDeniedError<TError = unknown> extends APIError<403, Headers, TError> {}
+export class NotFoundError<TError = unknown> extends APIError<404, Headers, TError> {}
+export class ConflictError<TError = unknown> extends APIError<409, Headers, TError> {}
+export class UnprocessableEntityError<TError = unknown> extends APIError<422, Headers, TError> {}
+export class RateLimitError<TError = unknown> extends APIError<429, Headers, TError> {}
+export class InternalServerError<TError = unknown> extends APIError<number, Headers, TError> {}
 
 /** The request could not be sent or no response arrived (DNS, refused, reset, ...). */
-export class APIConnectionError extends APIError<undefined> {
-  declare readonly status: undefined;
-  declare readonly headers: undefined;
-
+export class APIConnectionError extends APIError<undefined, undefined, undefined> {
   constructor({ message, cause }: { message?: string | undefined; cause?: Error | undefined } = {}) {
     super(undefined, undefined, message || 'Connection error.', undefined, cause ? { cause } : undefined);
   }
@@ -121,10 +111,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 }
 
 /** The caller aborted the request through its `signal`. Never retried. */
-export class APIUserAbortError extends APIError<undefined> {
-  declare readonly status: undefined;
-  declare readonly headers: undefined;
-
+export class APIUserAbortError extends APIError<undefined, undefined, undefined> {
   constructor({ message, cause }: { message?: string | undefined; cause?: Error | undefined } = {}) {
     super(undefined, undefined, message || 'Request was aborted.', undefined, cause ? { cause } : undefined);
   }
@@ -132,8 +119,8 @@ export class APIUserAbortError extends APIError<undefined> {
 
 type StatusErrorClass = new (status: number, body: unknown, message: string | undefined, headers: Headers) => APIError;
 
-/** The classes `APIError.generate` picks from, by the contract's status map. */
-const ERROR_CLASS_BY_NAME: Record<StatusErrorClassName, StatusErrorClass> = {
+/** The classes `APIError.generate` picks from, by the contract's status map (each narrows `status`). */
+const ERROR_CLASS_BY_NAME: Record<StatusErrorClassName, new (...args: never[]) => APIError> = {
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -12,18 +12,23 @@ export function isLogLevel(value: unknown): value is LogLevel {
 }
 
 /**
- * The level to use: the option, else the environment variable `envName`, else `warn`.
- * An unknown env value is reported through `logger.warn` and ignored.
+ * The level to use: the option, else the environment variable `envName`, else `warn`. An
+ * unknown value is reported through `logger.warn` (in the official SDKs' wording) and ignored.
  */
 export function resolveLogLevel(option: LogLevel | undefined, envName: string, logger: Logger): LogLevel {
-  if (option !== undefined) return option;
-  const fromEnv = readEnv(envName)?.toLowerCase();
-  if (fromEnv === undefined) return 'warn';
-  if (isLogLevel(fromEnv)) return fromEnv;
-  logger.warn(
-    `${envName} was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(levels))}; using "warn".`,
+  return (
+    parseLevel(option, 'ClientOptions.logLevel', logger) ??
+    parseLevel(readEnv(envName), `process.env['${envName}']`, logger) ??
+    'warn'
   );
-  return 'warn';
+}
+
+function parseLevel(value: string | undefined, source: string, logger: Logger): LogLevel | undefined {
+  if (value === undefined) return undefined;
+  const lower = value.toLowerCase();
+  if (isLogLevel(lower)) return lower;
+  logger.warn(`${source} was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(Object.keys(levels))}`);
+  return undefined;
 }
 
 /** Whether messages of level `name` pass `level`; callers check it before building log arguments. */

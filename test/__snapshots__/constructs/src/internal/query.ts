@@ -63,7 +63,7 @@ export function serializeParam(key: string, value: unknown, spec: QueryParamSpec
 
 /**
  * Builds a query string (without `?`). `layers` are applied in order; a later
- * layer replaces a key set by an earlier one.
+ * layer replaces a key set by an earlier one, and removes it with an explicit `undefined`.
  */
 export function buildQuery(
   layers: ReadonlyArray<{
@@ -74,8 +74,9 @@ export function buildQuery(
   const merged = new Map<string, string[]>();
   for (const { values, specs } of layers) {
     for (const [key, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      merged.set(key, serializeParam(key, value, specs?.[key]));
+      // An explicit `undefined` removes what a lower layer (defaultQuery) set.
+      if (value === undefined) merged.delete(key);
+      else merged.set(key, serializeParam(key, value, specs?.[key]));
     }
   }
   return [...merged.values()].flat().join('&');

@@ -29,6 +29,6 @@ const createSpec = {
 
 export class Login extends APIResource {
   create(params: LoginCreateParams, options?: RequestOptions): APIPromise<LoginCreateResponse> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 }

@@ -138,18 +138,18 @@ export class Pets extends APIResource {
    * Create a pet
    */
   create(params: PetCreateParams, options?: RequestOptions): APIPromise<Animal> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
    * @deprecated
    */
   delete(petId: string, options?: RequestOptions): APIPromise<void> {
-    return this._client.request(deleteSpec, { petId }, options);
+    return this._client._request(deleteSpec, { petId }, options);
   }
 
   getAvatar(petId: string, options?: RequestOptions): APIPromise<Blob> {
-    return this._client.request(getAvatarSpec, { petId }, options);
+    return this._client._request(getAvatarSpec, { petId }, options);
   }
 
   /**
@@ -159,22 +159,22 @@ export class Pets extends APIResource {
    *  next line.
    */
   list(params: PetListParams | null | undefined = {}, options?: RequestOptions): APIPromise<PetListResponse> {
-    return this._client.request(listSpec, params, options);
+    return this._client._request(listSpec, params, options);
   }
 
   photo(petId: string, params: PetPhotoParams, options?: RequestOptions): APIPromise<Photo> {
-    return this._client.request(photoSpec, { ...params, petId }, options);
+    return this._client._request(photoSpec, { ...params, petId }, options);
   }
 
   retrieve(petId: string, options?: RequestOptions): APIPromise<Animal> {
-    return this._client.request(retrieveSpec, { petId }, options);
+    return this._client._request(retrieveSpec, { petId }, options);
   }
 
   update(petId: string, params: PetUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Animal> {
-    return this._client.request(updateSpec, { ...params, petId }, options);
+    return this._client._request(updateSpec, { ...params, petId }, options);
   }
 
   updateAvatar(petId: string, params: PetUpdateAvatarParams, options?: RequestOptions): APIPromise<void> {
-    return this._client.request(updateAvatarSpec, { ...params, petId }, options);
+    return this._client._request(updateAvatarSpec, { ...params, petId }, options);
   }
 }

@@ -8,6 +8,6 @@ const listSpec = { method: 'get', path: '/things' } satisfies OperationSpec;
 
 export class Things extends APIResource {
   list(options?: RequestOptions): APIPromise<Everything> {
-    return this._client.request(listSpec, null, options);
+    return this._client._request(listSpec, null, options);
   }
 }

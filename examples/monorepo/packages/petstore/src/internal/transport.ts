@@ -14,7 +14,6 @@ import type { Logger } from '../core/types.js';
 import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
 import type { BuiltRequest } from './request.js';
-import { RETRY_COUNT_HEADER } from './request.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
 import { AttemptController, sleep } from './sleep.js';
 import { logId as newLogId } from './uuid.js';
@@ -93,7 +92,7 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
   for (let attempt = 0; ; attempt++) {
     const retriesLeft = maxRetries - attempt;
     if (opts.signal?.aborted) throw new APIUserAbortError();
-    if (attempt > 0 && RETRY_COUNT_HEADER in req.headers) req.headers[RETRY_COUNT_HEADER] = String(attempt);
+    if (attempt > 0 && req.retryCountHeader) req.headers[req.retryCountHeader] = String(attempt);
     if (debug) {
       logger.debug(`${tag} sending request (attempt ${attempt + 1} of ${maxRetries + 1})`, {
         method: req.method,
@@ -177,14 +176,10 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
     if (info) logger.info(`${tag} ${where()} succeeded with status ${response.status} in ${duration}ms`);
     return {
       response,
-      method: req.method,
       controller: control.controller,
-      timeout: opts.timeout,
-      signal: opts.signal,
-      logId,
-      logger,
-      debug,
       startTime,
+      requestLogID: logId,
+      options: { method: req.method, timeout: opts.timeout, signal: opts.signal },
     };
   }
 }

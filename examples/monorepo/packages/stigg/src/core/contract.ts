@@ -67,8 +67,11 @@ export interface AuthSchemeSpec {
 /** Static per-client settings, emitted into the generated client.ts. */
 export interface ClientConfig {
   clientName: string;
-  /** Names of environment variables, e.g. STIGG_API_KEY, STIGG_BASE_URL, STIGG_LOG. */
-  env: { apiKey?: string; baseURL: string; log: string };
+  /**
+   * Names of environment variables, e.g. STIGG_API_KEY, STIGG_BASE_URL, STIGG_LOG and
+   * STIGG_CUSTOM_HEADERS (newline-separated `Name: value` lines sent on every request).
+   */
+  env: { apiKey?: string; baseURL: string; log: string; customHeaders?: string };
   /** From the spec's servers; may be '' when the spec has none. */
   defaultBaseURL: string;
   auth: readonly AuthSchemeSpec[];
@@ -77,6 +80,8 @@ export interface ClientConfig {
   idempotency?: { header: string; methods: readonly HttpMethod[] } | undefined;
   /** Generated package version, sent in the User-Agent header. */
   version: string;
+  /** Header that carries the attempt number (0 on the first attempt); default `x-retry-count`. */
+  retryCountHeader?: string;
 }
 
 /** A path of property names into a response body; `[]` is the body itself. */
@@ -170,30 +175,13 @@ export type PaginationSpec =
  * Names an operation or child resource on the client root must not take: every member of
  * `BaseClient` (public, protected and private, fields and methods; a test checks the class).
  */
+// Filled rather than one name per line, which would double the length of this file.
+// prettier-ignore
 export const CLIENT_MEMBERS: readonly string[] = [
-  '_config',
-  '_options',
-  'apiKey',
-  'authCache',
-  'authFor',
-  'baseURL',
-  'constructor',
-  'delete',
-  'get',
-  'logLevel',
-  'logger',
-  'makeRequest',
-  'maxRetries',
-  'patch',
-  'platformHeaders',
-  'post',
-  'put',
-  'raw',
-  'request',
-  'requestPage',
-  'timeout',
-  'toString',
-  'transport',
+  '_config', '_options', '_request', '_requestPage', '_transportContext', 'apiKey', 'authCache', 'authFor',
+  'authKey', 'baseURL', 'buildContext', 'buildRequest', 'buildURL', 'constructor', 'delete', 'envHeaders',
+  'fetchImpl', 'fetchOptions', 'get', 'logLevel', 'logger', 'makeRequest', 'maxRetries', 'patch', 'platformHeaders',
+  'post', 'put', 'request', 'retryCountHeader', 'sensitive', 'timeout', 'toString', 'transport', 'transportInputs',
   'withOptions',
 ];
 
@@ -226,6 +214,7 @@ export const RUNTIME_TYPE_NAMES: readonly string[] = [
   'CursorIdPage',
   'CursorIdPaginationSpec',
   'CursorPage',
+  'CursorPaginationObject',
   'CursorPaginationSpec',
   'FieldPath',
   'FilePropertyBag',

@@ -4,7 +4,7 @@ import type { ClientConfig, HeadersLike, HttpMethod, OperationSpec, RequestOptio
 import type { EncodedBody } from './body.js';
 import { encodeBody } from './body.js';
 import type { HeaderRecord } from './headers.js';
-import { headerValue, mergeHeaders, scalarToString } from './headers.js';
+import { headerValue, isHeaders, mergeHeaders, scalarToString } from './headers.js';
 import { buildPath, joinURL } from './path.js';
 import { buildQuery } from './query.js';
 import { uuid4 } from './uuid.js';
@@ -22,6 +22,10 @@ export interface BuildContext {
   defaultHeaders: HeadersLike;
   defaultQuery: Readonly<Record<string, string | undefined>> | undefined;
   platformHeaders: Record<string, string>;
+  /** Headers from the custom-headers environment variable; `defaultHeaders` override them. */
+  envHeaders: HeaderRecord | undefined;
+  /** Lower-cased name of the header that carries the attempt number. */
+  retryCountHeader: string;
   idempotency: ClientConfig['idempotency'];
   auth: AuthParts;
 }
@@ -33,9 +37,12 @@ export interface BuiltRequest {
   /** Lower-cased names; turned into a `Headers` object for each attempt. */
   headers: HeaderRecord;
   body: BodyInit | undefined;
+  /** Set when the retry-count header is the client's own: each attempt rewrites it. */
+  retryCountHeader?: string | undefined;
 }
 
-export const RETRY_COUNT_HEADER = 'x-retry-count';
+/** The retry-count header when the config names none. */
+export const DEFAULT_RETRY_COUNT_HEADER = 'x-retry-count';
 
 function cookieHeader(cookies: ReadonlyArray<readonly [string, unknown]>): string | undefined {
   const parts: string[] = [];
@@ -144,11 +151,13 @@ export function buildRequest(
 
     const idempotencyKey = options.idempotencyKey ?? (ctx.idempotency?.methods.includes(method) ? uuid4() : undefined);
 
+    const retryCount = ctx.retryCountHeader;
     const headers = mergeHeaders([
       ctx.platformHeaders,
-      RETRY_COUNT_ZERO,
+      { [retryCount]: '0' },
       idempotencyKey !== undefined ? { [ctx.idempotency?.header ?? 'Idempotency-Key']: idempotencyKey } : undefined,
       ctx.auth.headers,
+      ctx.envHeaders,
       ctx.defaultHeaders,
       encoded.contentType !== undefined ? { 'content-type': encoded.contentType } : undefined,
       paramHeaders,
@@ -157,7 +166,15 @@ export function buildRequest(
     ]);
     if (platform.FormData && encoded.body instanceof platform.FormData) delete headers['content-type'];
 
-    return { method, url: joinURL(ctx.baseURL, path, query), headers, body: encoded.body };
+    // A retry-count header the caller set (or removed) is left alone on retries.
+    const ownsRetryCount = !names(options.headers, retryCount) && !names(ctx.defaultHeaders, retryCount);
+    return {
+      method,
+      url: joinURL(ctx.baseURL, path, query),
+      headers,
+      body: encoded.body,
+      retryCountHeader: ownsRetryCount && retryCount in headers ? retryCount : undefined,
+    };
   };
 
   const encoded = bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
@@ -166,7 +183,32 @@ export function buildRequest(
 }
 
 const NO_BODY: EncodedBody = { body: undefined, contentType: undefined };
-const RETRY_COUNT_ZERO: Readonly<Record<string, string>> = { [RETRY_COUNT_HEADER]: '0' };
+
+/** Whether `source` mentions the header `lowerName` (with any value, `null` included). */
+function names(source: HeadersLike, lowerName: string): boolean {
+  if (!source) return false;
+  if (isHeaders(source)) return source.has(lowerName);
+  if (Array.isArray(source)) return source.some(([name]) => String(name).toLowerCase() === lowerName);
+  for (const name in source)
+    if (name.toLowerCase() === lowerName && (source as Record<string, unknown>)[name] !== undefined) return true;
+  return false;
+}
+
+/**
+ * Parses `Name: value` lines (the custom-headers environment variable); blank lines and lines
+ * without a colon are skipped.
+ */
+export function parseHeaderLines(text: string | undefined): HeaderRecord | undefined {
+  if (!text) return undefined;
+  let headers: HeaderRecord | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (name) (headers ??= {})[name] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
 
 /** The client's fixed first header layer: `accept` and (outside browsers) `user-agent`. */
 export function platformHeaders(userAgent: string | undefined): Record<string, string> {

@@ -94,6 +94,6 @@ export class V1 extends APIResource {
    * Reports usage measurements for metered features. The reported usage is used to track, limit, and bill customer consumption.
    */
   createUsage(params: CreateUsageParams, options?: RequestOptions): APIPromise<ReportUsageResponseDto> {
-    return this._client.request(createUsageSpec, params, options);
+    return this._client._request(createUsageSpec, params, options);
   }
 }

@@ -127,7 +127,7 @@ export class Assignments extends APIResource {
     params: AssignmentListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AssignmentListResponsesPage, Assignment> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -140,6 +140,6 @@ export class Assignments extends APIResource {
     params: AssignmentUpsertParams,
     options?: RequestOptions,
   ): APIPromise<UpsertAssignmentsResponseDto> {
-    return this._client.request(upsertSpec, { ...params, id }, options);
+    return this._client._request(upsertSpec, { ...params, id }, options);
   }
 }

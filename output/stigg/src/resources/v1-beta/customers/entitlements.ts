@@ -67,6 +67,6 @@ export class Entitlements extends APIResource {
     params: EntitlementCheckParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementBetaResponseDto> {
-    return this._client.request(checkSpec, { ...params, id }, options);
+    return this._client._request(checkSpec, { ...params, id }, options);
   }
 }

@@ -115,7 +115,7 @@ export class Consumption extends APIResource {
    * Consumes a specified amount of credits directly from a customer wallet, with no feature mapping. Returns the optimistic balance.
    */
   consume(params: ConsumptionConsumeParams, options?: RequestOptions): APIPromise<ConsumeCreditsResponseDto> {
-    return this._client.request(consumeSpec, params, options);
+    return this._client._request(consumeSpec, params, options);
   }
 
   /**
@@ -127,6 +127,6 @@ export class Consumption extends APIResource {
     params: ConsumptionConsumeAsyncParams,
     options?: RequestOptions,
   ): APIPromise<ConsumeCreditsAsyncResponseDto> {
-    return this._client.request(consumeAsyncSpec, params, options);
+    return this._client._request(consumeAsyncSpec, params, options);
   }
 }

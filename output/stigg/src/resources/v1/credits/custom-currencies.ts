@@ -210,7 +210,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(archiveSpec, { ...params, currencyId }, options);
+    return this._client._request(archiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -219,7 +219,7 @@ export class CustomCurrencies extends APIResource {
    * Creates a new custom currency in the environment.
    */
   create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -231,7 +231,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomCurrencyListResponsesPage, CustomCurrency> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -244,7 +244,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListAssociatedEntitiesParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyAssociatedEntitiesResponseDto> {
-    return this._client.request(listAssociatedEntitiesSpec, { ...params, currencyId }, options);
+    return this._client._request(listAssociatedEntitiesSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -257,7 +257,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, currencyId }, options);
+    return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -270,6 +270,6 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(updateSpec, { ...params, currencyId }, options);
+    return this._client._request(updateSpec, { ...params, currencyId }, options);
   }
 }

@@ -213,7 +213,7 @@ export class Grants extends APIResource {
    * Creates a new credit grant for a customer with specified amount, type, and optional billing configuration.
    */
   create(params: GrantCreateParams, options?: RequestOptions): APIPromise<CreditGrantResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -222,7 +222,7 @@ export class Grants extends APIResource {
    * Retrieves a paginated list of credit grants for a customer.
    */
   list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesPage, CreditGrant> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -235,6 +235,6 @@ export class Grants extends APIResource {
     params: GrantVoidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CreditGrantResponseDto> {
-    return this._client.request(voidSpec, { ...params, id }, options);
+    return this._client._request(voidSpec, { ...params, id }, options);
   }
 }

@@ -66,7 +66,7 @@ export class PaymentMethodResource extends APIResource {
    * Attaches a payment method to a customer for billing. Required for paid subscriptions when integrated with a billing provider.
    */
   attach(id: string, params: PaymentMethodAttachParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
-    return this._client.request(attachSpec, { ...params, id }, options);
+    return this._client._request(attachSpec, { ...params, id }, options);
   }
 
   /**
@@ -79,6 +79,6 @@ export class PaymentMethodResource extends APIResource {
     params: PaymentMethodDetachParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(detachSpec, { ...params, id }, options);
+    return this._client._request(detachSpec, { ...params, id }, options);
   }
 }

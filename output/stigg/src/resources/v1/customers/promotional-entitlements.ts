@@ -207,7 +207,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<GrantPromotionalEntitlementsResponseDto> {
-    return this._client.request(createSpec, { ...params, id }, options);
+    return this._client._request(createSpec, { ...params, id }, options);
   }
 
   /**
@@ -220,7 +220,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PromotionalEntitlementListResponsesPage, PromotionalEntitlement> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -233,6 +233,6 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementRevokeParams,
     options?: RequestOptions,
   ): APIPromise<PromotionalEntitlementResponseDto> {
-    return this._client.request(revokeSpec, { ...params, featureId }, options);
+    return this._client._request(revokeSpec, { ...params, featureId }, options);
   }
 }

@@ -88,7 +88,7 @@ export class DataExport extends APIResource {
     params: DataExportListModelsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportModelsResponseDto> {
-    return this._client.request(listModelsSpec, params, options);
+    return this._client._request(listModelsSpec, params, options);
   }
 
   /**
@@ -100,7 +100,7 @@ export class DataExport extends APIResource {
     params: DataExportMintScopedTokenParams,
     options?: RequestOptions,
   ): APIPromise<DataExportScopedTokenResponseDto> {
-    return this._client.request(mintScopedTokenSpec, params, options);
+    return this._client._request(mintScopedTokenSpec, params, options);
   }
 
   /**
@@ -112,6 +112,6 @@ export class DataExport extends APIResource {
     params: DataExportTriggerSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportSyncResponseDto> {
-    return this._client.request(triggerSyncSpec, params, options);
+    return this._client._request(triggerSyncSpec, params, options);
   }
 }

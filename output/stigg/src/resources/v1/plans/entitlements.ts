@@ -113,7 +113,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<CreatePackageEntitlementsResponseDto> {
-    return this._client.request(createSpec, { ...params, planId }, options);
+    return this._client._request(createSpec, { ...params, planId }, options);
   }
 
   /**
@@ -126,7 +126,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementDeleteParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client.request(deleteSpec, { ...params, id }, options);
+    return this._client._request(deleteSpec, { ...params, id }, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementListResponseDto> {
-    return this._client.request(listSpec, { ...params, planId }, options);
+    return this._client._request(listSpec, { ...params, planId }, options);
   }
 
   /**
@@ -152,6 +152,6 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementUpdateParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

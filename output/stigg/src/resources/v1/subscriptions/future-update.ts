@@ -51,7 +51,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateCancelPendingPaymentParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client.request(cancelPendingPaymentSpec, { ...params, id }, options);
+    return this._client._request(cancelPendingPaymentSpec, { ...params, id }, options);
   }
 
   /**
@@ -64,6 +64,6 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateCancelScheduleParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client.request(cancelScheduleSpec, { ...params, id }, options);
+    return this._client._request(cancelScheduleSpec, { ...params, id }, options);
   }
 }

@@ -33,6 +33,6 @@ export class InvoiceResource extends APIResource {
     params: InvoiceMarkAsPaidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
-    return this._client.request(markAsPaidSpec, { ...params, id }, options);
+    return this._client._request(markAsPaidSpec, { ...params, id }, options);
   }
 }

@@ -24,6 +24,6 @@ const retrieveSpec = {
 
 export class Pets extends APIResource {
   retrieve(petId: string, params: StorePetRetrieveParams, options?: RequestOptions): APIPromise<Animal> {
-    return this._client.request(retrieveSpec, { ...params, petId }, options);
+    return this._client._request(retrieveSpec, { ...params, petId }, options);
   }
 }

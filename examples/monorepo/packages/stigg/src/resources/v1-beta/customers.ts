@@ -92,6 +92,6 @@ export class Customers extends APIResource {
     params: CustomerGovernanceParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerGovernanceResponseDto> {
-    return this._client.request(governanceSpec, { ...params, id }, options);
+    return this._client._request(governanceSpec, { ...params, id }, options);
   }
 }

@@ -310,7 +310,7 @@ export class Addons extends APIResource {
     params: AddonArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -319,7 +319,7 @@ export class Addons extends APIResource {
    * Creates a new addon in draft status, associated with a specific product.
    */
   create(params: AddonCreateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -332,7 +332,7 @@ export class Addons extends APIResource {
     params: AddonCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(createDraftSpec, { ...params, id }, options);
+    return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -345,7 +345,7 @@ export class Addons extends APIResource {
     params: AddonDeleteDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client.request(deleteDraftSpec, { ...params, id }, options);
+    return this._client._request(deleteDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -357,7 +357,7 @@ export class Addons extends APIResource {
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListResponsesPage, Addon> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -366,7 +366,7 @@ export class Addons extends APIResource {
    * Publishes a draft addon, making it available for use in subscriptions.
    */
   publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client.request(publishSpec, { ...params, id }, options);
+    return this._client._request(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -379,7 +379,7 @@ export class Addons extends APIResource {
     params: AddonRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -392,6 +392,6 @@ export class Addons extends APIResource {
     params: AddonUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -233,7 +233,7 @@ export class Credits extends APIResource {
     params: CreditAutoRechargeParams,
     options?: RequestOptions,
   ): APIPromise<AutoRechargeSettingsResponseDto> {
-    return this._client.request(autoRechargeSpec, params, options);
+    return this._client._request(autoRechargeSpec, params, options);
   }
 
   /**
@@ -245,7 +245,7 @@ export class Credits extends APIResource {
     params: CreditCreateConsumptionParams,
     options?: RequestOptions,
   ): APIPromise<ConsumeCreditsResponseDto> {
-    return this._client.request(createConsumptionSpec, params, options);
+    return this._client._request(createConsumptionSpec, params, options);
   }
 
   /**
@@ -257,7 +257,7 @@ export class Credits extends APIResource {
     params: CreditLedgerParams,
     options?: RequestOptions,
   ): PagePromise<CreditLedgerResponsesPage, CreditLedgerEvent> {
-    return this._client.requestPage(ledgerSpec, ledgerSpecPagination, params, options);
+    return this._client._requestPage(ledgerSpec, ledgerSpecPagination, params, options);
   }
 
   /**
@@ -266,6 +266,6 @@ export class Credits extends APIResource {
    * Retrieves credit usage time-series data for a customer, grouped by feature, over a specified time range.
    */
   usage(params: CreditUsageParams, options?: RequestOptions): APIPromise<CreditUsageResponseDto> {
-    return this._client.request(usageSpec, params, options);
+    return this._client._request(usageSpec, params, options);
   }
 }

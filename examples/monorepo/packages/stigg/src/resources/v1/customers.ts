@@ -696,7 +696,7 @@ export class Customers extends APIResource {
     params: CustomerArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -705,7 +705,7 @@ export class Customers extends APIResource {
    * Creates a new customer.
    */
   create(params: CustomerCreateParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -718,7 +718,7 @@ export class Customers extends APIResource {
     params: CustomerCreatePaymentMethodParams,
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(createPaymentMethodSpec, { ...params, id }, options);
+    return this._client._request(createPaymentMethodSpec, { ...params, id }, options);
   }
 
   /**
@@ -731,7 +731,7 @@ export class Customers extends APIResource {
     params: CustomerDeletePaymentMethodParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(deletePaymentMethodSpec, { ...params, id }, options);
+    return this._client._request(deletePaymentMethodSpec, { ...params, id }, options);
   }
 
   /**
@@ -740,7 +740,7 @@ export class Customers extends APIResource {
    * Imports multiple customers in bulk. Used for migrating customer data from external systems.
    */
   import(params: CustomerImportParams, options?: RequestOptions): APIPromise<ImportCustomersResponseDto> {
-    return this._client.request(importSpec, params, options);
+    return this._client._request(importSpec, params, options);
   }
 
   /**
@@ -752,7 +752,7 @@ export class Customers extends APIResource {
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResponsesPage, CustomerListResponse> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -765,7 +765,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -778,7 +778,7 @@ export class Customers extends APIResource {
     params: CustomerUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -791,6 +791,6 @@ export class Customers extends APIResource {
     params: CustomerUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

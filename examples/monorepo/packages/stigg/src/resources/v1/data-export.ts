@@ -72,7 +72,7 @@ export class DataExport extends APIResource {
     params: DataExportScopedTokenParams,
     options?: RequestOptions,
   ): APIPromise<DataExportScopedTokenResponseDto> {
-    return this._client.request(scopedTokenSpec, params, options);
+    return this._client._request(scopedTokenSpec, params, options);
   }
 
   /**
@@ -84,6 +84,6 @@ export class DataExport extends APIResource {
     params: DataExportSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportSyncResponseDto> {
-    return this._client.request(syncSpec, params, options);
+    return this._client._request(syncSpec, params, options);
   }
 }

@@ -98,7 +98,7 @@ export class Events extends APIResource {
    * Reports raw usage events for event-based metering. Events are ingested asynchronously and aggregated into usage totals.
    */
   create(params: EventCreateParams, options?: RequestOptions): APIPromise<ReportEventsResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -107,6 +107,6 @@ export class Events extends APIResource {
    * Estimates the credit cost of a usage event without ingesting it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: EventEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client.request(estimateSpec, params, options);
+    return this._client._request(estimateSpec, params, options);
   }
 }

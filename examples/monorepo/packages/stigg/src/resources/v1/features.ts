@@ -322,7 +322,7 @@ export class Features extends APIResource {
     params: FeatureArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -331,7 +331,7 @@ export class Features extends APIResource {
    * Creates a new feature with the specified type, metering, and configuration.
    */
   create(params: FeatureCreateParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -343,7 +343,7 @@ export class Features extends APIResource {
     params: FeatureListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FeatureListResponsesPage, Feature> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -356,7 +356,7 @@ export class Features extends APIResource {
     params: FeatureRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -369,7 +369,7 @@ export class Features extends APIResource {
     params: FeatureUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -382,6 +382,6 @@ export class Features extends APIResource {
     params: FeatureUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -317,7 +317,7 @@ export class Plans extends APIResource {
     params: PlanArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -326,7 +326,7 @@ export class Plans extends APIResource {
    * Creates a new plan in draft status.
    */
   create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -339,7 +339,7 @@ export class Plans extends APIResource {
     params: PlanCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(createDraftSpec, { ...params, id }, options);
+    return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -352,7 +352,7 @@ export class Plans extends APIResource {
     params: PlanDeleteDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client.request(deleteDraftSpec, { ...params, id }, options);
+    return this._client._request(deleteDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -364,7 +364,7 @@ export class Plans extends APIResource {
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListResponsesPage, Plan> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -373,7 +373,7 @@ export class Plans extends APIResource {
    * Publishes a draft plan, making it available for use in subscriptions.
    */
   publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client.request(publishSpec, { ...params, id }, options);
+    return this._client._request(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -386,7 +386,7 @@ export class Plans extends APIResource {
     params: PlanRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -399,6 +399,6 @@ export class Plans extends APIResource {
     params: PlanUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -256,7 +256,7 @@ export class Products extends APIResource {
     params: ProductArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -265,7 +265,7 @@ export class Products extends APIResource {
    * Creates a new product.
    */
   create(params: ProductCreateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -274,7 +274,7 @@ export class Products extends APIResource {
    * Duplicates an existing product, including its plans, addons, and configuration.
    */
   duplicate(id: string, params: ProductDuplicateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
-    return this._client.request(duplicateSpec, { ...params, id }, options);
+    return this._client._request(duplicateSpec, { ...params, id }, options);
   }
 
   /**
@@ -286,7 +286,7 @@ export class Products extends APIResource {
     params: ProductListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ProductListResponsesPage, Product> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -299,7 +299,7 @@ export class Products extends APIResource {
     params: ProductUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -312,6 +312,6 @@ export class Products extends APIResource {
     params: ProductUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

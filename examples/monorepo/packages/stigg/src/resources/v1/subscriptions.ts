@@ -800,7 +800,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCancelParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(cancelSpec, { ...params, id }, options);
+    return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
   /**
@@ -809,7 +809,7 @@ export class Subscriptions extends APIResource {
    * Creates a new subscription for an existing customer. When payment is required and no payment method exists, returns a checkout URL.
    */
   create(params: SubscriptionCreateParams, options?: RequestOptions): APIPromise<ProvisionSubscriptionResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -822,7 +822,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionDelegateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(delegateSpec, { ...params, id }, options);
+    return this._client._request(delegateSpec, { ...params, id }, options);
   }
 
   /**
@@ -831,7 +831,7 @@ export class Subscriptions extends APIResource {
    * Imports multiple subscriptions in bulk. Used for migrating subscription data from external systems.
    */
   import(params: SubscriptionImportParams, options?: RequestOptions): APIPromise<ImportSubscriptionsResponseDto> {
-    return this._client.request(importSpec, params, options);
+    return this._client._request(importSpec, params, options);
   }
 
   /**
@@ -843,7 +843,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<SubscriptionListResponsesPage, Subscription> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -856,7 +856,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(migrateSpec, { ...params, id }, options);
+    return this._client._request(migrateSpec, { ...params, id }, options);
   }
 
   /**
@@ -865,7 +865,7 @@ export class Subscriptions extends APIResource {
    * Previews the pricing impact of creating or updating a subscription without making changes. Returns estimated costs, taxes, and proration details.
    */
   preview(params: SubscriptionPreviewParams, options?: RequestOptions): APIPromise<SubscriptionPreviewResponseDto> {
-    return this._client.request(previewSpec, params, options);
+    return this._client._request(previewSpec, params, options);
   }
 
   /**
@@ -878,7 +878,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, id }, options);
+    return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -891,7 +891,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionTransferParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(transferSpec, { ...params, id }, options);
+    return this._client._request(transferSpec, { ...params, id }, options);
   }
 
   /**
@@ -904,6 +904,6 @@ export class Subscriptions extends APIResource {
     params: SubscriptionUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -58,6 +58,6 @@ export class Usage extends APIResource {
    * Estimates the credit cost of a usage report without recording it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: UsageEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client.request(estimateSpec, params, options);
+    return this._client._request(estimateSpec, params, options);
   }
 }

@@ -85,6 +85,6 @@ export class Customers extends APIResource {
     params: CustomerRetrieveGovernanceParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerGovernanceResponseDto> {
-    return this._client.request(retrieveGovernanceSpec, { ...params, id }, options);
+    return this._client._request(retrieveGovernanceSpec, { ...params, id }, options);
   }
 }

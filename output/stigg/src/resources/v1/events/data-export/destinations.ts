@@ -86,7 +86,7 @@ export class Destinations extends APIResource {
    * Register a destination on the environment's DATA_EXPORT integration. Lazy-creates the integration row + provider recipient on first call. Idempotent on destinationId.
    */
   create(params: DestinationCreateParams, options?: RequestOptions): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -99,7 +99,7 @@ export class Destinations extends APIResource {
     params: DestinationDeleteParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(deleteSpec, { ...params, destinationId }, options);
+    return this._client._request(deleteSpec, { ...params, destinationId }, options);
   }
 
   /**
@@ -112,6 +112,6 @@ export class Destinations extends APIResource {
     params: DestinationUpdateSelectionParams,
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client.request(updateSelectionSpec, { ...params, destinationId }, options);
+    return this._client._request(updateSelectionSpec, { ...params, destinationId }, options);
   }
 }

@@ -182,7 +182,7 @@ export class Entities extends APIResource {
    * Archives entities in bulk for the given customer by id.
    */
   archive(id: string, params: EntityArchiveParams, options?: RequestOptions): APIPromise<EntityBulkActionResponseDto> {
-    return this._client.request(archiveSpec, { ...params, id }, options);
+    return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -195,7 +195,7 @@ export class Entities extends APIResource {
     params: EntityListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<EntityListResponsesPage, Entity> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -204,7 +204,7 @@ export class Entities extends APIResource {
    * Retrieves a single entity for the given customer by its identifier.
    */
   retrieve(entityId: string, params: EntityRetrieveParams, options?: RequestOptions): APIPromise<EntityResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, entityId }, options);
+    return this._client._request(retrieveSpec, { ...params, entityId }, options);
   }
 
   /**
@@ -217,7 +217,7 @@ export class Entities extends APIResource {
     params: EntityUnarchiveParams,
     options?: RequestOptions,
   ): APIPromise<EntityBulkActionResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -226,6 +226,6 @@ export class Entities extends APIResource {
    * Creates or updates entities in bulk for the given customer. Existing entities matched by id are updated; new ids are created.
    */
   update(id: string, params: EntityUpdateParams, options?: RequestOptions): APIPromise<UpsertEntitiesResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

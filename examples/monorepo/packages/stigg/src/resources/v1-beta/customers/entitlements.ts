@@ -67,6 +67,6 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementCheckParams2 | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementBetaResponseDto> {
-    return this._client.request(checkSpec, { ...params, id }, options);
+    return this._client._request(checkSpec, { ...params, id }, options);
   }
 }

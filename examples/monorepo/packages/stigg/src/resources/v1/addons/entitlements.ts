@@ -113,7 +113,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<CreatePackageEntitlementsResponseDto> {
-    return this._client.request(createSpec, { ...params, addonId }, options);
+    return this._client._request(createSpec, { ...params, addonId }, options);
   }
 
   /**
@@ -126,7 +126,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementDeleteParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client.request(deleteSpec, { ...params, id }, options);
+    return this._client._request(deleteSpec, { ...params, id }, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementListResponseDto> {
-    return this._client.request(listSpec, { ...params, addonId }, options);
+    return this._client._request(listSpec, { ...params, addonId }, options);
   }
 
   /**
@@ -152,6 +152,6 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementUpdateParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client.request(updateSpec, { ...params, id }, options);
+    return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -65,6 +65,6 @@ export class Consumption extends APIResource {
    * Consumes credits directly from customer wallets asynchronously. Consumptions are reconciled asynchronously into the credit balances.
    */
   async(params: ConsumptionAsyncParams, options?: RequestOptions): APIPromise<ConsumeCreditsAsyncResponseDto> {
-    return this._client.request(asyncSpec, params, options);
+    return this._client._request(asyncSpec, params, options);
   }
 }

@@ -194,7 +194,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(archiveSpec, { ...params, currencyId }, options);
+    return this._client._request(archiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -203,7 +203,7 @@ export class CustomCurrencies extends APIResource {
    * Creates a new custom currency in the environment.
    */
   create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(createSpec, params, options);
+    return this._client._request(createSpec, params, options);
   }
 
   /**
@@ -215,7 +215,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomCurrencyListResponsesPage, CustomCurrency> {
-    return this._client.requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -228,7 +228,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(unarchiveSpec, { ...params, currencyId }, options);
+    return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -241,6 +241,6 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client.request(updateSpec, { ...params, currencyId }, options);
+    return this._client._request(updateSpec, { ...params, currencyId }, options);
   }
 }

@@ -33,6 +33,6 @@ export class Contracts extends APIResource {
     params: CustomerContractListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerContractListResponseDto> {
-    return this._client.request(listSpec, { ...params, id }, options);
+    return this._client._request(listSpec, { ...params, id }, options);
   }
 }

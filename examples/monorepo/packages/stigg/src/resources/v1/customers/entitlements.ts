@@ -86,7 +86,7 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementCheckParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementResponseDto> {
-    return this._client.request(checkSpec, { ...params, id }, options);
+    return this._client._request(checkSpec, { ...params, id }, options);
   }
 
   /**
@@ -101,6 +101,6 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerEntitlementsResponseDto> {
-    return this._client.request(listSpec, { ...params, id }, options);
+    return this._client._request(listSpec, { ...params, id }, options);
   }
 }

@@ -174,7 +174,7 @@ export class Integrations extends APIResource {
     params: IntegrationCreateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(createSpec, { ...params, '$path.id': id }, options);
+    return this._client._request(createSpec, { ...params, '$path.id': id }, options);
   }
 
   /**
@@ -187,7 +187,7 @@ export class Integrations extends APIResource {
     params: IntegrationDeleteParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(deleteSpec, { ...params, integrationId }, options);
+    return this._client._request(deleteSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -200,7 +200,7 @@ export class Integrations extends APIResource {
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<IntegrationListResponsesPage, CustomerIntegration> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
   /**
@@ -213,7 +213,7 @@ export class Integrations extends APIResource {
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, integrationId }, options);
+    return this._client._request(retrieveSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -226,6 +226,6 @@ export class Integrations extends APIResource {
     params: IntegrationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client.request(updateSpec, { ...params, integrationId }, options);
+    return this._client._request(updateSpec, { ...params, integrationId }, options);
   }
 }

@@ -99,6 +99,6 @@ export class Invoices extends APIResource {
     params: InvoiceListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<InvoiceListResponsesPage, Invoice> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 }

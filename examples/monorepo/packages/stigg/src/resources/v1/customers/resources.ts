@@ -65,6 +65,6 @@ export class Resources extends APIResource {
     params: ResourceListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ResourceListResponsesPage, CustomerResource> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 }

@@ -31,6 +31,6 @@ export class Models extends APIResource {
     params: ModelListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportModelsResponseDto> {
-    return this._client.request(listSpec, params, options);
+    return this._client._request(listSpec, params, options);
   }
 }

@@ -65,6 +65,6 @@ export class Charges extends APIResource {
     params: PlanChargeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanChargeListResponsesPage, PackageCharge> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 }

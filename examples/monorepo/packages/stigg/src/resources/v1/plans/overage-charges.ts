@@ -65,6 +65,6 @@ export class OverageCharges extends APIResource {
     params: OverageChargeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<OverageChargeListResponsesPage, PackageCharge> {
-    return this._client.requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 }

@@ -51,7 +51,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdatePendingPaymentParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client.request(pendingPaymentSpec, { ...params, id }, options);
+    return this._client._request(pendingPaymentSpec, { ...params, id }, options);
   }
 
   /**
@@ -64,6 +64,6 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateScheduleParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client.request(scheduleSpec, { ...params, id }, options);
+    return this._client._request(scheduleSpec, { ...params, id }, options);
   }
 }

@@ -33,6 +33,6 @@ export class InvoiceResource extends APIResource {
     params: InvoicePaidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
-    return this._client.request(paidSpec, { ...params, id }, options);
+    return this._client._request(paidSpec, { ...params, id }, options);
   }
 }

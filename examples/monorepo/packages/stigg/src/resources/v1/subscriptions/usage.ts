@@ -58,7 +58,7 @@ export class Usage extends APIResource {
     params: UsageChargeParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
-    return this._client.request(chargeSpec, { ...params, id }, options);
+    return this._client._request(chargeSpec, { ...params, id }, options);
   }
 
   /**
@@ -71,6 +71,6 @@ export class Usage extends APIResource {
     params: UsageSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SyncSubscriptionUsageResponseDto> {
-    return this._client.request(syncSpec, { ...params, id }, options);
+    return this._client._request(syncSpec, { ...params, id }, options);
   }
 }

@@ -56,6 +56,6 @@ export class History extends APIResource {
     params: HistoryRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<UsageHistoryResponseDto> {
-    return this._client.request(retrieveSpec, { ...params, featureId }, options);
+    return this._client._request(retrieveSpec, { ...params, featureId }, options);
   }
 }

@@ -33,6 +33,6 @@ export class AssociatedEntities extends APIResource {
     params: AssociatedEntityListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyAssociatedEntitiesResponseDto> {
-    return this._client.request(listSpec, { ...params, currencyId }, options);
+    return this._client._request(listSpec, { ...params, currencyId }, options);
   }
 }
