@@ -159,7 +159,8 @@ export function buildRequest(
     return { method, url: joinURL(ctx.baseURL, path, query), headers, body: encoded.body };
   };
 
-  const encoded = bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
+  const encoded =
+    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType, body?.fields);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }
