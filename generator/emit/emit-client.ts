@@ -169,6 +169,7 @@ function indexFile(header: string, name: string, model: ApiModel, plans: Resourc
     `export type { ClientOptions } from './core/client.js';`,
     `export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';`,
   ];
+  if (model.operations.some((op) => op.streaming)) lines.push(`export { Stream, type ServerSentEvent } from './core/streaming.js';`);
   lines.push(...typeExports(model, plans));
   return `${header}${lines.join('\n')}\n`;
 }

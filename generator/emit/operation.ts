@@ -1,10 +1,12 @@
-import { isBinaryContentType, PAGE_CLASSES } from '../../runtime/src/core/contract.js';
+import { isBinaryContentType, PAGE_CLASSES, QUERY_STYLES } from '../../runtime/src/core/contract.js';
+import type { BodyFieldSpec, QueryStyle } from '../../runtime/src/core/contract.js';
 import { toMemberName } from '../model/naming.js';
 import { pathTemplateNames, successResponse } from '../model/operations.js';
-import type { NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
+import type { MediaBody, NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
 import { docLines } from './docs.js';
 import { declarationView, memberView } from './declarations.js';
 import type { FileContext } from './file-context.js';
+import { streamingSignatures, streamSpecEntry } from './streaming.js';
 import { propertyKey, typeExpr } from './type-expr.js';
 import type { ConstantView, MemberView, MethodView, TypeDeclarationView } from './view-model.js';
 
@@ -105,8 +107,10 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
 
   // Response type: a $ref reuses the component's type; inline schemas get `<Resource><Method>Response`.
   const success = successResponse(op);
-  const media = success?.content[0];
   const pagination = op.pagination;
+  const streaming = pagination ? undefined : op.streaming;
+  // A streaming operation's JSON alternative (if any) is its first other media type.
+  const media = success?.content.find((m) => m.contentType !== streaming?.contentType);
   let returnType: string;
   let itemType = 'unknown';
   const responseTypeFor = (schema: Schema): string => {
@@ -125,6 +129,9 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     exported.push(names.page);
     returnType = `PagePromise<${names.page}, ${itemType}>`;
     constants.push({ name: `${specConst}Pagination`, type: 'PaginationSpec', value: paginationLiteral(pagination) });
+  } else if (streaming && !streaming.selector) {
+    itemType = streaming.itemSchema.kind === 'string' ? 'string' : responseTypeFor(streaming.itemSchema);
+    returnType = '';
   } else if (!media) {
     returnType = 'APIPromise<void>';
   } else if (media.encoding === 'binary') {
@@ -157,6 +164,20 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
   }
   if (hasParams) args.push({ name: 'params', type: required ? names.params : `${names.params} | null | undefined`, optional: !required, defaultValue: required ? null : '{}' });
   args.push({ name: 'options', type: 'RequestOptions', optional: true, defaultValue: null });
+  let overloads: string[] = [];
+  if (streaming) {
+    if (streaming.selector) itemType = streamItemType(streaming.itemSchema, `${names.response}StreamItem`, ctx, declarations, exported);
+    ({ returnType, overloads } = streamingSignatures({
+      streaming,
+      ctx,
+      methodName: op.methodName,
+      args,
+      itemType,
+      jsonReturn: streaming.selector ? returnType : undefined,
+      selectorIsParam: members.some((m) => m.prop.name === streaming.selector?.name && m.location === streaming.selector.in),
+      paramsType: hasParams ? names.params : undefined,
+    }));
+  }
 
   constants.unshift({ name: specConst, type: 'OperationSpec', value: operationSpecLiteral(op, bodyMode, pathKey, alsoInBody) });
   const docs = docLines({ ...(op.summary !== undefined ? { title: op.summary } : {}), ...(op.description !== undefined ? { description: op.description } : op.summary !== undefined ? { description: op.summary } : {}), deprecated: op.deprecated });
@@ -169,6 +190,7 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
       operationId: op.operationId ?? null,
       args,
       returnType,
+      overloads,
       clientCall: pagination ? 'requestPage' : 'request',
       specConst,
       paginationConst: pagination ? `${specConst}Pagination` : null,
@@ -178,6 +200,29 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
     declarations,
     exported,
   };
+}
+
+/** The `fields` of a form or multipart body spec, from the media type's `encoding` object (known styles only). */
+function bodyFields(body: MediaBody): { fields?: Record<string, BodyFieldSpec> } {
+  if (!body.fields || (body.encoding !== 'form' && body.encoding !== 'multipart')) return {};
+  const fields: Record<string, BodyFieldSpec> = {};
+  for (const [name, entry] of Object.entries(body.fields)) {
+    const field: BodyFieldSpec = {};
+    if (entry.contentType !== undefined) field.contentType = entry.contentType;
+    if ((QUERY_STYLES as readonly string[]).includes(entry.style ?? '')) field.style = entry.style as QueryStyle;
+    if (entry.explode !== undefined) field.explode = entry.explode;
+    if (Object.keys(field).length > 0) fields[name] = field;
+  }
+  return Object.keys(fields).length > 0 ? { fields } : {};
+}
+
+/** The item type of a stream that can also be JSON: a `$ref` keeps its name, an inline schema gets `name`. */
+function streamItemType(schema: Schema, name: string, ctx: FileContext, declarations: TypeDeclarationView[], exported: string[]): string {
+  if (schema.kind === 'string') return 'string';
+  if (schema.kind === 'ref' && !schema.nullable) return typeExpr(schema, ctx, 'response');
+  declarations.push(declarationView(name, schema, ctx, 'response', { description: 'One item of the stream.' }));
+  exported.push(name);
+  return name;
 }
 
 export const PAGE_CLASS: Readonly<Record<Pagination['style'], string>> = PAGE_CLASSES;
@@ -213,7 +258,8 @@ function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | unde
     if (list.length > 0) parts.push(`${key}: ${JSON.stringify(list)}`);
   }
   const body = op.requestBody?.content[0];
-  if (body && bodyMode) parts.push(`body: ${JSON.stringify({ encoding: body.encoding, contentType: body.contentType, mode: bodyMode })}`);
+  if (body && bodyMode) parts.push(`body: ${JSON.stringify({ encoding: body.encoding, contentType: body.contentType, mode: bodyMode, ...bodyFields(body) })}`);
+  if (op.streaming && !op.pagination) parts.push(streamSpecEntry(op.streaming));
   if (op.security) parts.push(`security: ${JSON.stringify([...new Set(op.security.flatMap((r) => r.schemes.map((s) => s.name)))].sort())}`);
   return `{ ${parts.join(', ')} }`;
 }

@@ -2,6 +2,8 @@ import { kebabCase } from 'change-case';
 import type { ClientSettings } from '../config/types.js';
 import type { ApiModel } from '../model/types.js';
 import type { GeneratedFile } from '../write/types.js';
+import { envPrefix } from './client-config.js';
+import { clientReadme } from './client-readme.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -25,6 +27,8 @@ const COMPILER_OPTIONS = {
  */
 export function projectFiles(model: ApiModel, settings: ClientSettings, clientName: string): GeneratedFile[] {
   const files: GeneratedFile[] = [{ path: 'tsconfig.json', content: json({ compilerOptions: { ...COMPILER_OPTIONS, noEmit: true }, include: ['src'] }) }];
+  const readme = clientReadme(model, clientName, envPrefix(model, settings));
+  if (readme) files.push(readme);
   if (!settings.package) return files;
   const pkg = typeof settings.package === 'object' ? settings.package : {};
   files.push({

@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '1.0';
+export const VIEW_MODEL_VERSION = '1.1';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -69,6 +69,8 @@ export interface MethodView {
   args: ArgumentView[];
   /** Declared return type, e.g. `APIPromise<CustomerResponse>`. */
   returnType: string;
+  /** Overload signatures printed before the implementation (streaming operations with a selector). */
+  overloads: string[];
   /** `request` or `requestPage` on the client. */
   clientCall: 'request' | 'requestPage';
   /** Name of the module-level OperationSpec constant. */

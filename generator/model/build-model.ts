@@ -6,6 +6,7 @@ import { GLOBAL_TYPE_NAMES, NameAllocator, toTypeName } from './naming.js';
 import { avoidMemberCollisions } from './member-collisions.js';
 import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
+import { detectStreaming } from './streaming.js';
 import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
 import { normalizeSchema, SchemaContext } from './schema.js';
@@ -52,10 +53,13 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const typeNames = assignOperationTypeNames(placed, allocator);
   const schemaByKey = new Map(schemas.map((s) => [s.key, s.schema]));
   const resolveSchema = (key: string) => schemaByKey.get(key);
+  const schemaByName = new Map(schemas.map((s) => [s.key, s]));
   const operations: Operation[] = placed.map((op) => {
     const full: Operation = { ...op, typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' } };
     const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
     if (pagination) full.pagination = pagination;
+    const streaming = detectStreaming(full, options, bag, spec.display, (key) => schemaByName.get(key));
+    if (streaming) full.streaming = streaming;
     return full;
   });
 
@@ -122,6 +126,10 @@ function readSecuritySchemes(raw: unknown): SecurityScheme[] {
       if (typeof s['name'] === 'string') scheme.paramName = s['name'];
       if (typeof s['scheme'] === 'string') scheme.scheme = s['scheme'].toLowerCase();
       if (typeof s['description'] === 'string') scheme.description = s['description'];
+      const flow = isRecord(s['flows']) ? s['flows']['clientCredentials'] : undefined;
+      if (isRecord(flow) && typeof flow['tokenUrl'] === 'string') {
+        scheme.clientCredentials = { tokenUrl: flow['tokenUrl'], scopes: isRecord(flow['scopes']) ? Object.keys(flow['scopes']) : [] };
+      }
       return [scheme];
     });
 }
