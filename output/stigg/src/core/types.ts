@@ -9,6 +9,8 @@ export type {
   OperationSpec,
   QueryParamSpec,
   QueryStyle,
+  StreamFormat,
+  StreamSpec,
 } from './contract.js';
 
 /**
@@ -50,4 +52,6 @@ export interface RequestOptions {
   path?: string | undefined;
   /** Overrides the operation's method. */
   method?: HttpMethod | undefined;
+  /** Streams only: fail when no byte arrives for this many ms (default: the client's, off). */
+  idleTimeout?: number | undefined;
 }

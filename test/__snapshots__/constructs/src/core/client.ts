@@ -2,10 +2,12 @@
 import { platform, type Fetch, type RequestInit } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
-import { ConstructsError } from './error.js';
+import { AuthenticationError, ConstructsError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
+import type { Stream } from './streaming.js';
+import { selectsStream, STREAM_ACCEPT, streamParser } from './streaming.js';
 import type {
   ClientConfig,
   HeadersLike,
@@ -14,16 +16,22 @@ import type {
   LogLevel,
   OperationSpec,
   RequestOptions,
+  StreamSpec,
 } from './types.js';
-import { authParts, sensitiveNames } from '../internal/auth.js';
+import { sensitiveNames } from '../internal/auth.js';
+import { isOneShotBody } from '../internal/body.js';
+import type { ResolvedAuth, TokenProvider } from '../internal/credentials.js';
+import { Credentials } from '../internal/credentials.js';
 import { readEnv } from '../internal/env.js';
+import { mergeHeaders } from '../internal/headers.js';
 import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
-import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
+import type { BuildContext, BuiltRequest } from '../internal/request.js';
 import { buildRequest, platformHeaders } from '../internal/request.js';
 import type { SendOptions, TransportContext } from '../internal/transport.js';
 import { send } from '../internal/transport.js';
 
 export type { HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
+export type { TokenProvider } from '../internal/credentials.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -47,6 +55,13 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Defaults to `console`. */
   logger?: Logger | undefined;
+  /** Streams fail when no byte arrives for this many ms; off (undefined) by default. */
+  idleTimeout?: number | undefined;
+  /** OAuth2 client credentials (default: the client ID / secret environment variables). */
+  clientId?: string | null | undefined;
+  clientSecret?: string | null | undefined;
+  /** Returns the token (or API key) for each request; errors become AuthenticationError. */
+  auth?: TokenProvider | undefined;
 }
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
@@ -75,13 +90,16 @@ export abstract class BaseClient {
   private readonly transport: TransportContext;
   private readonly platformHeaders: Record<string, string>;
   /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default). */
-  private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
+  private readonly credentials: Credentials;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this._options = { ...options };
     this._config = config;
     const apiKey = options.apiKey === undefined ? readEnv(config.env.apiKey) : options.apiKey;
-    if (config.apiKeyRequired && !apiKey) {
+    const clientId = options.clientId === undefined ? readEnv(config.env.clientId) : options.clientId;
+    const clientSecret =
+      options.clientSecret === undefined ? readEnv(config.env.clientSecret) : options.clientSecret;
+    if (config.apiKeyRequired && !apiKey && !options.auth && !(clientId && clientSecret)) {
       const envHint = config.env.apiKey
         ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
         : 'I';
@@ -120,6 +138,13 @@ export abstract class BaseClient {
     this.platformHeaders = platformHeaders(
       isBrowser() ? undefined : `${config.clientName}/JS ${config.version}`,
     );
+    this.credentials = new Credentials(config.auth, {
+      apiKey: this.apiKey,
+      auth: options.auth,
+      clientId,
+      clientSecret,
+      fetch: fetchImpl,
+    });
   }
 
   /** A copy of this client with some options changed. */
@@ -134,8 +159,25 @@ export abstract class BaseClient {
     params: object | null | undefined,
     options?: RequestOptions,
   ): APIPromise<T> {
-    return new APIPromise<T>(
-      this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
+    const values = params as Record<string, unknown> | null | undefined;
+    if (spec.stream && selectsStream(spec.stream, values, options?.headers)) {
+      return this.requestStream(spec, spec.stream, values, options) as unknown as APIPromise<T>;
+    }
+    return new APIPromise<T>(this.makeRequest(spec, values, options ?? {}));
+  }
+
+  /** A streaming call: resolves to a `Stream` once the response headers arrive; retries apply until then. */
+  private requestStream<Item>(
+    spec: OperationSpec,
+    stream: StreamSpec,
+    params: Record<string, unknown> | null | undefined,
+    options: RequestOptions | undefined,
+  ): APIPromise<Stream<Item>> {
+    const headers = mergeHeaders([{ accept: STREAM_ACCEPT[stream.format] }, options?.headers]);
+    const idleTimeout = options?.idleTimeout ?? this._options.idleTimeout;
+    return new APIPromise(
+      this.makeRequest(spec, params, { ...options, headers }),
+      streamParser<Item>(stream, idleTimeout),
     );
   }
 
@@ -178,19 +220,33 @@ export abstract class BaseClient {
     return this.request<T>({ method, path }, null, opts);
   }
 
-  private authFor(security: readonly string[] | undefined): AuthParts {
-    let parts = this.authCache.get(security);
-    if (!parts) {
-      parts = authParts(this._config.auth, security, this.apiKey);
-      this.authCache.set(security, parts);
-    }
-    return parts;
+  private authFor(security: readonly string[] | undefined): ResolvedAuth | Promise<ResolvedAuth> {
+    return this.credentials.resolve(security);
   }
 
   private makeRequest(
     spec: OperationSpec,
     params: Record<string, unknown> | null | undefined,
     options: RequestOptions,
+  ): Promise<APIResponseProps> {
+    let auth: ResolvedAuth | Promise<ResolvedAuth>;
+    try {
+      auth = this.authFor(spec.security);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (auth instanceof Promise)
+      return auth.then((resolved) => this.sendWith(spec, params, options, resolved));
+    return this.sendWith(spec, params, options, auth);
+  }
+
+  /** Builds and sends one request; an OAuth2 token the API rejects (401) is renewed and the request sent once more. */
+  private sendWith(
+    spec: OperationSpec,
+    params: Record<string, unknown> | null | undefined,
+    options: RequestOptions,
+    auth: ResolvedAuth,
+    renewed = false,
   ): Promise<APIResponseProps> {
     let built: BuiltRequest | Promise<BuiltRequest>;
     let sendOptions: SendOptions;
@@ -201,7 +257,7 @@ export abstract class BaseClient {
         defaultQuery: this._options.defaultQuery,
         platformHeaders: this.platformHeaders,
         idempotency: this._config.idempotency,
-        auth: this.authFor(spec.security),
+        auth: auth.parts,
       };
       built = buildRequest(spec, params, options, context);
       sendOptions = {
@@ -219,7 +275,16 @@ export abstract class BaseClient {
     } catch (err) {
       return Promise.reject(err);
     }
-    if (built instanceof Promise) return built.then((req) => send(this.transport, req, sendOptions));
-    return send(this.transport, built, sendOptions);
+    const sent =
+      built instanceof Promise
+        ? built.then((req) => send(this.transport, req, sendOptions))
+        : send(this.transport, built, sendOptions);
+    const renew = auth.renew;
+    if (!renew || renewed) return sent;
+    return sent.catch(async (err: unknown) => {
+      if (!(err instanceof AuthenticationError) || isOneShotBody((await built).body)) throw err;
+      renew();
+      return this.sendWith(spec, params, options, await this.authFor(spec.security), true);
+    });
   }
 }

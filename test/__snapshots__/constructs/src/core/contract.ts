@@ -5,6 +5,10 @@
  * Values here must stay free of platform APIs: the generator loads them in Node.
  */
 import type { PageClass } from './page.js';
+import type { BodyFieldSpec, StreamSpec } from './media-contract.js';
+
+export { STREAM_MEDIA_TYPES } from './media-contract.js';
+export type { BodyFieldSpec, StreamFormat, StreamSpec } from './media-contract.js';
 
 /** The runtime's name for the base class of every error; each client renames it to `<Name>Error`. */
 export const ERROR_BASE_CLASS = 'ClientError';
@@ -52,23 +56,32 @@ export interface OperationSpec {
     contentType: string;
     /** `fields`: every remaining key of params is a body field; `whole`: `params.body` is the body. */
     mode: 'fields' | 'whole';
+    /** Per-field serialization from the media type's `encoding` object (form and multipart bodies). */
+    fields?: Readonly<Record<string, BodyFieldSpec>>;
   };
   /** Names of security schemes (`ClientConfig.auth[].id`) that apply; `[]` = no auth; undefined = client default. */
   security?: readonly string[];
+  /** The response is a stream of items (always, or when `stream.selector` asks for it). */
+  stream?: StreamSpec;
 }
 
 export interface AuthSchemeSpec {
   id: string;
-  type: 'apiKey' | 'bearer' | 'basic';
+  /** `oauth2`: a client-credentials flow; without clientId/clientSecret its token is the apiKey option. */
+  type: 'apiKey' | 'bearer' | 'basic' | 'oauth2';
   in?: 'header' | 'query' | 'cookie';
   name?: string;
+  /** oauth2: the client-credentials token endpoint. */
+  tokenUrl?: string;
+  /** oauth2: the scopes requested with the token. */
+  scopes?: readonly string[];
 }
 
 /** Static per-client settings, emitted into the generated client.ts. */
 export interface ClientConfig {
   clientName: string;
   /** Names of environment variables, e.g. STIGG_API_KEY, STIGG_BASE_URL, STIGG_LOG. */
-  env: { apiKey?: string; baseURL: string; log: string };
+  env: { apiKey?: string; baseURL: string; log: string; clientId?: string; clientSecret?: string };
   /** From the spec's servers; may be '' when the spec has none. */
   defaultBaseURL: string;
   auth: readonly AuthSchemeSpec[];
@@ -174,10 +187,10 @@ export const CLIENT_MEMBERS: readonly string[] = [
   '_config',
   '_options',
   'apiKey',
-  'authCache',
   'authFor',
   'baseURL',
   'constructor',
+  'credentials',
   'delete',
   'get',
   'logLevel',
@@ -191,6 +204,8 @@ export const CLIENT_MEMBERS: readonly string[] = [
   'raw',
   'request',
   'requestPage',
+  'requestStream',
+  'sendWith',
   'timeout',
   'toString',
   'transport',

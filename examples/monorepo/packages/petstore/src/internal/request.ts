@@ -165,7 +165,9 @@ export function buildRequest(
   };
 
   const encoded =
-    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
+    bodyValue === undefined
+      ? undefined
+      : encodeBody(bodyValue, body?.encoding, body?.contentType, body?.fields);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }
