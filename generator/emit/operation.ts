@@ -1,5 +1,6 @@
 import { isBinaryContentType, PAGE_CLASSES, QUERY_STYLES } from '../../runtime/src/core/contract.js';
-import type { BodyFieldSpec, QueryStyle } from '../../runtime/src/core/contract.js';
+import type { QueryStyle } from '../../runtime/src/core/contract.js';
+import type { BodyFieldSpec } from '../../runtime/src/core/media-contract.js';
 import { toMemberName } from '../model/naming.js';
 import { pathTemplateNames, successResponse } from '../model/operations.js';
 import type { MediaBody, NamedSchema, Operation, Pagination, Parameter, Property, Schema } from '../model/types.js';
@@ -203,8 +204,8 @@ export function emitOperation(op: Operation, ctx: FileContext, lookup: (key: str
 }
 
 /** The `fields` of a form or multipart body spec, from the media type's `encoding` object (known styles only). */
-function bodyFields(body: MediaBody): { fields?: Record<string, BodyFieldSpec> } {
-  if (!body.fields || (body.encoding !== 'form' && body.encoding !== 'multipart')) return {};
+function bodyFields(body: MediaBody): Record<string, BodyFieldSpec> | undefined {
+  if (!body.fields || (body.encoding !== 'form' && body.encoding !== 'multipart')) return undefined;
   const fields: Record<string, BodyFieldSpec> = {};
   for (const [name, entry] of Object.entries(body.fields)) {
     const field: BodyFieldSpec = {};
@@ -213,7 +214,7 @@ function bodyFields(body: MediaBody): { fields?: Record<string, BodyFieldSpec> }
     if (entry.explode !== undefined) field.explode = entry.explode;
     if (Object.keys(field).length > 0) fields[name] = field;
   }
-  return Object.keys(fields).length > 0 ? { fields } : {};
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 /** The item type of a stream that can also be JSON: a `$ref` keeps its name, an inline schema gets `name`. */
@@ -258,7 +259,9 @@ function operationSpecLiteral(op: Operation, bodyMode: 'fields' | 'whole' | unde
     if (list.length > 0) parts.push(`${key}: ${JSON.stringify(list)}`);
   }
   const body = op.requestBody?.content[0];
-  if (body && bodyMode) parts.push(`body: ${JSON.stringify({ encoding: body.encoding, contentType: body.contentType, mode: bodyMode, ...bodyFields(body) })}`);
+  if (body && bodyMode) parts.push(`body: ${JSON.stringify({ encoding: body.encoding, contentType: body.contentType, mode: bodyMode })}`);
+  const fields = body && bodyMode ? bodyFields(body) : undefined;
+  if (fields) parts.push(`bodyFields: ${JSON.stringify(fields)}`);
   if (op.streaming && !op.pagination) parts.push(streamSpecEntry(op.streaming));
   if (op.security) parts.push(`security: ${JSON.stringify([...new Set(op.security.flatMap((r) => r.schemes.map((s) => s.name)))].sort())}`);
   return `{ ${parts.join(', ')} }`;

@@ -4,7 +4,7 @@
  * response also offers JSON, a selector parameter chooses between them: a boolean body field
  * `stream` is recognised, and config can declare any other.
  */
-import { STREAM_MEDIA_TYPES, type StreamFormat } from '../../runtime/src/core/contract.js';
+import { STREAM_MEDIA_TYPES, type StreamFormat } from '../../runtime/src/core/media-contract.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { ModelOptions } from './build-model.js';
 import { successResponse } from './operations.js';

@@ -7,7 +7,7 @@ import type { PaginationStyle as ContractPaginationStyle } from '../../runtime/s
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { SpecVersion } from '../load/load-spec.js';
-import type { StreamFormat } from '../../runtime/src/core/contract.js';
+import type { StreamFormat } from '../../runtime/src/core/media-contract.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -28,14 +28,15 @@ const uploadSpec: OperationSpec = {
     encoding: 'multipart',
     contentType: 'multipart/form-data',
     mode: 'fields',
-    fields: { filter: { style: 'deepObject' }, raw: { contentType: 'application/x-custom' } },
   },
+  bodyFields: { filter: { style: 'deepObject' }, raw: { contentType: 'application/x-custom' } },
 };
 const binarySpec: OperationSpec = { method: 'put', path: '/bytes', body: { encoding: 'binary', contentType: 'application/octet-stream', mode: 'whole' } };
 const formSpec: OperationSpec = {
   method: 'post',
   path: '/form',
-  body: { encoding: 'form', contentType: 'application/x-www-form-urlencoded', mode: 'fields', fields: { tags: { explode: false }, ids: { style: 'pipeDelimited', explode: false } } },
+  body: { encoding: 'form', contentType: 'application/x-www-form-urlencoded', mode: 'fields' },
+  bodyFields: { tags: { explode: false }, ids: { style: 'pipeDelimited', explode: false } },
 };
 
 /** The request's parts as the platform's own multipart parser sees them. */

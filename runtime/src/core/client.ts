@@ -5,7 +5,6 @@ import { AuthenticationError, ClientError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
-import type { Stream } from './streaming.js';
 import { selectsStream, STREAM_ACCEPT, streamParser } from './streaming.js';
 import type {
   ClientConfig,
@@ -15,7 +14,6 @@ import type {
   LogLevel,
   OperationSpec,
   RequestOptions,
-  StreamSpec,
 } from './types.js';
 import { sensitiveNames } from '../internal/auth.js';
 import { isOneShotBody } from '../internal/body.js';
@@ -153,24 +151,12 @@ export abstract class BaseClient {
   request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
     const values = params as Record<string, unknown> | null | undefined;
     if (spec.stream && selectsStream(spec.stream, values, options?.headers)) {
-      return this.requestStream(spec, spec.stream, values, options) as unknown as APIPromise<T>;
+      // A streaming call resolves to a `Stream` once the headers arrive; retries apply until then.
+      const headers = mergeHeaders([{ accept: STREAM_ACCEPT[spec.stream.format] }, options?.headers]);
+      const parse = streamParser(spec.stream, options?.idleTimeout ?? this._options.idleTimeout);
+      return new APIPromise(this.makeRequest(spec, values, { ...options, headers }), parse) as unknown as APIPromise<T>;
     }
     return new APIPromise<T>(this.makeRequest(spec, values, options ?? {}));
-  }
-
-  /** A streaming call: resolves to a `Stream` once the response headers arrive; retries apply until then. */
-  private requestStream<Item>(
-    spec: OperationSpec,
-    stream: StreamSpec,
-    params: Record<string, unknown> | null | undefined,
-    options: RequestOptions | undefined,
-  ): APIPromise<Stream<Item>> {
-    const headers = mergeHeaders([{ accept: STREAM_ACCEPT[stream.format] }, options?.headers]);
-    const idleTimeout = options?.idleTimeout ?? this._options.idleTimeout;
-    return new APIPromise(
-      this.makeRequest(spec, params, { ...options, headers }),
-      streamParser<Item>(stream, idleTimeout),
-    );
   }
 
   /**
@@ -215,63 +201,59 @@ export abstract class BaseClient {
     return this.credentials.resolve(security);
   }
 
+  /**
+   * Resolves the credentials, builds and sends one request. An OAuth2 token the API rejects
+   * (401) is renewed and the request sent once more (`renewed` marks that second attempt).
+   */
   private makeRequest(
     spec: OperationSpec,
     params: Record<string, unknown> | null | undefined,
     options: RequestOptions,
-  ): Promise<APIResponseProps> {
-    let auth: ResolvedAuth | Promise<ResolvedAuth>;
-    try {
-      auth = this.authFor(spec.security);
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    if (auth instanceof Promise) return auth.then((resolved) => this.sendWith(spec, params, options, resolved));
-    return this.sendWith(spec, params, options, auth);
-  }
-
-  /** Builds and sends one request; an OAuth2 token the API rejects (401) is renewed and the request sent once more. */
-  private sendWith(
-    spec: OperationSpec,
-    params: Record<string, unknown> | null | undefined,
-    options: RequestOptions,
-    auth: ResolvedAuth,
     renewed = false,
   ): Promise<APIResponseProps> {
-    let built: BuiltRequest | Promise<BuiltRequest>;
-    let sendOptions: SendOptions;
+    const sendWith = (auth: ResolvedAuth): Promise<APIResponseProps> => {
+      let built: BuiltRequest | Promise<BuiltRequest>;
+      let sendOptions: SendOptions;
+      try {
+        const context: BuildContext = {
+          baseURL: this.baseURL,
+          defaultHeaders: this._options.defaultHeaders,
+          defaultQuery: this._options.defaultQuery,
+          platformHeaders: this.platformHeaders,
+          idempotency: this._config.idempotency,
+          auth: auth.parts,
+        };
+        built = buildRequest(spec, params, options, context);
+        sendOptions = {
+          timeout: options.timeout === undefined ? this.timeout : nonNegative('timeout', options.timeout, this.timeout),
+          maxRetries:
+            options.maxRetries === undefined
+              ? this.maxRetries
+              : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
+          signal: options.signal,
+          fetchOptions: options.fetchOptions,
+        };
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      const request = built;
+      const sent =
+        request instanceof Promise
+          ? request.then((req) => send(this.transport, req, sendOptions))
+          : send(this.transport, request, sendOptions);
+      const renew = auth.renew;
+      if (!renew || renewed) return sent;
+      return sent.catch(async (err: unknown) => {
+        if (!(err instanceof AuthenticationError) || isOneShotBody((await request).body)) throw err;
+        renew();
+        return this.makeRequest(spec, params, options, true);
+      });
+    };
     try {
-      const context: BuildContext = {
-        baseURL: this.baseURL,
-        defaultHeaders: this._options.defaultHeaders,
-        defaultQuery: this._options.defaultQuery,
-        platformHeaders: this.platformHeaders,
-        idempotency: this._config.idempotency,
-        auth: auth.parts,
-      };
-      built = buildRequest(spec, params, options, context);
-      sendOptions = {
-        timeout: options.timeout === undefined ? this.timeout : nonNegative('timeout', options.timeout, this.timeout),
-        maxRetries:
-          options.maxRetries === undefined
-            ? this.maxRetries
-            : nonNegative('maxRetries', options.maxRetries, this.maxRetries),
-        signal: options.signal,
-        fetchOptions: options.fetchOptions,
-      };
+      const auth = this.authFor(spec.security);
+      return auth instanceof Promise ? auth.then(sendWith) : sendWith(auth);
     } catch (err) {
       return Promise.reject(err);
     }
-    const sent =
-      built instanceof Promise
-        ? built.then((req) => send(this.transport, req, sendOptions))
-        : send(this.transport, built, sendOptions);
-    const renew = auth.renew;
-    if (!renew || renewed) return sent;
-    return sent.catch(async (err: unknown) => {
-      if (!(err instanceof AuthenticationError) || isOneShotBody((await built).body)) throw err;
-      renew();
-      return this.sendWith(spec, params, options, await this.authFor(spec.security), true);
-    });
   }
 }

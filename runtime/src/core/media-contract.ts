@@ -1,9 +1,18 @@
 /**
- * The part of the generator/runtime contract about request and response media: how form and
- * multipart fields are encoded, and which response media types stream. Re-exported by
- * `contract.ts`; like it, free of platform APIs.
+ * The part of the generator/runtime contract about request and response media and OAuth2: how
+ * form and multipart fields are encoded (`OperationSpec.body.fields`), which response media types
+ * stream (`OperationSpec.stream`; `bodyFields` for encodings), and the client-credentials fields of an `oauth2` auth scheme.
+ * Re-exported by `contract.ts`; like it, free of platform APIs.
  */
 import type { QueryStyle } from './contract.js';
+
+/** The fields `OperationSpec` takes from this module. */
+export interface OperationMediaFields {
+  /** Per-field serialization of a form or multipart body, from the media type's `encoding` object. */
+  bodyFields?: Readonly<Record<string, BodyFieldSpec>>;
+  /** The response is a stream of items (always, or when `stream.selector` asks for it). */
+  stream?: StreamSpec;
+}
 
 /** One entry of an OpenAPI `encoding` object: how a form or multipart field is sent. */
 export interface BodyFieldSpec {
@@ -36,4 +45,15 @@ export interface StreamSpec {
    * parameter equals `value` (default `true`). Without a selector the operation always streams.
    */
   selector?: { in: 'body' | 'query' | 'header'; name: string; value?: string | number | boolean };
+}
+
+/**
+ * The fields of an `AuthSchemeSpec` of type `oauth2` (a client-credentials flow). Without
+ * clientId / clientSecret the client sends the apiKey option as its bearer token instead.
+ */
+export interface OAuth2SchemeFields {
+  /** The client-credentials token endpoint. */
+  tokenUrl?: string;
+  /** The scopes requested with the token. */
+  scopes?: readonly string[];
 }

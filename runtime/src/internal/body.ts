@@ -6,7 +6,7 @@ import {
   type ReadableStreamLike,
   type Response,
 } from '../core/platform.js';
-import type { BodyFieldSpec } from '../core/contract.js';
+import type { BodyFieldSpec } from '../core/media-contract.js';
 import type { OperationSpec } from '../core/types.js';
 import { scalarToString } from './headers.js';
 import { deepPairs, serializeParam } from './query.js';

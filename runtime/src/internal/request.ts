@@ -160,7 +160,7 @@ export function buildRequest(
   };
 
   const encoded =
-    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType, body?.fields);
+    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType, spec.bodyFields);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }

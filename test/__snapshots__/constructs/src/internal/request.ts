@@ -167,7 +167,7 @@ export function buildRequest(
   const encoded =
     bodyValue === undefined
       ? undefined
-      : encodeBody(bodyValue, body?.encoding, body?.contentType, body?.fields);
+      : encodeBody(bodyValue, body?.encoding, body?.contentType, spec.bodyFields);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }

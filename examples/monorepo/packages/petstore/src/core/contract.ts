@@ -5,10 +5,7 @@
  * Values here must stay free of platform APIs: the generator loads them in Node.
  */
 import type { PageClass } from './page.js';
-import type { BodyFieldSpec, StreamSpec } from './media-contract.js';
-
-export { STREAM_MEDIA_TYPES } from './media-contract.js';
-export type { BodyFieldSpec, StreamFormat, StreamSpec } from './media-contract.js';
+import type { OAuth2SchemeFields, OperationMediaFields } from './media-contract.js';
 
 /** The runtime's name for the base class of every error; each client renames it to `<Name>Error`. */
 export const ERROR_BASE_CLASS = 'ClientError';
@@ -31,7 +28,7 @@ export interface QueryParamSpec {
 }
 
 /** Static description of one operation, emitted by the generator as a const. */
-export interface OperationSpec {
+export interface OperationSpec extends OperationMediaFields {
   method: HttpMethod;
   /** Path template, e.g. `/api/v1/customers/{id}`. */
   path: string;
@@ -56,25 +53,16 @@ export interface OperationSpec {
     contentType: string;
     /** `fields`: every remaining key of params is a body field; `whole`: `params.body` is the body. */
     mode: 'fields' | 'whole';
-    /** Per-field serialization from the media type's `encoding` object (form and multipart bodies). */
-    fields?: Readonly<Record<string, BodyFieldSpec>>;
   };
   /** Names of security schemes (`ClientConfig.auth[].id`) that apply; `[]` = no auth; undefined = client default. */
   security?: readonly string[];
-  /** The response is a stream of items (always, or when `stream.selector` asks for it). */
-  stream?: StreamSpec;
 }
 
-export interface AuthSchemeSpec {
+export interface AuthSchemeSpec extends OAuth2SchemeFields {
   id: string;
-  /** `oauth2`: a client-credentials flow; without clientId/clientSecret its token is the apiKey option. */
   type: 'apiKey' | 'bearer' | 'basic' | 'oauth2';
   in?: 'header' | 'query' | 'cookie';
   name?: string;
-  /** oauth2: the client-credentials token endpoint. */
-  tokenUrl?: string;
-  /** oauth2: the scopes requested with the token. */
-  scopes?: readonly string[];
 }
 
 /** Static per-client settings, emitted into the generated client.ts. */
@@ -204,8 +192,6 @@ export const CLIENT_MEMBERS: readonly string[] = [
   'raw',
   'request',
   'requestPage',
-  'requestStream',
-  'sendWith',
   'timeout',
   'toString',
   'transport',

@@ -9,9 +9,8 @@ export type {
   OperationSpec,
   QueryParamSpec,
   QueryStyle,
-  StreamFormat,
-  StreamSpec,
 } from './contract.js';
+export type { BodyFieldSpec, StreamFormat, StreamSpec } from './media-contract.js';
 
 /**
  * Anything that can describe headers. A `null` value removes a header that a
