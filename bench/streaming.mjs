@@ -23,7 +23,13 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { median, repoRoot, table } from './lib.mjs';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '200000' },
+    rounds: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const EVENTS = Number(values.events);
 const ROUNDS = Number(values.rounds);
 
@@ -83,9 +89,17 @@ async function viaStream() {
 }
 
 class BenchClient extends BaseClient {}
-const client = new BenchClient({ apiKey: 'k', baseURL: `http://127.0.0.1:${port}`, logLevel: 'off' }, {
-  clientName: 'Bench', env: { baseURL: 'BENCH_BASE_URL', log: 'BENCH_LOG' }, defaultBaseURL: '', auth: [], apiKeyRequired: false, version: '0',
-});
+const client = new BenchClient(
+  { apiKey: 'k', baseURL: `http://127.0.0.1:${port}`, logLevel: 'off' },
+  {
+    clientName: 'Bench',
+    env: { baseURL: 'BENCH_BASE_URL', log: 'BENCH_LOG' },
+    defaultBaseURL: '',
+    auth: [],
+    apiKeyRequired: false,
+    version: '0',
+  },
+);
 async function viaClient() {
   let count = 0;
   const stream = await client.request({ method: 'get', path: '/stream', stream: { format: 'sse' } }, null);
@@ -112,5 +126,9 @@ const rows = Object.entries(times).map(([name, list]) => {
   const m = median(list);
   return [name, `${(m / 1000).toFixed(3)} µs`, name === 'hand-written' ? '' : `${((m - base) / 1000).toFixed(3)} µs`];
 });
-if (values.json) console.log(JSON.stringify(Object.fromEntries(rows.map(([n, per, diff]) => [n, { perEvent: per, overhead: diff }]))));
-else console.log(`${EVENTS} SSE events, median of ${ROUNDS} rounds\n\n${table([['way', 'per event', 'over hand-written'], ...rows])}`);
+if (values.json)
+  console.log(JSON.stringify(Object.fromEntries(rows.map(([n, per, diff]) => [n, { perEvent: per, overhead: diff }]))));
+else
+  console.log(
+    `${EVENTS} SSE events, median of ${ROUNDS} rounds\n\n${table([['way', 'per event', 'over hand-written'], ...rows])}`,
+  );

@@ -61,12 +61,17 @@ export function streamingSignatures(input: {
   const { name, value } = streaming.selector;
   const key = propertyKey(name);
   const withParams = (type: string, optional: boolean): ArgumentView[] =>
-    args.map((a) => (a.name === 'params' ? { ...a, type, optional, defaultValue: null } : { ...a, defaultValue: null }));
+    args.map((a) =>
+      a.name === 'params' ? { ...a, type, optional, defaultValue: null } : { ...a, defaultValue: null },
+    );
   const paramsArg = args.find((a) => a.name === 'params');
   const base = paramsType;
   const streamingArgs = withParams(`${base} & { ${key}: ${JSON.stringify(value)} }`, false);
   const jsonParams = value === true ? `${base} & { ${key}?: false | null }` : base;
-  const jsonArgs = withParams(paramsArg?.optional ? `(${jsonParams}) | null | undefined` : jsonParams, paramsArg?.optional ?? false);
+  const jsonArgs = withParams(
+    paramsArg?.optional ? `(${jsonParams}) | null | undefined` : jsonParams,
+    paramsArg?.optional ?? false,
+  );
   const eitherArgs = withParams(paramsArg?.type ?? base, paramsArg?.optional ?? false);
   return {
     returnType: union,

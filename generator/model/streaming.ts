@@ -17,7 +17,12 @@ export function streamFormatOf(contentType: string): StreamFormat | undefined {
 }
 
 /** Follows refs (and all-object intersections) to a property schema by name. */
-function propertyOf(schema: Schema, name: string, lookup: (key: string) => NamedSchema | undefined, depth = 0): Schema | undefined {
+function propertyOf(
+  schema: Schema,
+  name: string,
+  lookup: (key: string) => NamedSchema | undefined,
+  depth = 0,
+): Schema | undefined {
   if (depth > 20) return undefined;
   if (schema.kind === 'ref') {
     const named = lookup(schema.target);
@@ -44,7 +49,9 @@ function isBooleanLike(schema: Schema | undefined, lookup: (key: string) => Name
 function inferSelector(op: Operation, lookup: (key: string) => NamedSchema | undefined): StreamSelector | undefined {
   const body = op.requestBody?.content[0];
   if (!body || body.encoding !== 'json') return undefined;
-  return isBooleanLike(propertyOf(body.schema, 'stream', lookup), lookup) ? { in: 'body', name: 'stream', value: true } : undefined;
+  return isBooleanLike(propertyOf(body.schema, 'stream', lookup), lookup)
+    ? { in: 'body', name: 'stream', value: true }
+    : undefined;
 }
 
 function streamingMedia(op: Operation): { media: MediaBody; format: StreamFormat; alsoJSON: boolean } | undefined {
@@ -76,19 +83,37 @@ export function detectStreaming(
   const location = { file, pointer: op.pointer };
   const found = streamingMedia(op);
   if (!found) {
-    if (override) bag.error('config-error', `${op.id}: operations["${op.id}"].stream is set, but its success response has no streaming media type`, location);
+    if (override)
+      bag.error(
+        'config-error',
+        `${op.id}: operations["${op.id}"].stream is set, but its success response has no streaming media type`,
+        location,
+      );
     return undefined;
   }
   const { media, format, alsoJSON } = found;
-  const streaming: Streaming = { format, contentType: media.contentType, itemSchema: media.itemSchema ?? media.schema, source: override ? 'config' : 'inferred' };
+  const streaming: Streaming = {
+    format,
+    contentType: media.contentType,
+    itemSchema: media.itemSchema ?? media.schema,
+    source: override ? 'config' : 'inferred',
+  };
   if (override) {
-    streaming.selector = { in: override.in, name: override.name, value: override.value ?? (override.in === 'header' ? media.contentType : true) };
+    streaming.selector = {
+      in: override.in,
+      name: override.name,
+      value: override.value ?? (override.in === 'header' ? media.contentType : true),
+    };
     return streaming;
   }
   if (!alsoJSON) return streaming;
   const selector = inferSelector(op, lookup);
   if (!selector) {
-    bag.warn('stream-ambiguous', `${op.method.toUpperCase()} ${op.path} (${op.id}) returns JSON or ${media.contentType} but has no boolean body field "stream"; declare operations["${op.id}"].stream to stream it`, location);
+    bag.warn(
+      'stream-ambiguous',
+      `${op.method.toUpperCase()} ${op.path} (${op.id}) returns JSON or ${media.contentType} but has no boolean body field "stream"; declare operations["${op.id}"].stream to stream it`,
+      location,
+    );
     return undefined;
   }
   streaming.selector = selector;

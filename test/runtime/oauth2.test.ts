@@ -17,7 +17,13 @@ afterEach(async () => {
 function configFor(tokenUrl: string): ClientConfig {
   return {
     clientName: 'Acme',
-    env: { apiKey: 'ACME_API_KEY', baseURL: 'ACME_BASE_URL', log: 'ACME_LOG', clientId: 'ACME_CLIENT_ID', clientSecret: 'ACME_CLIENT_SECRET' },
+    env: {
+      apiKey: 'ACME_API_KEY',
+      baseURL: 'ACME_BASE_URL',
+      log: 'ACME_LOG',
+      clientId: 'ACME_CLIENT_ID',
+      clientSecret: 'ACME_CLIENT_SECRET',
+    },
     defaultBaseURL: '',
     auth: [{ id: 'oauth', type: 'oauth2', tokenUrl, scopes: ['chat.write', 'files.read'] }],
     apiKeyRequired: true,
@@ -33,7 +39,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const bearer = (req: Recorded) => req.headers['authorization'];
 
 /** A token endpoint issuing t1, t2, ...; `respond` can change the answer per request. */
-async function tokenServer(respond?: (req: Recorded) => { status: number; body: unknown } | undefined, expiresIn = 3600) {
+async function tokenServer(
+  respond?: (req: Recorded) => { status: number; body: unknown } | undefined,
+  expiresIn = 3600,
+) {
   auth = await startServer(async (req, res) => {
     const custom = respond?.(req);
     if (custom) return json(res, custom.status, custom.body);
@@ -49,7 +58,10 @@ async function apiServer(handler?: (req: Recorded) => number) {
 }
 
 const client = (opts: ClientOptions = {}) =>
-  new OAuthClient({ baseURL: api!.url, clientId: 'my id', clientSecret: 's3cret', maxRetries: 0, ...opts }, configFor(`${auth!.url}/oauth/token`));
+  new OAuthClient(
+    { baseURL: api!.url, clientId: 'my id', clientSecret: 's3cret', maxRetries: 0, ...opts },
+    configFor(`${auth!.url}/oauth/token`),
+  );
 
 describe('OAuth2 client credentials', () => {
   it('fetches a token with the scopes and HTTP Basic client auth, then reuses it', async () => {
@@ -61,8 +73,13 @@ describe('OAuth2 client credentials', () => {
     expect(auth!.requests).toHaveLength(1);
     const tokenRequest = auth!.requests[0]!;
     expect(tokenRequest.method).toBe('POST');
-    expect(Object.fromEntries(new URLSearchParams(tokenRequest.text))).toEqual({ grant_type: 'client_credentials', scope: 'chat.write files.read' });
-    expect(Buffer.from(String(tokenRequest.headers['authorization']).replace('Basic ', ''), 'base64').toString()).toBe('my%20id:s3cret');
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest.text))).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'chat.write files.read',
+    });
+    expect(Buffer.from(String(tokenRequest.headers['authorization']).replace('Basic ', ''), 'base64').toString()).toBe(
+      'my%20id:s3cret',
+    );
     expect(api!.requests.map(bearer)).toEqual(['Bearer t1', 'Bearer t1']);
   });
 
@@ -89,7 +106,9 @@ describe('OAuth2 client credentials', () => {
   it('a 401 renews the token and resends the request once', async () => {
     await tokenServer();
     await apiServer((req) => (bearer(req) === 'Bearer t1' ? 401 : 200));
-    expect(await client().ops.call({ method: 'post', path: '/x', body: { a: 1 } } as never, null, { body: { a: 1 } })).toEqual({ ok: true });
+    expect(
+      await client().ops.call({ method: 'post', path: '/x', body: { a: 1 } } as never, null, { body: { a: 1 } }),
+    ).toEqual({ ok: true });
     expect(api!.requests.map(bearer)).toEqual(['Bearer t1', 'Bearer t2']);
     expect(api!.requests.map((r) => r.text)).toEqual(['{"a":1}', '{"a":1}']);
   });
@@ -105,7 +124,9 @@ describe('OAuth2 client credentials', () => {
   it('a failing token endpoint surfaces as AuthenticationError and the API is not called', async () => {
     await tokenServer(() => ({ status: 400, body: { error: 'invalid_client', error_description: 'bad secret' } }));
     await apiServer();
-    const err = await client().ops.call({ method: 'get', path: '/x' }).catch((e: unknown) => e);
+    const err = await client()
+      .ops.call({ method: 'get', path: '/x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Errors.AuthenticationError);
     expect((err as Error).message).toMatch(/token endpoint status 400/);
     expect((err as Errors.APIError).error).toEqual({ error: 'invalid_client', error_description: 'bad secret' });
@@ -118,8 +139,13 @@ describe('OAuth2 client credentials', () => {
     const url = auth!.url;
     await auth!.close();
     auth = undefined;
-    const c = new OAuthClient({ baseURL: api!.url, clientId: 'i', clientSecret: 's', maxRetries: 0 }, configFor(`${url}/t`));
-    await expect(c.ops.call({ method: 'get', path: '/x' })).rejects.toThrow(/Could not reach the OAuth2 token endpoint/);
+    const c = new OAuthClient(
+      { baseURL: api!.url, clientId: 'i', clientSecret: 's', maxRetries: 0 },
+      configFor(`${url}/t`),
+    );
+    await expect(c.ops.call({ method: 'get', path: '/x' })).rejects.toThrow(
+      /Could not reach the OAuth2 token endpoint/,
+    );
   });
 
   it('reads clientId and clientSecret from the environment', async () => {
@@ -129,7 +155,9 @@ describe('OAuth2 client credentials', () => {
     process.env['ACME_CLIENT_SECRET'] = 'env-secret';
     const c = new OAuthClient({ baseURL: api!.url }, configFor(`${auth!.url}/oauth/token`));
     await c.ops.call({ method: 'get', path: '/a' });
-    expect(Buffer.from(String(auth!.requests[0]!.headers['authorization']).slice(6), 'base64').toString()).toBe('env-id:env-secret');
+    expect(Buffer.from(String(auth!.requests[0]!.headers['authorization']).slice(6), 'base64').toString()).toBe(
+      'env-id:env-secret',
+    );
   });
 });
 
@@ -148,7 +176,10 @@ describe('auth provider', () => {
 
   it('its errors become AuthenticationError with the cause', async () => {
     await apiServer();
-    const c = new OAuthClient({ baseURL: api!.url, auth: () => Promise.reject(new Error('vault sealed')) }, configFor('http://unused'));
+    const c = new OAuthClient(
+      { baseURL: api!.url, auth: () => Promise.reject(new Error('vault sealed')) },
+      configFor('http://unused'),
+    );
     const err = await c.ops.call({ method: 'get', path: '/a' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Errors.AuthenticationError);
     expect((err as Error).message).toMatch(/auth provider failed: vault sealed/);

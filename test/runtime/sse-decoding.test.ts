@@ -25,21 +25,58 @@ function splits(bytes: Uint8Array): Uint8Array[][] {
 const cases: Array<{ name: string; input: string | Uint8Array; events: Expected[] }> = [
   { name: 'one event', input: 'data: hello\n\n', events: [{ event: 'message', data: 'hello' }] },
   { name: 'multi-line data joins with LF', input: 'data: a\ndata: b\ndata:\n\n', events: [{ data: 'a\nb\n' }] },
-  { name: 'CRLF line endings', input: 'event: add\r\ndata: 1\r\n\r\ndata: 2\r\n\r\n', events: [{ event: 'add', data: '1' }, { event: 'message', data: '2' }] },
+  {
+    name: 'CRLF line endings',
+    input: 'event: add\r\ndata: 1\r\n\r\ndata: 2\r\n\r\n',
+    events: [
+      { event: 'add', data: '1' },
+      { event: 'message', data: '2' },
+    ],
+  },
   { name: 'CR line endings', input: 'data: x\r\rdata: y\r\r', events: [{ data: 'x' }, { data: 'y' }] },
   { name: 'mixed endings', input: 'data: a\r\ndata: b\rdata: c\n\r\n', events: [{ data: 'a\nb\nc' }] },
   { name: 'comments are ignored', input: ': keep-alive\n:\ndata: x\n: more\n\n', events: [{ data: 'x' }] },
   { name: 'unknown fields are ignored', input: 'foo: bar\nbaz\ndata: x\n\n', events: [{ data: 'x' }] },
-  { name: 'only one space after the colon is removed', input: 'data:  two\ndata:none\n\n', events: [{ data: ' two\nnone' }] },
-  { name: 'field with no colon is a field with an empty value', input: 'data\n\ndata\ndata\n\n', events: [{ data: '' }, { data: '\n' }] },
-  { name: 'events without data are not dispatched', input: 'event: ping\n\nid: 7\n\ndata: x\n\n', events: [{ event: 'message', data: 'x', id: '7' }] },
-  { name: 'id carries over; NUL ids are ignored', input: 'id: 1\ndata: a\n\ndata: b\n\nid: 2\u0000\ndata: c\n\nid\ndata: d\n\n', events: [{ id: '1' }, { id: '1' }, { id: '1' }, { id: '' }].map((e, i) => ({ ...e, data: 'abcd'[i]! })) },
-  { name: 'retry takes digits only', input: 'retry: 3000\ndata: a\n\nretry: 1x\ndata: b\n\n', events: [{ data: 'a', retry: 3000 }, { data: 'b', retry: 3000 }] },
+  {
+    name: 'only one space after the colon is removed',
+    input: 'data:  two\ndata:none\n\n',
+    events: [{ data: ' two\nnone' }],
+  },
+  {
+    name: 'field with no colon is a field with an empty value',
+    input: 'data\n\ndata\ndata\n\n',
+    events: [{ data: '' }, { data: '\n' }],
+  },
+  {
+    name: 'events without data are not dispatched',
+    input: 'event: ping\n\nid: 7\n\ndata: x\n\n',
+    events: [{ event: 'message', data: 'x', id: '7' }],
+  },
+  {
+    name: 'id carries over; NUL ids are ignored',
+    input: 'id: 1\ndata: a\n\ndata: b\n\nid: 2\u0000\ndata: c\n\nid\ndata: d\n\n',
+    events: [{ id: '1' }, { id: '1' }, { id: '1' }, { id: '' }].map((e, i) => ({ ...e, data: 'abcd'[i]! })),
+  },
+  {
+    name: 'retry takes digits only',
+    input: 'retry: 3000\ndata: a\n\nretry: 1x\ndata: b\n\n',
+    events: [
+      { data: 'a', retry: 3000 },
+      { data: 'b', retry: 3000 },
+    ],
+  },
   { name: 'a leading BOM is dropped', input: '\uFEFFdata: x\n\n', events: [{ data: 'x' }] },
   { name: 'a second BOM is data', input: '\uFEFF\uFEFFdata: x\n\n', events: [] },
   { name: 'an unterminated last event is discarded', input: 'data: a\n\ndata: b\n', events: [{ data: 'a' }] },
   { name: 'multi-byte UTF-8 split anywhere', input: 'data: héllo 😀 世界\n\n', events: [{ data: 'héllo 😀 世界' }] },
-  { name: 'event type resets after dispatch', input: 'event: a\ndata: 1\n\ndata: 2\n\n', events: [{ event: 'a', data: '1' }, { event: 'message', data: '2' }] },
+  {
+    name: 'event type resets after dispatch',
+    input: 'event: a\ndata: 1\n\ndata: 2\n\n',
+    events: [
+      { event: 'a', data: '1' },
+      { event: 'message', data: '2' },
+    ],
+  },
   { name: 'JSON data', input: 'data: {"id":1,\ndata: "x":[1,2]}\n\n', events: [{ data: '{"id":1,\n"x":[1,2]}' }] },
 ];
 
@@ -76,11 +113,13 @@ describe('line-delimited decoding', () => {
     ['CRLF and blank lines', '{"a":1}\r\n\r\n  \n{"a":2}', ['{"a":1}', '{"a":2}']],
     ['no trailing newline', '1\n2', ['1', '2']],
   ];
-  for (const [name, input, records] of lines) it(`JSONL: ${name}`, () => expect(run(LineRecordDecoder, input)).toEqual(records));
+  for (const [name, input, records] of lines)
+    it(`JSONL: ${name}`, () => expect(run(LineRecordDecoder, input)).toEqual(records));
 
   const seqs: Array<[name: string, input: string, records: string[]]> = [
     ['RS prefixed, LF terminated', '\u001e{"a":1}\n\u001e{"a":2}\n', ['{"a":1}', '{"a":2}']],
     ['pretty-printed records', '\u001e{\n  "a": 1\n}\n\u001e[2]\n', ['{\n  "a": 1\n}', '[2]']],
   ];
-  for (const [name, input, records] of seqs) it(`json-seq: ${name}`, () => expect(run(JSONSeqDecoder, input)).toEqual(records));
+  for (const [name, input, records] of seqs)
+    it(`json-seq: ${name}`, () => expect(run(JSONSeqDecoder, input)).toEqual(records));
 });

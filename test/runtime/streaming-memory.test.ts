@@ -27,7 +27,7 @@ it('memory stays flat while reading 100,000 events', async () => {
   server = await startServer(async (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const event = (i: number) => `id: ${i}\ndata: {"index":${i},"delta":"${'x'.repeat(64)}"}\n\n`;
-    for (let i = 0; i < TOTAL; ) {
+    for (let i = 0; i < TOTAL;) {
       let batch = '';
       for (const end = Math.min(TOTAL, i + 200); i < end; i++) batch += event(i);
       if (!res.write(batch)) await new Promise((resolve) => res.once('drain', resolve));

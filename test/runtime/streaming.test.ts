@@ -25,9 +25,13 @@ const chatSpec: OperationSpec = {
 };
 const logsSpec: OperationSpec = { method: 'get', path: '/logs', stream: { format: 'jsonl' } };
 
-const client = (opts: Record<string, unknown> = {}) => new Acme({ apiKey: 'k', baseURL: server!.url, maxRetries: 0, ...opts });
-const chat = (params: Record<string, unknown>, opts: Record<string, unknown> = {}, clientOpts: Record<string, unknown> = {}) =>
-  client(clientOpts).ops.call<Stream<Chunk>>(chatSpec, params, opts);
+const client = (opts: Record<string, unknown> = {}) =>
+  new Acme({ apiKey: 'k', baseURL: server!.url, maxRetries: 0, ...opts });
+const chat = (
+  params: Record<string, unknown>,
+  opts: Record<string, unknown> = {},
+  clientOpts: Record<string, unknown> = {},
+) => client(clientOpts).ops.call<Stream<Chunk>>(chatSpec, params, opts);
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -106,7 +110,11 @@ describe('streaming responses', () => {
     let connectionClosed: Promise<void> | undefined;
     server = await startServer(async (_req, res) => {
       connectionClosed = closed(res);
-      await writeChat(res, Array.from({ length: 1000 }, (_, i) => `w${i}`), false);
+      await writeChat(
+        res,
+        Array.from({ length: 1000 }, (_, i) => `w${i}`),
+        false,
+      );
     });
     const stream = await chat({ stream: true });
     const seen: Chunk[] = [];

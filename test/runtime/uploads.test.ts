@@ -31,7 +31,11 @@ const uploadSpec: OperationSpec = {
   },
   bodyFields: { filter: { style: 'deepObject' }, raw: { contentType: 'application/x-custom' } },
 };
-const binarySpec: OperationSpec = { method: 'put', path: '/bytes', body: { encoding: 'binary', contentType: 'application/octet-stream', mode: 'whole' } };
+const binarySpec: OperationSpec = {
+  method: 'put',
+  path: '/bytes',
+  body: { encoding: 'binary', contentType: 'application/octet-stream', mode: 'whole' },
+};
 const formSpec: OperationSpec = {
   method: 'post',
   path: '/form',
@@ -41,10 +45,17 @@ const formSpec: OperationSpec = {
 
 /** The request's parts as the platform's own multipart parser sees them. */
 async function partsOf(req: Recorded): Promise<Array<[string, string | { name: string; type: string; text: string }]>> {
-  const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(req.body) }).formData();
+  const form = await new Request('http://x/', {
+    method: 'POST',
+    headers: { 'content-type': String(req.headers['content-type']) },
+    body: new Uint8Array(req.body),
+  }).formData();
   const out: Array<[string, string | { name: string; type: string; text: string }]> = [];
   for (const [key, value] of form) {
-    out.push([key, typeof value === 'string' ? value : { name: value.name, type: value.type, text: await value.text() }]);
+    out.push([
+      key,
+      typeof value === 'string' ? value : { name: value.name, type: value.type, text: await value.text() },
+    ]);
   }
   return out;
 }
@@ -123,9 +134,13 @@ describe('byte bodies', () => {
 
   it('a ReadableStream body is streamed once and never retried, and the error says why', async () => {
     server = await startServer((_req, res) => json(res, 503, { message: 'busy' }, { 'retry-after-ms': '1' }));
-    const err = await client({ maxRetries: 3 }).ops.call(binarySpec, { body: streamOf('big upload') }).catch((e: unknown) => e);
+    const err = await client({ maxRetries: 3 })
+      .ops.call(binarySpec, { body: streamOf('big upload') })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Errors.InternalServerError);
-    expect((err as Error).message).toMatch(/Not retried: the request body is a ReadableStream, which cannot be sent twice/);
+    expect((err as Error).message).toMatch(
+      /Not retried: the request body is a ReadableStream, which cannot be sent twice/,
+    );
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.text).toBe('big upload');
   });
@@ -134,7 +149,13 @@ describe('byte bodies', () => {
 describe('x-www-form-urlencoded bodies', () => {
   it('follow the encoding object: explode false joins, pipeDelimited, deepObject by default for objects', async () => {
     server = await startServer((_req, res) => json(res, 200, {}));
-    await client().ops.call(formSpec, { tags: ['a', 'b'], ids: [1, 2], colors: ['red', 'blue'], address: { city: 'Paris' }, name: 'J D' });
+    await client().ops.call(formSpec, {
+      tags: ['a', 'b'],
+      ids: [1, 2],
+      colors: ['red', 'blue'],
+      address: { city: 'Paris' },
+      name: 'J D',
+    });
     const body = new URLSearchParams(server.requests[0]!.text);
     expect([...body]).toEqual([
       ['tags', 'a,b'],

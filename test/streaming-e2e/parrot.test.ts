@@ -20,18 +20,28 @@ let output = '';
 let server: TestServer;
 
 async function formOf(req: Recorded): Promise<FormData> {
-  const request = new Request('http://x/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body: new Uint8Array(req.body) });
+  const request = new Request('http://x/', {
+    method: 'POST',
+    headers: { 'content-type': String(req.headers['content-type']) },
+    body: new Uint8Array(req.body),
+  });
   return request.formData();
 }
 
 function chat(req: Recorded, res: ServerResponse): void {
   const body = JSON.parse(req.text) as { stream?: boolean };
   if (!body.stream) {
-    return json(res, 200, { id: 'cc', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi there' } }] });
+    return json(res, 200, {
+      id: 'cc',
+      object: 'chat.completion',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Hi there' } }],
+    });
   }
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   for (const [i, content] of ['Hi', ' there'].entries()) {
-    res.write(`data: ${JSON.stringify({ id: 'cc', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: 'cc', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`,
+    );
     if (i === 0) res.write(': keep-alive\n\n');
   }
   res.end('data: [DONE]\n\n');
@@ -43,7 +53,9 @@ beforeAll(async () => {
     if (req.path === '/chat/completions') return chat(req, res);
     if (req.path === '/models/m1/logs') {
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
-      return res.end('{"time":"2026-01-01T00:00:00Z","message":"one"}\n{"time":"2026-01-01T00:00:01Z","message":"two"}\n');
+      return res.end(
+        '{"time":"2026-01-01T00:00:00Z","message":"one"}\n{"time":"2026-01-01T00:00:01Z","message":"two"}\n',
+      );
     }
     if (req.path === '/files') {
       const form = await formOf(req);
@@ -63,7 +75,11 @@ const client = () => new mod.Parrot({ apiKey: 'sk-test', baseURL: server.url, ma
 
 describe('generated streaming client (Parrot fixture)', () => {
   it('create({ stream: true }) yields chunks; without stream it returns the completion', async () => {
-    const stream = await client().chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const stream = await client().chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     expect(stream).toBeInstanceOf(mod.Stream);
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0].delta.content;
