@@ -1,8 +1,9 @@
 /**
  * The part of the generator/runtime contract about request and response media and OAuth2: how
- * form and multipart fields are encoded (`OperationSpec.body.fields`), which response media types
- * stream (`OperationSpec.stream`; `bodyFields` for encodings), and the client-credentials fields of an `oauth2` auth scheme.
- * Re-exported by `contract.ts`; like it, free of platform APIs.
+ * form and multipart fields are encoded (`OperationSpec.bodyFields`), which response media types
+ * stream (`OperationSpec.stream`), and the client-credentials fields of an `oauth2` auth scheme.
+ * `OperationSpec` and `AuthSchemeSpec` in `contract.ts` extend its interfaces; like that module,
+ * it is free of platform APIs.
  */
 import type { QueryStyle } from './contract.js';
 
