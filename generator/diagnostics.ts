@@ -39,6 +39,7 @@ export type DiagnosticCode =
   | 'ref-sibling-keys'
   | 'name-collision'
   | 'pagination-ambiguous'
+  | 'stream-ambiguous'
   | 'config-error'
   | 'template-error'
   | 'override-unused'

@@ -4,7 +4,7 @@
  * (`schema/apiforge.config.schema.json`), and, through the mapped types
  * below, to make tsc fail when `ClientSettings` gains a key this file lacks.
  */
-import type { ClientSettings, OperationFilter, OperationOverride, PaginationOverride } from './types.js';
+import type { ClientSettings, OperationFilter, OperationOverride, PaginationOverride, StreamOverride } from './types.js';
 
 export type Shape =
   | { kind: 'string'; description?: string; enum?: readonly string[]; minLength?: number }
@@ -40,6 +40,21 @@ const paginationShape: ObjectShape<PaginationOverride> = {
   },
 };
 
+const streamShape: ObjectShape<StreamOverride> = {
+  kind: 'object',
+  description: 'The parameter that selects the streaming response.',
+  required: ['in', 'name'],
+  props: {
+    in: { kind: 'string', enum: ['body', 'query', 'header'], description: 'Where the selector is.' },
+    name: str('Its wire name, e.g. `stream`, `format` or `Accept`.'),
+    value: {
+      kind: 'union',
+      description: 'The value that selects the stream; default `true` (a header: the streaming media type).',
+      options: [{ kind: 'string' }, { kind: 'boolean' }],
+    },
+  },
+};
+
 const operationShape: ObjectShape<OperationOverride> = {
   kind: 'object',
   description: 'Where an operation appears in the client, overriding inference.',
@@ -50,6 +65,11 @@ const operationShape: ObjectShape<OperationOverride> = {
       kind: 'union',
       description: 'Pagination for this operation: a style descriptor, or `false` to turn it off.',
       options: [paginationShape, { kind: 'literal', value: false }],
+    },
+    stream: {
+      kind: 'union',
+      description: 'Selector of the streaming response for an operation that returns JSON or a stream, or `false` for JSON only.',
+      options: [streamShape, { kind: 'literal', value: false }],
     },
   },
 };

@@ -12,6 +12,21 @@ export interface OperationOverride {
   method?: string;
   /** Pagination for this operation: a style descriptor, or `false` to turn it off. */
   pagination?: PaginationOverride | false;
+  /**
+   * For an operation whose success response offers JSON and a stream: the parameter that asks
+   * for the stream (default: a boolean body field `stream`), or `false` to always return JSON.
+   */
+  stream?: StreamOverride | false;
+}
+
+/** Declares the parameter that selects the streaming response (see docs/runtime.md). */
+export interface StreamOverride {
+  /** Where the selector is: a body field, a query parameter or a header. */
+  in: 'body' | 'query' | 'header';
+  /** Its wire name, e.g. `stream`, `format` or `Accept`. */
+  name: string;
+  /** The value that selects the stream; default `true` (a header: the streaming media type). */
+  value?: string | boolean;
 }
 
 /** Declares how an operation paginates (see docs/pagination.md). */

@@ -54,17 +54,31 @@ export function clientConfigValue(model: ApiModel, settings: ClientSettings, nam
   const baseURL = defaultBaseURL(model, settings);
   const auth = model.securitySchemes.flatMap((s) => {
     if (s.type === 'apiKey' && s.in && s.paramName) return [{ id: s.name, type: 'apiKey', in: s.in, name: s.paramName }];
+    if (s.type === 'oauth2' && s.clientCredentials) return [oauth2Scheme(model, s.name, s.clientCredentials.tokenUrl, baseURL)];
     if (s.type === 'http' && s.scheme === 'basic') return [{ id: s.name, type: 'basic' }];
     if (s.type === 'http' || s.type === 'oauth2' || s.type === 'openIdConnect') return [{ id: s.name, type: 'bearer' }];
     return [];
   });
   // The key is required only when every global requirement needs a scheme (an empty `{}` requirement means optional auth).
   const apiKeyRequired = auth.length > 0 && model.security.length > 0 && model.security.every((r) => r.schemes.length > 0);
+  if (auth.some((a) => a.type === 'oauth2')) Object.assign(env, { clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET` });
   const config: Record<string, unknown> = { clientName: name, env, defaultBaseURL: baseURL, auth, apiKeyRequired, version: model.version };
   const idem = idempotency(model, settings);
   if (idem) config['idempotency'] = idem;
   if (settings.retryCountHeader) config['retryCountHeader'] = settings.retryCountHeader;
   return config;
+}
+
+/**
+ * An OAuth2 client-credentials scheme: its token URL (resolved against the base URL when
+ * relative) and the scopes that the spec's security requirements ask for with it.
+ */
+function oauth2Scheme(model: ApiModel, id: string, tokenUrl: string, baseURL: string): { id: string; type: 'oauth2'; tokenUrl: string; scopes: string[] } {
+  const requirements = [...model.security, ...model.operations.flatMap((op) => op.security ?? [])];
+  const scopes = new Set(requirements.flatMap((r) => r.schemes.filter((s) => s.name === id).flatMap((s) => s.scopes)));
+  let url = tokenUrl;
+  if (!/^https?:\/\//.test(tokenUrl) && baseURL) url = new URL(tokenUrl, `${baseURL}/`).href;
+  return { id, type: 'oauth2', tokenUrl: url, scopes: [...scopes].sort() };
 }
 
 function idempotency(model: ApiModel, settings: ClientSettings): { header: string; methods: string[] } | undefined {

@@ -201,6 +201,9 @@ function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[]):
     exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false),
     exportView('./core/client.js', ['ClientOptions'], true),
     exportView('./core/types.js', ['RequestOptions', 'ClientConfig', 'OperationSpec'], true),
+    ...(model.operations.some((op) => op.streaming)
+      ? [exportView('./core/streaming.js', ['Stream', { name: 'ServerSentEvent', alias: null, typeOnly: true }], false)]
+      : []),
     ...typeExports(model, plans),
   ];
 }

@@ -1,6 +1,6 @@
 import { PAGE_CLASSES } from '../../runtime/src/core/contract.js';
 import { toParameterName } from '../model/naming.js';
-import type { Operation, Pagination, Schema } from '../model/types.js';
+import type { Operation, Pagination, Schema, Streaming } from '../model/types.js';
 import { declarationView } from './declarations.js';
 import { docLines } from './docs.js';
 import type { FileContext } from './file-context.js';
@@ -8,7 +8,15 @@ import { LINE_WIDTH, literalKey } from './literal.js';
 import { constantView, operationSpecValue, paginationSpecValue } from './spec-literals.js';
 import { layoutMember, layoutType, typeWidth } from './type-layout.js';
 import { generic, keyword, memberView, named, typeView, unionOf } from './type-expr.js';
-import type { ArgumentView, ConstantView, MethodView, TypeDeclarationView, TypeView } from './view-model.js';
+import { streamingSignatures, streamItemType, type StreamingSignatures } from './streaming.js';
+import type {
+  ArgumentView,
+  ConstantView,
+  MethodSignatureView,
+  MethodView,
+  TypeDeclarationView,
+  TypeView,
+} from './view-model.js';
 
 /** Everything one operation contributes to a resource file. */
 export interface OperationOutput {
@@ -154,12 +162,16 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     out.declarations.push(params);
     out.exported.push(params.name);
   }
-  const returns = returnType(op, ctx, out, specConst);
-  layoutType(returns, 0, 2, 0, false);
+  let returns = returnType(op, ctx, out, specConst);
+  let overloads: MethodSignatureView[] = [];
   ctx.useRuntime('APIPromise', 'core/api-promise');
   ctx.useRuntime('RequestOptions', 'core/types');
   ctx.useRuntime('OperationSpec', 'core/types');
   const { args, paramsExpr } = argumentsOf(op, params !== null);
+  const streaming = op.pagination ? undefined : op.streaming;
+  if (streaming) ({ returnType: returns, overloads } = streamingMethod(op, streaming, ctx, out, args, returns));
+  layoutType(returns, 0, 2, 0, false);
+  for (const o of overloads) layoutType(o.returnType, 0, 2, 0, false);
   out.constants.unshift(constantView(specConst, 'OperationSpec', operationSpecValue(op)));
   const summary = op.summary !== undefined ? { title: op.summary } : {};
   const description =
@@ -182,6 +194,34 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     paginationConst: op.pagination ? `${specConst}Pagination` : null,
     paramsExpr,
     callMultiline: callWidth(op, specConst, paramsExpr) > LINE_WIDTH,
+    overloads,
   };
   return out;
+}
+
+/**
+ * A streaming operation's signatures: the item type, and the JSON type when the success response also
+ * offers JSON (the response plan skips the streaming media type, so `returns` is that JSON alternative).
+ */
+function streamingMethod(
+  op: Operation,
+  streaming: Streaming,
+  ctx: FileContext,
+  out: OperationOutput,
+  args: ArgumentView[],
+  returns: TypeView,
+): StreamingSignatures {
+  const itemType = streamItemType(op, streaming, ctx, out);
+  const jsonType = op.response.kind === 'void' || returns.kind !== 'generic' ? undefined : returns.args[0];
+  const selector = streaming.selector;
+  const selectorIsParam = op.request.members.some((m) => m.property.name === selector?.name && m.location === selector.in);
+  return streamingSignatures({
+    streaming,
+    ctx,
+    methodName: op.methodName,
+    args,
+    itemType,
+    jsonType,
+    selectorParams: selectorIsParam ? op.typeNames.params : undefined,
+  });
 }

@@ -9,6 +9,7 @@ import { defaultBaseURL, envPrefix } from './client-config.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { DocsMethodView, DocsResourceView, MethodView, PackageDocsView } from './view-model.js';
 import { flatText } from './type-expr.js';
+import { featureSections } from './client-readme.js';
 
 /** What the docs need of a planned resource file. */
 export interface DocsResourcePlan {
@@ -51,6 +52,7 @@ export function packageDocsView(model: ApiModel, settings: ClientSettings, clien
     resources,
     paginatedExample: all.find((m) => m.paginated && !m.exampleArgs.includes('{')) ?? all.find((m) => m.paginated) ?? null,
     example: all.length > 0 ? simplest(all) : null,
+    featureSections: featureSections(model, clientName, prefix).join('\n'),
   };
 }
 

@@ -7,6 +7,8 @@ import { kebabCase } from 'change-case';
 import type { ClientSettings } from '../config/types.js';
 import type { ApiModel } from '../model/types.js';
 import type { GeneratedFile } from '../write/types.js';
+import { envPrefix } from './client-config.js';
+import { clientReadme } from './client-readme.js';
 import { packageDocs, packageDocsView, type DocsResourcePlan } from './package-docs.js';
 import type { TemplateEngine } from './template-engine.js';
 
@@ -42,7 +44,10 @@ export function packageName(settings: ClientSettings, clientName: string): strin
 /** `tsconfig.json`, and unless `package: false` the package files and docs. */
 export function projectFiles(model: ApiModel, settings: ClientSettings, clientName: string, docs?: ProjectDocsInput): GeneratedFile[] {
   const files: GeneratedFile[] = [{ path: 'tsconfig.json', content: json({ compilerOptions: { ...COMPILER_OPTIONS, noEmit: true }, include: ['src'] }) }];
-  if (settings.package === false) return files;
+  if (settings.package === false) {
+    const readme = clientReadme(model, clientName, envPrefix(model, settings));
+    return readme ? [...files, readme] : files;
+  }
   const name = packageName(settings, clientName);
   files.push({ path: 'package.json', content: packageJson(model, settings, name, docs !== undefined && settings.emit !== 'types') });
   const build = { declaration: true, sourceMap: true, noEmit: false, rootDir: 'src' };

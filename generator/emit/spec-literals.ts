@@ -4,8 +4,10 @@
  * printed by the one literal printer, with `satisfies` in the output so tsc
  * checks every constant against the runtime contract.
  */
-import type { OperationSpec, QueryParamSpec, QueryStyle } from '../../runtime/src/core/contract.js';
-import type { Operation, Pagination } from '../model/types.js';
+import { QUERY_STYLES, type OperationSpec, type QueryParamSpec, type QueryStyle } from '../../runtime/src/core/contract.js';
+import type { BodyFieldSpec } from '../../runtime/src/core/media-contract.js';
+import type { MediaBody, Operation, Pagination } from '../model/types.js';
+import { streamSpecValue } from './streaming.js';
 import { printLiteral } from './literal.js';
 import type { ConstantView } from './view-model.js';
 
@@ -42,6 +44,10 @@ export function operationSpecValue(op: Operation): OperationSpecValue {
   if (names('header').length > 0) spec.headers = names('header');
   if (names('cookie').length > 0) spec.cookies = names('cookie');
   if (plan.body) spec.body = { encoding: plan.body.encoding, contentType: plan.body.contentType, mode: plan.body.mode };
+  const media = op.requestBody?.content[0];
+  const fields = plan.body && media ? bodyFields(media) : undefined;
+  if (fields) spec.bodyFields = fields;
+  if (op.streaming && !op.pagination) spec.stream = streamSpecValue(op.streaming);
   if (op.security) spec.security = [...new Set(op.security.flatMap((r) => r.schemes.map((s) => s.name)))].sort();
   return spec;
 }
@@ -103,4 +109,18 @@ export function constantView(
     type,
     value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ` satisfies ${type};`.length),
   };
+}
+
+/** The `bodyFields` of a form or multipart body spec, from the media type's `encoding` object (known styles only). */
+function bodyFields(body: MediaBody): Record<string, BodyFieldSpec> | undefined {
+  if (!body.fields || (body.encoding !== 'form' && body.encoding !== 'multipart')) return undefined;
+  const fields: Record<string, BodyFieldSpec> = {};
+  for (const [name, entry] of Object.entries(body.fields)) {
+    const field: BodyFieldSpec = {};
+    if (entry.contentType !== undefined) field.contentType = entry.contentType;
+    if ((QUERY_STYLES as readonly string[]).includes(entry.style ?? '')) field.style = entry.style as QueryStyle;
+    if (entry.explode !== undefined) field.explode = entry.explode;
+    if (Object.keys(field).length > 0) fields[name] = field;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }

@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '2.0';
+export const VIEW_MODEL_VERSION = '2.1';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -154,6 +154,17 @@ export interface MethodView {
   paramsExpr: string;
   /** One argument per line in the client call: it would not fit on one line. */
   callMultiline: boolean;
+  /** Overload signatures printed before the implementation (streaming operations with a selector). */
+  overloads: MethodSignatureView[];
+}
+
+/** A method signature without a body (`partials/method-signature`): an overload of a method. */
+export interface MethodSignatureView {
+  name: string;
+  args: ArgumentView[];
+  returnType: TypeView;
+  /** Print one argument per line: the signature would not fit on one line. */
+  multiline: boolean;
 }
 
 /** A module-level constant (`partials/constant`): an OperationSpec, PaginationSpec or ClientConfig literal. */
@@ -291,4 +302,6 @@ export interface PackageDocsView {
   paginatedExample: DocsMethodView | null;
   /** A method to show in the errors, retries and timeouts sections (the first one). */
   example: DocsMethodView | null;
+  /** Markdown sections on the client's streaming, upload and OAuth2 operations; empty when it has none. */
+  featureSections: string;
 }

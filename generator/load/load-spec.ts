@@ -50,7 +50,7 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
   let doc = document as Record<string, unknown>;
   if (declared.family === '2.0') doc = await convertSwagger2(doc, source.display);
   if (declared.family === '3.2') {
-    bag.warn('unsupported-version', `OpenAPI ${declared.raw} is read as 3.1; fields new in 3.2 are ignored`, { file: source.display, pointer: '#/openapi' });
+    bag.warn('unsupported-version', `OpenAPI ${declared.raw} is read as 3.1 (plus itemSchema); other fields new in 3.2 are ignored`, { file: source.display, pointer: '#/openapi' });
     warnUnknownFields(doc, source.display, bag);
   }
   return {

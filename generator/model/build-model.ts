@@ -7,6 +7,7 @@ import { avoidMemberCollisions } from './member-collisions.js';
 import { collectOperations, readSecurity } from './operations.js';
 import { detectPagination } from './pagination.js';
 import { planRequest, planResponse } from './request-plan.js';
+import { detectStreaming } from './streaming.js';
 import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
 import { breakAliasCycles } from './ref-cycles.js';
@@ -68,6 +69,8 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
     full.request = planRequest(full, lookup);
     const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
     if (pagination) full.pagination = pagination;
+    const streaming = detectStreaming(full, options, bag, spec.display, lookup);
+    if (streaming) full.streaming = streaming;
     full.response = planResponse(full);
     return full;
   });
@@ -135,6 +138,10 @@ function readSecuritySchemes(raw: unknown): SecurityScheme[] {
       if (typeof s['name'] === 'string') scheme.paramName = s['name'];
       if (typeof s['scheme'] === 'string') scheme.scheme = s['scheme'].toLowerCase();
       if (typeof s['description'] === 'string') scheme.description = s['description'];
+      const flow = isRecord(s['flows']) ? s['flows']['clientCredentials'] : undefined;
+      if (isRecord(flow) && typeof flow['tokenUrl'] === 'string') {
+        scheme.clientCredentials = { tokenUrl: flow['tokenUrl'], scopes: isRecord(flow['scopes']) ? Object.keys(flow['scopes']) : [] };
+      }
       return [scheme];
     });
 }

@@ -155,13 +155,51 @@ function readContent(content: unknown, pointer: string, ctx: SchemaContext): Med
     .map((contentType) => {
       const media = content[contentType];
       const schema = isRecord(media) ? media['schema'] : undefined;
-      return {
+      const mediaPointer = `${pointer}/${pointerSegment(contentType)}`;
+      const body: MediaBody = {
         contentType,
         encoding: encodingOf(contentType),
-        schema: normalizeSchema(schema ?? {}, ctx, `${pointer}/${pointerSegment(contentType)}/schema`),
+        schema: normalizeSchema(schema ?? {}, ctx, `${mediaPointer}/schema`),
       };
+      const item = isRecord(media) ? readItemSchema(contentType, media['itemSchema'], `${mediaPointer}/itemSchema`, ctx) : undefined;
+      if (item) body.itemSchema = item;
+      const fields = isRecord(media) ? readEncoding(media['encoding']) : undefined;
+      if (fields) body.fields = fields;
+      return body;
     })
     .sort((a, b) => ENCODING_RANK[a.encoding] - ENCODING_RANK[b.encoding] || (a.contentType < b.contentType ? -1 : 1));
+}
+
+/** A media type's `encoding` object, keeping what the client uses (content type, style, explode). */
+function readEncoding(raw: unknown): MediaBody['fields'] {
+  if (!isRecord(raw)) return undefined;
+  const out: NonNullable<MediaBody['fields']> = {};
+  for (const name of Object.keys(raw).sort()) {
+    const entry = raw[name];
+    if (!isRecord(entry)) continue;
+    const field: NonNullable<MediaBody['fields']>[string] = {};
+    if (typeof entry['contentType'] === 'string') field.contentType = entry['contentType'];
+    if (typeof entry['style'] === 'string') field.style = entry['style'];
+    if (typeof entry['explode'] === 'boolean') field.explode = entry['explode'];
+    if (Object.keys(field).length > 0) out[name] = field;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * OpenAPI 3.2 `itemSchema`. An event-stream item schema describes the whole event
+ * (`{ event, data, id }`); what the client yields is the parsed `data`, whose schema is the
+ * `data` property's `contentSchema` when it has one.
+ */
+function readItemSchema(contentType: string, raw: unknown, pointer: string, ctx: SchemaContext): MediaBody['itemSchema'] {
+  if (!isRecord(raw)) return undefined;
+  if (contentType.toLowerCase().startsWith('text/event-stream')) {
+    const props = isRecord(raw['properties']) ? raw['properties'] : undefined;
+    const data = props && isRecord(props['data']) ? props['data'] : undefined;
+    if (data && isRecord(data['contentSchema'])) return normalizeSchema(data['contentSchema'], ctx, `${pointer}/properties/data/contentSchema`);
+    if (data) return normalizeSchema(data, ctx, `${pointer}/properties/data`);
+  }
+  return normalizeSchema(raw, ctx, pointer);
 }
 
 function readRequestBody(raw: unknown, pointer: string, doc: Record<string, unknown>, ctx: SchemaContext): RequestBody | undefined {

@@ -131,7 +131,8 @@ export function planResponse(op: Operation): ResponsePlan {
   const description = success?.description ?? '';
   if (op.pagination)
     return { kind: 'page', schema: op.pagination.itemSchema, description, named: isNamed(op.pagination.itemSchema) };
-  const media = success?.content[0];
+  // A streaming operation's own media type is emitted as a Stream; the plan is its JSON alternative, if any.
+  const media = success?.content.find((m) => m.contentType !== op.streaming?.contentType);
   if (!media) return { kind: 'void' };
   // The runtime returns a Blob for byte content types; other non-JSON, non-text types come back as text.
   if (media.encoding === 'binary') return { kind: isBinaryContentType(media.contentType) ? 'blob' : 'unknown' };

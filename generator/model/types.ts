@@ -7,6 +7,7 @@ import type { PaginationStyle as ContractPaginationStyle } from '../../runtime/s
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { SpecVersion } from '../load/version.js';
+import type { StreamFormat } from '../../runtime/src/core/media-contract.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -140,6 +141,14 @@ export interface MediaBody {
   contentType: string;
   encoding: 'json' | 'form' | 'multipart' | 'binary' | 'text';
   schema: Schema;
+  /**
+   * OpenAPI 3.2 `itemSchema`: the schema of each item of a sequential media type. For
+   * `text/event-stream` it is the schema of the parsed `data` (an event schema's
+   * `data.contentSchema` when it declares one).
+   */
+  itemSchema?: Schema;
+  /** The `encoding` object of a form or multipart body: per field, the part's content type and style. */
+  fields?: Record<string, { contentType?: string; style?: string; explode?: boolean }>;
 }
 
 export interface RequestBody {
@@ -192,6 +201,30 @@ export interface Pagination {
   source: 'config' | 'inferred';
 }
 
+/** How an operation streams: SSE, JSONL / NDJSON or JSON text sequences (detected or declared in config). */
+export interface Streaming {
+  format: StreamFormat;
+  /** The streaming media type, e.g. `text/event-stream`. */
+  contentType: string;
+  /** Schema of one item: the media type's `itemSchema`, else its `schema`. */
+  itemSchema: Schema;
+  /**
+   * When the success response also offers JSON: the parameter whose value asks for the stream
+   * (a boolean body field `stream` by default). Absent: the operation always streams.
+   */
+  selector?: StreamSelector;
+  source: 'config' | 'inferred';
+}
+
+/** The parameter that switches an operation between its JSON and its streaming response. */
+export interface StreamSelector {
+  in: 'body' | 'query' | 'header';
+  /** Wire name of the body field, query parameter or header. */
+  name: string;
+  /** The value that selects the stream. */
+  value: string | boolean;
+}
+
 export interface SecurityRequirement {
   /** Scheme names; all must be satisfied together. */
   schemes: Array<{ name: string; scopes: string[] }>;
@@ -206,6 +239,8 @@ export interface SecurityScheme {
   paramName?: string;
   /** http: `bearer`, `basic`... */
   scheme?: string;
+  /** oauth2: the client-credentials flow's token URL and scopes, when the scheme has that flow. */
+  clientCredentials?: { tokenUrl: string; scopes: string[] };
   description?: string;
 }
 
@@ -239,6 +274,8 @@ export interface Operation {
   /** Whether placement came from config or inference. */
   placement: 'config' | 'inferred';
   pagination?: Pagination;
+  /** Set when the success response is (or can be) a stream of items. */
+  streaming?: Streaming;
   /** Names of the per-operation types, unique across the client. */
   typeNames: OperationTypeNames;
   /** JSON pointer of the operation. */

@@ -72,21 +72,22 @@ const clients: Array<{ name: string; dir: string }> = [
   { name: 'output/stigg', dir: path.join(repoRoot, 'output/stigg') },
   { name: 'constructs', dir: path.join(repoRoot, 'test/__snapshots__/constructs') },
 ];
+const parrotSpec = path.join(repoRoot, 'test/fixtures/streaming/openapi.yaml');
+clients.push({ name: 'parrot (streaming, uploads, OAuth2 fixture)', dir: path.join(tmp, 'parrot') });
 clients.push({ name: 'github (corpus)', dir: path.join(tmp, 'github') });
 
-beforeAll(async () => {
-  const dir = path.join(tmp, 'github');
-  const { files } = await generateClient({
-    input: githubSpec,
-    output: dir,
-    configDir: repoRoot,
-    name: 'GitHub',
-    prettier: false,
-  });
+async function generateInto(input: string, name: string, dirName: string): Promise<void> {
+  const dir = path.join(tmp, dirName);
+  const { files } = await generateClient({ input, output: dir, configDir: repoRoot, name, format: false });
   for (const f of files) {
     mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     writeFileSync(path.join(dir, f.path), f.content);
   }
+}
+
+beforeAll(async () => {
+  await generateInto(parrotSpec, 'Parrot', 'parrot');
+  await generateInto(githubSpec, 'GitHub', 'github');
 }, 120_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

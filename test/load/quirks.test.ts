@@ -13,7 +13,7 @@ const QUIRKS: Array<[string, DiagnosticCode, string, string]> = [
   ['quirks/duplicate-operation-id.yaml', 'duplicate-operation-id', 'operationId "list" is used more than once; this one is known as "list_2"', '#/paths/~1toys/get'],
   ['quirks/no-responses.yaml', 'no-responses', 'operation declares no responses; its result is typed as unknown', '#/paths/~1ping/post'],
   ['quirks/examples-only.yaml', 'no-responses', 'response 200 (application/json) has examples but no schema; its body is typed as unknown', '#/paths/~1status/get/responses/200/content/application~1json'],
-  ['quirks/openapi-32.yaml', 'unsupported-version', 'OpenAPI 3.2.0 is read as 3.1; fields new in 3.2 are ignored', '#/openapi'],
+  ['quirks/openapi-32.yaml', 'unsupported-version', 'OpenAPI 3.2.0 is read as 3.1 (plus itemSchema); other fields new in 3.2 are ignored', '#/openapi'],
   ['quirks/openapi-32.yaml', 'unknown-field', 'field "$self" is not part of OpenAPI 3.1; ignored', '#/$self'],
   ['quirks/openapi-32.yaml', 'unknown-field', 'field "query" is not part of OpenAPI 3.1; ignored', '#/paths/~1search/query'],
 ];

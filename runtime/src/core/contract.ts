@@ -4,6 +4,7 @@
  * Values here must stay free of platform APIs: the generator loads them in Node.
  */
 import type { PageClass } from './page.js';
+import type { OAuth2SchemeFields, OperationMediaFields } from './media-contract.js';
 
 /** The runtime's name for the base class of every error; each client renames it to `<Name>Error`. */
 export const ERROR_BASE_CLASS = 'ClientError';
@@ -26,7 +27,7 @@ export interface QueryParamSpec {
 }
 
 /** Static description of one operation, emitted by the generator as a const. */
-export interface OperationSpec {
+export interface OperationSpec extends OperationMediaFields {
   method: HttpMethod;
   /** Path template, e.g. `/api/v1/customers/{id}`. */
   path: string;
@@ -56,9 +57,9 @@ export interface OperationSpec {
   security?: readonly string[];
 }
 
-export interface AuthSchemeSpec {
+export interface AuthSchemeSpec extends OAuth2SchemeFields {
   id: string;
-  type: 'apiKey' | 'bearer' | 'basic';
+  type: 'apiKey' | 'bearer' | 'basic' | 'oauth2';
   in?: 'header' | 'query' | 'cookie';
   name?: string;
 }
@@ -70,7 +71,14 @@ export interface ClientConfig {
    * Names of environment variables, e.g. STIGG_API_KEY, STIGG_BASE_URL, STIGG_LOG and
    * STIGG_CUSTOM_HEADERS (newline-separated `Name: value` lines sent on every request).
    */
-  env: { apiKey?: string; baseURL: string; log: string; customHeaders?: string };
+  env: {
+    apiKey?: string;
+    baseURL: string;
+    log: string;
+    customHeaders?: string;
+    clientId?: string;
+    clientSecret?: string;
+  };
   /** From the spec's servers; may be '' when the spec has none. */
   defaultBaseURL: string;
   auth: readonly AuthSchemeSpec[];
@@ -177,11 +185,11 @@ export type PaginationSpec =
 // Filled rather than one name per line, which would double the length of this file.
 // prettier-ignore
 export const CLIENT_MEMBERS: readonly string[] = [
-  '_config', '_options', '_request', '_requestPage', '_transportContext', 'apiKey', 'authCache', 'authFor',
-  'authKey', 'baseURL', 'buildContext', 'buildRequest', 'buildURL', 'constructor', 'delete', 'envHeaders',
-  'fetchImpl', 'fetchOptions', 'get', 'logLevel', 'logger', 'makeRequest', 'maxRetries', 'patch', 'platformHeaders',
-  'post', 'put', 'request', 'retryCountHeader', 'sensitive', 'timeout', 'toString', 'transport', 'transportInputs',
-  'withOptions',
+  '_config', '_options', '_request', '_requestPage', '_transportContext', 'apiKey', 'authFor', 'baseURL',
+  'buildContext', 'buildRequest', 'buildURL', 'clientId', 'clientSecret', 'constructor', 'credentials',
+  'credentialsKey', 'delete', 'envHeaders', 'fetchImpl', 'fetchOptions', 'get', 'logLevel', 'logger', 'makeRequest',
+  'maxRetries', 'patch', 'platformHeaders', 'post', 'put', 'request', 'retryCountHeader', 'sendWith', 'timeout',
+  'toString', 'transports', 'withOptions',
 ];
 
 /** Names a method or child resource of a resource class must not take: every member of `APIResource`. */

@@ -1,5 +1,6 @@
 import type { Fetch, RequestInit } from './platform.js';
 import type { HeadersLike, Logger, LogLevel } from './types.js';
+import type { TokenProvider } from '../internal/credentials.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -24,4 +25,11 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Defaults to `console`. */
   logger?: Logger | undefined;
+  /** Streams fail when no byte arrives for this many ms; off (undefined) by default. */
+  idleTimeout?: number | undefined;
+  /** OAuth2 client credentials (default: the client ID / secret environment variables). */
+  clientId?: string | null | undefined;
+  clientSecret?: string | null | undefined;
+  /** Returns the token (or API key) for each request; errors become AuthenticationError. */
+  auth?: TokenProvider | undefined;
 }

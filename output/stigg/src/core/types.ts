@@ -10,6 +10,7 @@ export type {
   QueryParamSpec,
   QueryStyle,
 } from './contract.js';
+export type { BodyFieldSpec, StreamFormat, StreamSpec } from './media-contract.js';
 
 /**
  * Anything that can describe headers. A `null` value removes a header that a
@@ -55,6 +56,8 @@ export interface RequestOptions {
    * (an explicit `baseURL` option or environment variable wins).
    */
   defaultBaseURL?: string | undefined;
+  /** Streams only: fail when no byte arrives for this many ms (default: the client's, off). */
+  idleTimeout?: number | undefined;
 }
 
 /** The argument of `client.request()`: a method, a path (template or absolute URL) and per-call options. */

@@ -177,7 +177,8 @@ export function buildRequest(
     };
   };
 
-  const encoded = bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType);
+  const encoded =
+    bodyValue === undefined ? undefined : encodeBody(bodyValue, body?.encoding, body?.contentType, spec.bodyFields);
   if (encoded === undefined) return finish(NO_BODY);
   return encoded instanceof Promise ? encoded.then(finish) : finish(encoded);
 }

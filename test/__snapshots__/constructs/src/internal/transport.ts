@@ -13,10 +13,14 @@ import {
 import type { Logger } from '../core/types.js';
 import { toHeaders } from './headers.js';
 import { redactHeaders, redactURL } from './log.js';
+import { isOneShotBody } from './body.js';
 import type { BuiltRequest } from './request.js';
 import { retryDelayMs, shouldRetryResponse } from './retry.js';
 import { AttemptController, sleep } from './sleep.js';
 import { logId as newLogId } from './uuid.js';
+
+const NOT_REPLAYABLE =
+  'Not retried: the request body is a ReadableStream, which cannot be sent twice; pass a Blob, bytes or toFile() to allow retries.';
 
 /** Client-level inputs to sending. */
 export interface TransportContext {
@@ -86,7 +90,10 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
   const logId = opts.logId ?? (info ? newLogId() : '');
   const tag = `[${logId}]`;
   const where = (): string => `${req.method.toUpperCase()} ${redactURL(req.url, ctx.sensitiveQuery)}`;
-  const maxRetries = Math.max(0, Math.floor(opts.maxRetries));
+  // A stream body is consumed by the first attempt: there is nothing left to send again.
+  const oneShot = isOneShotBody(req.body);
+  const maxRetries = oneShot ? 0 : Math.max(0, Math.floor(opts.maxRetries));
+  const wouldRetry = oneShot && opts.maxRetries > 0;
   const method = req.method.toUpperCase();
   const startTime = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -113,6 +120,8 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
         signal: control.controller.signal,
       };
       if (req.body !== undefined) init.body = req.body;
+      // Required by fetch for a stream body; the type is missing from older DOM typings.
+      if (oneShot) (init as { duplex?: string }).duplex = 'half';
       response = await ctx.fetch.call(undefined, req.url, init);
     } catch (err) {
       const timedOut = control.timedOut();
@@ -134,8 +143,9 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
         continue;
       }
       if (info) logger.info(`${tag} ${where()} ${what} - no retries left`);
-      if (timedOut) throw new APIConnectionTimeoutError();
-      throw new APIConnectionError({ cause: castToError(err) });
+      const why = wouldRetry ? ` ${NOT_REPLAYABLE}` : '';
+      if (timedOut) throw new APIConnectionTimeoutError({ message: `Request timed out.${why}` });
+      throw new APIConnectionError({ message: `Connection error.${why}`, cause: castToError(err) });
     }
 
     const duration = Date.now() - attemptStart;
@@ -169,7 +179,9 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
         control.release();
       }
       if (info) logger.info(`${tag} ${where()} failed with status ${response.status} in ${duration}ms`);
-      throw APIError.generate(response.status, body, undefined, response.headers);
+      const error = APIError.generate(response.status, body, undefined, response.headers);
+      if (wouldRetry && shouldRetryResponse(response)) error.message += ` (${NOT_REPLAYABLE})`;
+      throw error;
     }
 
     control.release();

@@ -7,9 +7,10 @@ import {
   type ReadableStreamLike,
   type Response,
 } from '../core/platform.js';
+import type { BodyFieldSpec } from '../core/media-contract.js';
 import type { OperationSpec } from '../core/types.js';
 import { scalarToString } from './headers.js';
-import { deepPairs } from './query.js';
+import { deepPairs, serializeParam } from './query.js';
 
 export interface EncodedBody {
   body: BodyInit | undefined;
@@ -18,6 +19,12 @@ export interface EncodedBody {
 }
 
 type BodyEncoding = NonNullable<OperationSpec['body']>['encoding'];
+type FieldSpecs = Readonly<Record<string, BodyFieldSpec>> | undefined;
+
+/** A `ReadableStream` request body: sent as it is read, so it cannot be sent a second time. */
+export function isOneShotBody(body: unknown): body is ReadableStreamLike {
+  return isStream(body);
+}
 
 const NO_BODY: EncodedBody = { body: undefined, contentType: undefined };
 
@@ -105,41 +112,64 @@ export async function toBlob(value: unknown, type?: string): Promise<Blob> {
   );
 }
 
-/** `multipart/form-data`: uploadables become files, arrays repeat, objects are JSON-encoded. */
-export async function encodeMultipart(value: unknown): Promise<FormData> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !isUploadable(value)
+  );
+}
+
+/** Appends one multipart field: files as files, objects as JSON (or `field[key]` parts for deepObject). */
+async function appendPart(form: FormData, key: string, item: unknown, spec: BodyFieldSpec | undefined): Promise<void> {
+  if (item === undefined || item === null) return;
+  if (isUploadable(item)) {
+    const blob = await toBlob(item);
+    const typed = spec?.contentType && !blob.type ? newBlob([blob], spec.contentType) : blob;
+    form.append(key, typed, fileName(item) ?? 'file');
+  } else if (isPlainObject(item) && spec?.style === 'deepObject') {
+    for (const [name, value] of deepPairs(key, item)) form.append(name, value);
+  } else {
+    form.append(key, typeof item === 'object' && !(item instanceof Date) ? JSON.stringify(item) : scalarToString(item));
+  }
+}
+
+/**
+ * `multipart/form-data`: uploadables become files (read into memory first, so that a retry
+ * sends the same bytes), arrays repeat the field, objects are JSON unless the `encoding` object
+ * asks for deepObject parts, and `null` / `undefined` fields are left out.
+ */
+export async function encodeMultipart(value: unknown, fields?: FieldSpecs): Promise<FormData> {
   if (platform.FormData === undefined)
     throw new TypeError('Multipart bodies need a global FormData (Node 18+, browsers, Deno, Bun).');
   if (value instanceof platform.FormData) return value;
   const form = new platform.FormData();
   for (const [key, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-    for (const item of Array.isArray(field) ? field : [field]) {
-      if (item === undefined) continue;
-      if (isUploadable(item)) form.append(key, await toBlob(item), fileName(item) ?? 'file');
-      else
-        form.append(
-          key,
-          item !== null && typeof item === 'object' && !(item instanceof Date)
-            ? JSON.stringify(item)
-            : scalarToString(item),
-        );
-    }
+    for (const item of Array.isArray(field) ? field : [field]) await appendPart(form, key, item, fields?.[key]);
   }
   return form;
 }
 
-/** `application/x-www-form-urlencoded`: nested objects deepObject-style, arrays repeat the key. */
-export function encodeForm(value: unknown): string {
+/**
+ * `application/x-www-form-urlencoded`: each field per its `encoding` style and explode, as
+ * query parameters are (objects deepObject-style and arrays repeated by default).
+ */
+export function encodeForm(value: unknown, fields?: FieldSpecs): string {
   if (value === null || value === undefined) return '';
-  const params = new platform.URLSearchParams!();
+  const parts: string[] = [];
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    for (const [k, v] of deepPairs(key, field === null ? '' : field)) params.append(k, v);
+    parts.push(...serializeParam(key, field === null ? '' : field, fields?.[key]));
   }
-  return params.toString();
+  return parts.join('&');
 }
 
 /**
- * Encodes a request body; synchronous unless something has to be read first. Streams are
- * buffered so that the request can be retried. `encoding` undefined (raw calls, or a `body`
+ * Encodes a request body; synchronous unless something has to be read first. Files, responses
+ * and iterables are read into memory so that a retry resends the same bytes; a `ReadableStream`
+ * given as a whole byte body is sent as it is read instead (large uploads), so that request is
+ * never retried. `encoding` undefined (raw calls, or a `body`
  * request option without a body spec) sends strings/bytes/FormData as they are and everything
  * else as JSON.
  */
@@ -147,21 +177,24 @@ export function encodeBody(
   value: unknown,
   encoding: BodyEncoding | undefined,
   contentType: string | undefined,
+  fields?: FieldSpecs,
 ): EncodedBody | Promise<EncodedBody> {
   if (value === undefined) return NO_BODY;
   switch (encoding) {
     case 'json':
       return { body: JSON.stringify(value), contentType: contentType ?? 'application/json' };
     case 'form':
-      return { body: encodeForm(value), contentType: contentType ?? 'application/x-www-form-urlencoded' };
+      return { body: encodeForm(value, fields), contentType: contentType ?? 'application/x-www-form-urlencoded' };
     case 'multipart':
       // fetch sets `multipart/form-data; boundary=...` itself.
-      return encodeMultipart(value).then((body) => ({ body, contentType: undefined }));
+      return encodeMultipart(value, fields).then((body) => ({ body, contentType: undefined }));
     case 'text':
       return { body: scalarToString(value), contentType: contentType ?? 'text/plain' };
     case 'binary': {
       const type = contentType ?? 'application/octet-stream';
       if (isRawBody(value)) return { body: value, contentType: type };
+      // Sent as it is read; fetch's body type does not name streams without the DOM lib.
+      if (isOneShotBody(value)) return { body: value as unknown as BodyInit, contentType: type };
       return toBlob(value).then((body) => ({ body, contentType: type }));
     }
     default: {

@@ -2,10 +2,11 @@
 import { platform, type Fetch, type RequestInit } from './platform.js';
 import type { APIResponseProps } from './api-promise.js';
 import { APIPromise } from './api-promise.js';
-import { StiggError } from './error.js';
+import { AuthenticationError } from './error.js';
 import type { AbstractPage, PageRequest, PaginationSpec } from './page.js';
 import { makePage, PagePromise } from './page.js';
 import { pageClassOf } from './pagination.js';
+import { selectsStream, STREAM_ACCEPT, streamParser } from './streaming.js';
 import type {
   BuiltFetchRequest,
   ClientConfig,
@@ -17,19 +18,23 @@ import type {
 } from './types.js';
 import { toFile } from './uploads.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
-import { authParts, sensitiveNames } from '../internal/auth.js';
+import { isOneShotBody } from '../internal/body.js';
+import type { ResolvedAuth } from '../internal/credentials.js';
+import { Credentials } from '../internal/credentials.js';
 import { readEnv } from '../internal/env.js';
 import type { HeaderRecord } from '../internal/headers.js';
-import { toHeaders } from '../internal/headers.js';
-import { ALWAYS_REDACTED, levelled, logs, resolveLogLevel } from '../internal/log.js';
-import { isBrowser, nonNegative, shortcut } from '../internal/options.js';
+import { mergeHeaders, toHeaders } from '../internal/headers.js';
+import { resolveLogLevel } from '../internal/log.js';
+import { isBrowser, missingApiKey, missingBaseURL, missingFetch, nonNegative, shortcut } from '../internal/options.js';
 import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
 import { buildRequest, DEFAULT_RETRY_COUNT_HEADER, parseHeaderLines, platformHeaders } from '../internal/request.js';
 import type { SendOptions, TransportContext } from '../internal/transport.js';
 import { send } from '../internal/transport.js';
+import { TransportCache } from '../internal/transport-cache.js';
 
 export type { BuiltFetchRequest, FinalRequestOptions, HeadersLike, Logger, LogLevel, RequestOptions } from './types.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientOptions } from './options.js';
+export type { TokenProvider } from '../internal/credentials.js';
 
 /**
  * Shared machinery of the generated client: options, auth, retries, logging, pagination.
@@ -55,34 +60,25 @@ export abstract class BaseClient {
   private readonly platformHeaders: Record<string, string>;
   private readonly envHeaders: HeaderRecord | undefined;
   private readonly retryCountHeader: string;
-  private readonly sensitive: { headers: Set<string>; query: Set<string> };
-  private transport: TransportContext | undefined = undefined;
-  /** What `transport` was built from; any change rebuilds it. */
-  private transportInputs: { logger: Logger; logLevel: LogLevel; fetchOptions: RequestInit | undefined } | undefined =
-    undefined;
-  /** Auth parts per `OperationSpec.security` array (the key `undefined` = the client default), for `authKey`. */
-  private readonly authCache = new Map<readonly string[] | undefined, AuthParts>();
-  private authKey: string | null = null;
+  private readonly transports: TransportCache;
+  private readonly clientId: string | null | undefined;
+  private readonly clientSecret: string | null | undefined;
+  /** Credentials for the current `apiKey` (rebuilt when it changes), with their per-security cache. */
+  private credentials: Credentials | undefined = undefined;
+  private credentialsKey: string | null = null;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this._options = { ...options };
     this._config = config;
     const apiKey = options.apiKey === undefined ? readEnv(config.env.apiKey) : options.apiKey;
-    if (config.apiKeyRequired && !apiKey) {
-      const envHint = config.env.apiKey
-        ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
-        : 'I';
-      throw new StiggError(
-        `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like new ${config.clientName}({ apiKey: 'My API Key' }).`,
-      );
-    }
+    const clientId = options.clientId === undefined ? readEnv(config.env.clientId) : options.clientId;
+    const clientSecret = options.clientSecret === undefined ? readEnv(config.env.clientSecret) : options.clientSecret;
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    if (config.apiKeyRequired && !apiKey && !options.auth && !(clientId && clientSecret)) throw missingApiKey(config);
     this.apiKey = apiKey ?? null;
     const baseURL = options.baseURL || readEnv(config.env.baseURL) || config.defaultBaseURL;
-    if (!baseURL) {
-      throw new StiggError(
-        `No base URL: pass the baseURL option to new ${config.clientName}() or set the ${config.env.baseURL} environment variable.`,
-      );
-    }
+    if (!baseURL) throw missingBaseURL(config);
     this.baseURL = baseURL;
     this.timeout = nonNegative('timeout', options.timeout, DEFAULT_TIMEOUT_MS);
     this.maxRetries = nonNegative('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
@@ -90,13 +86,9 @@ export abstract class BaseClient {
     this.logLevel = resolveLogLevel(options.logLevel, config.env.log, this.logger);
     this.fetchOptions = options.fetchOptions;
     const fetchImpl = options.fetch ?? platform.fetch;
-    if (typeof fetchImpl !== 'function') {
-      throw new StiggError(
-        'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
-      );
-    }
+    if (typeof fetchImpl !== 'function') throw missingFetch();
     this.fetchImpl = fetchImpl;
-    this.sensitive = sensitiveNames(config.auth, ALWAYS_REDACTED);
+    this.transports = new TransportCache(fetchImpl, config.auth);
     this.platformHeaders = platformHeaders(isBrowser() ? undefined : `${config.clientName}/JS ${config.version}`);
     this.envHeaders = parseHeaderLines(readEnv(config.env.customHeaders));
     this.retryCountHeader = (config.retryCountHeader ?? DEFAULT_RETRY_COUNT_HEADER).toLowerCase();
@@ -152,7 +144,7 @@ export abstract class BaseClient {
       spec,
       null,
       { query: query ?? undefined, defaultBaseURL },
-      this.buildContext(spec, defaultBaseURL),
+      this.buildContext(defaultBaseURL, NO_AUTH),
     );
     return (built as BuiltRequest).url;
   }
@@ -163,7 +155,8 @@ export abstract class BaseClient {
     { retryCount = 0 }: { retryCount?: number } = {},
   ): Promise<BuiltFetchRequest> {
     const spec: OperationSpec = { method: options.method, path: options.path };
-    const built = await buildRequest(spec, null, options, this.buildContext(spec, options.defaultBaseURL));
+    const auth = await this.authFor(spec.security);
+    const built = await buildRequest(spec, null, options, this.buildContext(options.defaultBaseURL, auth.parts));
     if (built.retryCountHeader) built.headers[built.retryCountHeader] = String(retryCount);
     const req: BuiltFetchRequest['req'] = {
       ...this.fetchOptions,
@@ -181,10 +174,15 @@ export abstract class BaseClient {
    * Generated resource methods use it; the leading underscore keeps it apart from API members.
    */
   _request<T>(spec: OperationSpec, params: object | null | undefined, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(
-      this,
-      this.makeRequest(spec, params as Record<string, unknown> | null | undefined, options ?? {}),
-    );
+    const values = params as Record<string, unknown> | null | undefined;
+    if (spec.stream && selectsStream(spec.stream, values, options?.headers)) {
+      // A streaming call resolves to a `Stream` once the headers arrive; retries apply until then.
+      const headers = mergeHeaders([{ accept: STREAM_ACCEPT[spec.stream.format] }, options?.headers]);
+      const parse = streamParser(spec.stream, options?.idleTimeout ?? this._options.idleTimeout);
+      const sent = this.makeRequest(spec, values, { ...options, headers });
+      return new APIPromise(this, sent, parse) as unknown as APIPromise<T>;
+    }
+    return new APIPromise<T>(this, this.makeRequest(spec, values, options ?? {}));
   }
 
   /**
@@ -209,42 +207,25 @@ export abstract class BaseClient {
 
   /** Sending settings from the current `logger`, `logLevel` and `fetchOptions` (rebuilt when they change). */
   _transportContext(): TransportContext {
-    const inputs = this.transportInputs;
-    if (
-      this.transport &&
-      inputs?.logger === this.logger &&
-      inputs.logLevel === this.logLevel &&
-      inputs.fetchOptions === this.fetchOptions
-    ) {
-      return this.transport;
-    }
-    this.transportInputs = { logger: this.logger, logLevel: this.logLevel, fetchOptions: this.fetchOptions };
-    this.transport = {
-      fetch: this.fetchImpl,
-      fetchOptions: this.fetchOptions,
-      logger: levelled(this.logger, this.logLevel),
-      info: logs(this.logLevel, 'info'),
-      debug: logs(this.logLevel, 'debug'),
-      sensitiveHeaders: this.sensitive.headers,
-      sensitiveQuery: this.sensitive.query,
-    };
-    return this.transport;
+    return this.transports.get({ logger: this.logger, logLevel: this.logLevel, fetchOptions: this.fetchOptions });
   }
 
-  private authFor(security: readonly string[] | undefined): AuthParts {
-    if (this.authKey !== this.apiKey) {
-      this.authCache.clear();
-      this.authKey = this.apiKey;
+  /** The credentials of one request; rebuilt when `apiKey` was changed since the last request. */
+  private authFor(security: readonly string[] | undefined): ResolvedAuth | Promise<ResolvedAuth> {
+    if (!this.credentials || this.credentialsKey !== this.apiKey) {
+      this.credentialsKey = this.apiKey;
+      this.credentials = new Credentials(this._config.auth, {
+        apiKey: this.apiKey,
+        auth: this._options.auth,
+        clientId: this.clientId,
+        clientSecret: this.clientSecret,
+        fetch: this.fetchImpl,
+      });
     }
-    let parts = this.authCache.get(security);
-    if (!parts) {
-      parts = authParts(this._config.auth, security, this.apiKey);
-      this.authCache.set(security, parts);
-    }
-    return parts;
+    return this.credentials.resolve(security);
   }
 
-  private buildContext(spec: OperationSpec, defaultBaseURL: string | undefined): BuildContext {
+  private buildContext(defaultBaseURL: string | undefined, auth: AuthParts): BuildContext {
     return {
       baseURL: defaultBaseURL && this.baseURL === this._config.defaultBaseURL ? defaultBaseURL : this.baseURL,
       defaultHeaders: this._options.defaultHeaders,
@@ -253,19 +234,41 @@ export abstract class BaseClient {
       envHeaders: this.envHeaders,
       retryCountHeader: this.retryCountHeader,
       idempotency: this._config.idempotency,
-      auth: this.authFor(spec.security),
+      auth,
     };
   }
 
+  /**
+   * Resolves the credentials, builds and sends one request. An OAuth2 token the API rejects
+   * (401) is renewed and the request sent once more (`renewed` marks that second attempt).
+   */
   private makeRequest(
     spec: OperationSpec,
     params: Record<string, unknown> | null | undefined,
     options: RequestOptions,
+    renewed = false,
+  ): Promise<APIResponseProps> {
+    try {
+      const auth = this.authFor(spec.security);
+      const sendWith = (resolved: ResolvedAuth): Promise<APIResponseProps> =>
+        this.sendWith(spec, params, options, resolved, renewed);
+      return auth instanceof Promise ? auth.then(sendWith) : sendWith(auth);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  private sendWith(
+    spec: OperationSpec,
+    params: Record<string, unknown> | null | undefined,
+    options: RequestOptions,
+    auth: ResolvedAuth,
+    renewed: boolean,
   ): Promise<APIResponseProps> {
     let built: BuiltRequest | Promise<BuiltRequest>;
     let sendOptions: SendOptions;
     try {
-      built = buildRequest(spec, params, options, this.buildContext(spec, options.defaultBaseURL));
+      built = buildRequest(spec, params, options, this.buildContext(options.defaultBaseURL, auth.parts));
       sendOptions = {
         timeout: nonNegative('timeout', options.timeout, this.timeout),
         maxRetries: nonNegative('maxRetries', options.maxRetries, this.maxRetries),
@@ -276,7 +279,19 @@ export abstract class BaseClient {
       return Promise.reject(err);
     }
     const transport = this._transportContext();
-    if (built instanceof Promise) return built.then((req) => send(transport, req, sendOptions));
-    return send(transport, built, sendOptions);
+    const request = built;
+    const sent =
+      request instanceof Promise
+        ? request.then((req) => send(transport, req, sendOptions))
+        : send(transport, request, sendOptions);
+    const renew = auth.renew;
+    if (!renew || renewed) return sent;
+    return sent.catch(async (err: unknown) => {
+      if (!(err instanceof AuthenticationError) || isOneShotBody((await request).body)) throw err;
+      renew();
+      return this.makeRequest(spec, params, options, true);
+    });
   }
 }
+
+const NO_AUTH: AuthParts = { headers: {}, query: {}, cookies: {} };

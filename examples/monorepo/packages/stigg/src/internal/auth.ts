@@ -11,37 +11,41 @@ export function toBase64(text: string): string {
   return platform.btoa(binary);
 }
 
+/** The headers, query or cookies that carry `credential` for `scheme`. */
+export function schemeParts(scheme: AuthSchemeSpec, credential: string): AuthParts {
+  const parts: AuthParts = { headers: {}, query: {}, cookies: {} };
+  if (!credential) return parts;
+  switch (scheme.type) {
+    case 'bearer':
+    case 'oauth2':
+      parts.headers['authorization'] = `Bearer ${credential}`;
+      break;
+    case 'basic':
+      parts.headers['authorization'] = `Basic ${toBase64(credential)}`;
+      break;
+    case 'apiKey': {
+      const name = scheme.name ?? 'X-API-KEY';
+      if (scheme.in === 'query') parts.query[name] = credential;
+      else if (scheme.in === 'cookie') parts.cookies[name] = credential;
+      else parts.headers[name] = credential;
+      break;
+    }
+  }
+  return parts;
+}
+
 /**
- * Credentials for one request. `security` undefined means every scheme of the
- * client; `[]` means none. Only the first applicable scheme is used, since the
- * client holds a single key.
+ * Credentials for one request from a static key. `security` undefined means every scheme of
+ * the client; `[]` means none. Only the first applicable scheme is used.
  */
 export function authParts(
   schemes: readonly AuthSchemeSpec[],
   security: readonly string[] | undefined,
   apiKey: string | null,
 ): AuthParts {
-  const parts: AuthParts = { headers: {}, query: {}, cookies: {} };
-  if (!apiKey) return parts;
   const ids = security ?? schemes.map((scheme) => scheme.id);
   const scheme = ids.map((id) => schemes.find((s) => s.id === id)).find((s) => s !== undefined);
-  if (!scheme) return parts;
-  switch (scheme.type) {
-    case 'bearer':
-      parts.headers['authorization'] = `Bearer ${apiKey}`;
-      break;
-    case 'basic':
-      parts.headers['authorization'] = `Basic ${toBase64(apiKey)}`;
-      break;
-    case 'apiKey': {
-      const name = scheme.name ?? 'X-API-KEY';
-      if (scheme.in === 'query') parts.query[name] = apiKey;
-      else if (scheme.in === 'cookie') parts.cookies[name] = apiKey;
-      else parts.headers[name] = apiKey;
-      break;
-    }
-  }
-  return parts;
+  return scheme && apiKey ? schemeParts(scheme, apiKey) : { headers: {}, query: {}, cookies: {} };
 }
 
 /** Header names (lower-case) and query names whose values must never be logged. */
