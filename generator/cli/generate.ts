@@ -30,6 +30,12 @@ export interface GenerateRun {
   templateDirs: string[];
 }
 
+/** Up to five paths, then how many more: one line stays readable when a whole folder was edited. */
+function fileList(paths: string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  return paths.length > 5 ? `${shown} and ${paths.length - 5} more` : shown;
+}
+
 /** The spec's local files (URLs cannot be watched). */
 function localFiles(files: string[]): string[] {
   return files.filter((f) => !/^https?:\/\//i.test(f));
@@ -110,7 +116,7 @@ async function runClient(
   if (!flags.check && written.editedByHand.length > 0) {
     diagnostics.push({
       code: 'generation-error',
-      message: `overwrote hand edits in ${written.editedByHand.join(', ')} (put hand-written code in src/lib/)`,
+      message: `overwrote hand edits in ${fileList(written.editedByHand)} (put hand-written code in src/lib/)`,
       location: { file: ctx.rel(client.output) },
     });
   }

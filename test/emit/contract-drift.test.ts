@@ -1,6 +1,6 @@
 /**
  * Regressions where generator and runtime used to disagree: paths named after client members
- * (`/timeout`, `/logger/{id}`, `/with-options`, `/transport`) and every query `style`. The client is
+ * (`/timeout`, `/logger/{id}`, `/with-options`, `/transports`) and every query `style`. The client is
  * generated, type-checked, then called against a real server.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const doc = {
       },
     },
     '/with-options': { post: { operationId: 'withOptions', responses: ok } },
-    '/transport': { get: { operationId: 'transport', responses: ok } },
+    '/transports': { get: { operationId: 'transports', responses: ok } },
     '/search': {
       get: {
         operationId: 'search',
@@ -96,7 +96,7 @@ describe('paths named after client members', () => {
     ['timeout', 'timeoutResource'],
     ['logger', 'loggerResource'],
     ['withOptions', 'withOptionsResource'],
-    ['transport', 'transportResource'],
+    ['transports', 'transportsResource'],
   ])('/%s becomes client.%s, with a warning', (name, renamed) => {
     expect(model.root.children.map((c) => c.name)).toContain(renamed);
     expect(model.root.children.map((c) => c.name)).not.toContain(name);
