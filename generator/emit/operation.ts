@@ -58,8 +58,15 @@ function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView
 /** The declared return type; inline response schemas get a `<Resource><Method>Response` declaration. */
 function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specConst: string): TypeView {
   const plan = op.response;
+  // Every operation with a body names its response `<Resource><Method>Response`: an inline schema is declared
+  // under that name, a `$ref` gets an alias of that name and the method keeps returning the component's type.
   const responseType = (schema: Schema, description: string, isNamed: boolean): TypeView => {
-    if (isNamed) return typeView(schema, ctx, 'response');
+    if (isNamed) {
+      const target = typeView(schema, ctx, 'response');
+      out.declarations.push(aliasDeclaration(op.typeNames.response, target, description));
+      out.exported.push(op.typeNames.response);
+      return target;
+    }
     out.declarations.push(declarationView(op.typeNames.response, schema, ctx, 'response', { description }));
     out.exported.push(op.typeNames.response);
     return named(op.typeNames.response);
@@ -97,6 +104,18 @@ function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specC
     case 'unknown':
       return generic('APIPromise', [keyword('unknown')]);
   }
+}
+
+/** `export type <name> = <target>;` with the response's description. */
+function aliasDeclaration(name: string, target: TypeView, description: string): TypeDeclarationView {
+  return {
+    name,
+    doc: { lines: docLines({ description }) },
+    kind: 'alias',
+    members: [],
+    indexSignature: null,
+    type: target,
+  };
 }
 
 /** Arguments: the positional path parameter, `params`, `options`; and the expression passed as params. */

@@ -122,6 +122,10 @@ export interface NamedSchema {
   schema: Schema;
   /** JSON pointer of the definition. */
   pointer: string;
+  /** Dotted resource path whose namespace re-exports this type (from the `models` config). */
+  resource?: string;
+  /** Extra names declared as `export type Alias = typeName` (from the `models` config). */
+  aliases?: Array<{ name: string; resource?: string }>;
 }
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -289,8 +293,12 @@ export interface OperationTypeNames {
   params: string;
   /** `<Resource><Method>Response`; used when the response schema is inline (a `$ref` reuses the component's name). */
   response: string;
-  /** Page alias for paginated lists, e.g. `CustomerListResponsesPage`. */
+  /** Page alias for paginated lists, `<stem>Responses<PageName>`, e.g. `CustomerListResponsesCursorPage`. */
   page: string;
+  /** The qualified stem the names start with, e.g. `PlanEntitlementCreate`. */
+  stem: string;
+  /** The unqualified stem (`EntitlementCreate`): names inside the resource's namespace start with it. */
+  localStem: string;
 }
 
 export interface Resource {

@@ -6,7 +6,7 @@ import type { CreateCreditEntitlementDto } from '../../../models/CreateCreditEnt
 import type { CreateFeatureEntitlementDto } from '../../../models/CreateFeatureEntitlementDto.js';
 import type { CreatePackageEntitlementsResponseDto } from '../../../models/CreatePackageEntitlementsResponseDto.js';
 import type { PackageEntitlementListResponseDto } from '../../../models/PackageEntitlementListResponseDto.js';
-import type { PackageEntitlementResponseDto } from '../../../models/PackageEntitlementResponseDto.js';
+import type { PlanEntitlement } from '../../../models/PlanEntitlement.js';
 import type { UpdatePlanEntitlementRequestDto } from '../../../models/UpdatePlanEntitlementRequestDto.js';
 
 export interface PlanEntitlementCreateParams {
@@ -27,6 +27,11 @@ export interface PlanEntitlementCreateParams {
   )[];
 }
 
+/**
+ * The created entitlements.
+ */
+export type PlanEntitlementCreateResponse = CreatePackageEntitlementsResponseDto;
+
 export interface PlanEntitlementDeleteParams {
   /**
    * Path param: The plan ID
@@ -42,6 +47,11 @@ export interface PlanEntitlementDeleteParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The deleted entitlement.
+ */
+export type PlanEntitlementDeleteResponse = PlanEntitlement;
+
 export interface PlanEntitlementListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -52,6 +62,11 @@ export interface PlanEntitlementListParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The plan's entitlements.
+ */
+export type PlanEntitlementListResponse = PackageEntitlementListResponseDto;
 
 export interface PlanEntitlementUpdateParams {
   /**
@@ -71,6 +86,11 @@ export interface PlanEntitlementUpdateParams {
    */
   body: UpdatePlanEntitlementRequestDto;
 }
+
+/**
+ * The updated entitlement.
+ */
+export type PlanEntitlementUpdateResponse = PlanEntitlement;
 
 const createSpec = {
   method: 'post',
@@ -121,11 +141,7 @@ export class Entitlements extends APIResource {
    *
    * Deletes an entitlement from a draft plan.
    */
-  delete(
-    id: string,
-    params: PlanEntitlementDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  delete(id: string, params: PlanEntitlementDeleteParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client.request(deleteSpec, { ...params, id }, options);
   }
 
@@ -147,11 +163,21 @@ export class Entitlements extends APIResource {
    *
    * Updates an existing entitlement on a draft plan.
    */
-  update(
-    id: string,
-    params: PlanEntitlementUpdateParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  update(id: string, params: PlanEntitlementUpdateParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client.request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type PlanEntitlementCreateParams as EntitlementCreateParams,
+    type PlanEntitlementCreateResponse as EntitlementCreateResponse,
+    type PlanEntitlementDeleteParams as EntitlementDeleteParams,
+    type PlanEntitlementDeleteResponse as EntitlementDeleteResponse,
+    type PlanEntitlementListParams as EntitlementListParams,
+    type PlanEntitlementListResponse as EntitlementListResponse,
+    type PlanEntitlementUpdateParams as EntitlementUpdateParams,
+    type PlanEntitlementUpdateResponse as EntitlementUpdateResponse,
+    type PlanEntitlement as PlanEntitlement,
+  };
 }
