@@ -9,6 +9,7 @@ import { docLines } from './docs.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { namespaceView, ownNames, type ChildNamespace, type LocalName } from './namespaces.js';
 import { PAGE_CLASS } from './operation.js';
+import { pageShapeDeclarations } from './page-shapes.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
@@ -116,7 +117,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     const decls = [declarationView(s.typeName, s.schema, ctx, 'response')];
     const input = inputs.get(s.key);
     if (input) decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
-    for (const a of s.aliases ?? []) decls.push({ name: a.name, doc: { lines: [`Another name of {@link ${s.typeName}}.`] }, kind: 'alias', members: [], indexSignature: null, type: named(s.typeName) });
+    for (const a of s.aliases ?? []) decls.push({ name: a.name, doc: { lines: [`Another name of {@link ${s.typeName}}.`] }, kind: 'alias', members: [], indexSignature: null, type: named(s.typeName), typeParameters: [] });
     modelNames.push(...decls.map((d) => d.name));
     emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map(render));
   }
@@ -147,8 +148,13 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       className: classNames.get(c.path.join('.')) ?? c.name,
       own: ownByPath.get(c.path.join('.')) ?? [],
     }));
-    return namespaceView(plan.className, own, children, extra);
+    const settled = namespaceView(plan.className, own, children, extra);
+    ownByPath.set(plan.resourcePath, settled.own);
+    return settled.view;
   };
+  // Children first: a parent reaches its children's names as their namespaces finally hold them.
+  const namespaces = new Map<string, NamespaceView | null>();
+  if (!typesOnly) for (const plan of [...plans].reverse()) namespaces.set(plan.path, namespaceOf(plan));
   const renderNamespace = (view: NamespaceView | null): string[] => (view ? [engine.render('partials/namespace', view)] : []);
   if (typesOnly) {
     // Page aliases name runtime classes, which a types-only package does not have.
@@ -163,7 +169,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       plan.ctx.useRuntime('APIResource', 'core/resource', true);
       const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
       const constants = plan.constants.map(renderConstant);
-      const namespace = renderNamespace(namespaceOf(plan));
+      const namespace = renderNamespace(namespaces.get(plan.path) ?? null);
       emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view), ...namespace]);
     }
     const clientView: ClientClassView = {
@@ -179,7 +185,17 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
     const constants = rootPlan.constants.map(renderConstant);
-    const rootNamespace = namespaceOf({ ...rootPlan, className: name }, clientNamespaceExtras(model, settings, rootPlan.ctx));
+    const pageShapes = pageClassNames(model, settings).flatMap(({ alias }, i) => {
+      const op = model.operations.find((o) => o.pagination?.style === pageStyles(model)[i]);
+      return op ? pageShapeDeclarations(op, alias ?? '', rootPlan.ctx).filter((d) => index.fileOf(d.name) === undefined) : [];
+    });
+    for (const d of pageShapes) {
+      register(d.name, 'src/client.ts');
+      rootPlan.exported.push(d.name);
+    }
+    rootPlan.declarations.push(...pageShapes);
+    const shapeExports = pageShapes.map((d) => ({ name: d.name, alias: d.name, typeOnly: true }));
+    const rootNamespace = namespaceOf({ ...rootPlan, className: name }, [...clientNamespaceExtras(model, settings, rootPlan.ctx), ...shapeExports]);
     emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView), ...renderNamespace(rootNamespace)]);
   }
 
@@ -210,9 +226,13 @@ function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
 }
 
 /** Runtime page classes the client's operations use, each under its configured name (`CursorPage` as `MyCursorIDPage`). */
+/** Pagination styles the client's operations use, sorted. */
+function pageStyles(model: ApiModel): Array<NonNullable<ApiModel['operations'][number]['pagination']>['style']> {
+  return [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.style] : [])))].sort();
+}
+
 function pageClassNames(model: ApiModel, settings: ClientSettings): ExportNameView[] {
-  const styles = [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.style] : [])))].sort();
-  return styles.map((style) => ({ name: PAGE_CLASS[style], alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style], typeOnly: false }));
+  return pageStyles(model).map((style) => ({ name: PAGE_CLASS[style], alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style], typeOnly: false }));
 }
 
 /** What the client's namespace holds besides resources: request and client options, page classes. */

@@ -59,13 +59,17 @@ function settle(names: LocalName[], taken: ReadonlySet<string>): LocalName[] {
   return out;
 }
 
-/** The namespace merged with a resource (or client) class: its own names, then each child class and its names. */
+/**
+ * The namespace merged with a resource (or client) class: its own names, then each child class and its names.
+ * Also returns the own names as they ended up (a name a child class takes falls back to its global name), which is
+ * what the parent's namespace may reach through this one.
+ */
 export function namespaceView(
   className: string,
   own: LocalName[],
   children: ChildNamespace[],
   extra: ExportNameView[] = [],
-): NamespaceView | null {
+): { view: NamespaceView | null; own: LocalName[] } {
   const taken = new Set<string>([...children.map((c) => c.className), ...extra.map((e) => e.alias ?? e.name)]);
   const childNames = children.flatMap((c) =>
     c.own.map((n) => ({ local: n.local, global: `${c.module}.${c.className}.${n.local}`, fallback: n.global })),
@@ -86,9 +90,10 @@ export function namespaceView(
       .filter((n) => !ownSet.has(n.global))
       .map((n) => ({ alias: n.local, target: targetOf.get(n.global) ?? n.global, isClass: false })),
   ];
-  if (exports.length === 0 && members.length === 0) return null;
+  const finalOwn = settled.filter((n) => ownSet.has(n.global));
+  if (exports.length === 0 && members.length === 0) return { view: null, own: finalOwn };
   const texts = exports.map((e) => `${e.typeOnly ? 'type ' : ''}${e.name} as ${e.alias ?? e.name}`);
-  return {
+  const view: NamespaceView = {
     name: className,
     exports,
     exportsMultiline: exports.length > 1 && `  export { ${texts.join(', ')} };`.length > LINE_WIDTH,
@@ -98,4 +103,5 @@ export function namespaceView(
       ...children.map((c) => ({ property: c.className, value: `${c.module}.${c.className}` })),
     ],
   };
+  return { view, own: finalOwn };
 }

@@ -52,6 +52,7 @@ function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView
     members: views,
     indexSignature: null,
     type: null,
+    typeParameters: [],
   };
 }
 
@@ -85,6 +86,7 @@ function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specC
         members: [],
         indexSignature: null,
         type: generic(pageClass, [item]),
+        typeParameters: [],
       };
       out.declarations.push(page);
       out.exported.push(op.typeNames.page);
@@ -115,6 +117,7 @@ function aliasDeclaration(name: string, target: TypeView, description: string): 
     members: [],
     indexSignature: null,
     type: target,
+    typeParameters: [],
   };
 }
 

@@ -120,6 +120,8 @@ export interface TypeDeclarationView {
   indexSignature: TypeView | null;
   /** For aliases: the aliased type; null for interfaces. */
   type: TypeView | null;
+  /** Type parameters (`MyCursorIDPageResponse<Item>`); empty for most declarations. @since 2.1 */
+  typeParameters: string[];
 }
 
 /** One parameter of a generated method (`partials/argument`). */

@@ -11,6 +11,38 @@ import type { UnauthenticatedErrorResponseDto } from './models/UnauthenticatedEr
 import * as _v1Beta from './resources/v1-beta.js';
 import * as _v1 from './resources/v1.js';
 
+/**
+ * Query parameters that select a page of a {@link MyCursorIDPage}.
+ */
+export interface MyCursorIDPageParams {
+  /**
+   * Return items that come after this cursor
+   * @format uuid
+   */
+  after?: string;
+  /**
+   * Return items that come before this cursor
+   * @format uuid
+   */
+  before?: string;
+  /**
+   * Maximum number of items to return
+   * @default 20
+   */
+  limit?: number;
+}
+
+/**
+ * The response body of one page of a {@link MyCursorIDPage}.
+ */
+export interface MyCursorIDPageResponse<Item> {
+  data: Array<Item>;
+  pagination: {
+    next: string | null;
+    prev: string | null;
+  };
+}
+
 const clientConfig = {
   clientName: 'Stigg',
   env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG' },
@@ -64,7 +96,13 @@ export class Stigg extends BaseClient {
 }
 
 export declare namespace Stigg {
-  export { type ClientOptions as ClientOptions, type RequestOptions as RequestOptions, CursorPage as MyCursorIDPage };
+  export {
+    type ClientOptions as ClientOptions,
+    type RequestOptions as RequestOptions,
+    CursorPage as MyCursorIDPage,
+    type MyCursorIDPageParams as MyCursorIDPageParams,
+    type MyCursorIDPageResponse as MyCursorIDPageResponse,
+  };
   export import V1 = _v1.V1;
   export import V1Beta = _v1Beta.V1Beta;
 }

@@ -8,6 +8,7 @@ export { toFile, type Uploadable } from './core/uploads.js';
 export type { ClientOptions } from './core/client.js';
 export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';
 export type * from './models/index.js';
+export type { MyCursorIDPageParams, MyCursorIDPageResponse } from './client.js';
 export type {
   AddonArchiveParams,
   AddonArchiveResponse,
