@@ -32,7 +32,9 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const ctx = new SchemaContext(doc, spec.sourceVersion, bag, spec.display, new Set(Object.keys(rawSchemas)));
   ctx.refsChecked = spec.refsChecked === true;
 
-  const reserved = [...GLOBAL_TYPE_NAMES, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
+  // Configured page names are exported from the package root beside the runtime's own names.
+  const pageNames = Object.values(options.pageClassNames ?? {}).flatMap((n) => [n, `${n}Params`, `${n}Response`]);
+  const reserved = [...GLOBAL_TYPE_NAMES, ...pageNames, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
   const allocator = new NameAllocator(reserved);
   const schemas: NamedSchema[] = Object.keys(rawSchemas)
     .sort()
