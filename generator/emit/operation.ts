@@ -32,6 +32,7 @@ export const PAGE_CLASS: Readonly<Record<Pagination['style'], string>> = PAGE_CL
 /** The `<Resource><Method>Params` interface from the model's request plan, or null when `params` has no members. */
 function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView | null {
   const members = op.request.members;
+  if (op.request.bodyUnion) return unionParamsDeclaration(op, op.request.bodyUnion, ctx);
   if (members.length === 0) return null;
   // Prefixes tell where each member goes only when a params object mixes locations.
   const mixed = new Set(members.map((m) => m.location)).size > 1;
@@ -54,6 +55,28 @@ function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView
     type: null,
     typeParameters: [],
   };
+}
+
+/**
+ * Params of a union body sent field by field: `{ …parameters } & (VariantA | VariantB)`, so each variant's fields
+ * (its discriminator pinned) sit beside the path, query and header parameters.
+ */
+function unionParamsDeclaration(op: Operation, union: Schema, ctx: FileContext): TypeDeclarationView {
+  const members = op.request.members.map((m) =>
+    memberView(m.property, ctx, 'request', LOCATION_PREFIX[m.location] ?? '', m.docs ?? m.property.schema),
+  );
+  for (const v of members) layoutMember(v, 2);
+  const variants: TypeView = { ...typeView(union, ctx, 'request'), grouped: members.length > 0 };
+  const type: TypeView =
+    members.length === 0
+      ? variants
+      : {
+          kind: 'intersection',
+          parts: [{ kind: 'object', members, indexSignature: null, multiline: true, grouped: false, breakBefore: false }, variants],
+          grouped: false,
+          breakBefore: false,
+        };
+  return { name: op.typeNames.params, doc: { lines: [] }, kind: 'alias', members: [], indexSignature: null, type, typeParameters: [] };
 }
 
 /** The declared return type; inline response schemas get a `<Resource><Method>Response` declaration. */

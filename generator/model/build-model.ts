@@ -69,7 +69,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
     const full: Operation = {
       ...op,
       typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page', stem: '', localStem: '' },
-      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [] },
+      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [], bodyUnion: null },
       response: { kind: 'void' },
     };
     full.request = planRequest(full, lookup);

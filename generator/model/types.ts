@@ -273,8 +273,13 @@ export interface RequestPlan {
   pathParams: string[];
   /** Members of `params`, in wire order (path, query, header, cookie, body). */
   members: RequestMember[];
-  /** Whether some member is required (then `params` is too). */
+  /** Whether some member is required, or the spec requires a body of fields (then `params` is required too). */
   paramsRequired: boolean;
+  /**
+   * A union (oneOf/anyOf) of object bodies sent field by field: `params` is the members intersected with this
+   * union (discriminator pinned), and the runtime sends every key that is not a path/query/header/cookie one.
+   */
+  bodyUnion: Schema | null;
   /** How the body is sent, or null when nothing is (an empty optional object body is dropped). */
   body: { encoding: MediaBody['encoding']; contentType: string; mode: 'fields' | 'whole' } | null;
   /** Path parameters that are also body fields: one member, sent in both places. */

@@ -295,11 +295,7 @@ export class Coupons extends APIResource {
    *
    * Updates an existing coupon's properties such as name, description, and metadata.
    */
-  updateCoupon(
-    id: string,
-    params: CouponUpdateCouponParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<Coupon> {
+  updateCoupon(id: string, params: CouponUpdateCouponParams, options?: RequestOptions): APIPromise<Coupon> {
     return this._client.request(updateCouponSpec, { ...params, id }, options);
   }
 }

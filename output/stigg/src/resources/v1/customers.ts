@@ -1048,11 +1048,7 @@ export class Customers extends APIResource {
    *
    * Updates an existing customer's properties such as name, email, and billing information.
    */
-  update(
-    id: string,
-    params: CustomerUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<CustomerResponse> {
+  update(id: string, params: CustomerUpdateParams, options?: RequestOptions): APIPromise<CustomerResponse> {
     return this._client.request(updateSpec, { ...params, id }, options);
   }
 }

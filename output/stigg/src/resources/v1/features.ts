@@ -407,11 +407,7 @@ export class Features extends APIResource {
    *
    * Updates an existing feature's properties such as display name, description, and configuration.
    */
-  updateFeature(
-    id: string,
-    params: FeatureUpdateFeatureParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<Feature> {
+  updateFeature(id: string, params: FeatureUpdateFeatureParams, options?: RequestOptions): APIPromise<Feature> {
     return this._client.request(updateFeatureSpec, { ...params, id }, options);
   }
 }

@@ -68,7 +68,7 @@ export interface AddonEntitlementListParams {
  */
 export type AddonEntitlementListResponse = PackageEntitlementListResponseDto;
 
-export interface AddonEntitlementUpdateParams {
+export type AddonEntitlementUpdateParams = {
   /**
    * Path param: The addon ID
    */
@@ -81,11 +81,7 @@ export interface AddonEntitlementUpdateParams {
    * Header param: Environment ID — required when authenticating with a user JWT (Bearer token) on environment-scoped endpoints. Ignored for API-key auth (env is intrinsic to the key).
    */
   'X-ENVIRONMENT-ID'?: string;
-  /**
-   * Body param: The request body.
-   */
-  body: UpdateAddonEntitlementRequestDto;
-}
+} & UpdateAddonEntitlementRequestDto;
 
 /**
  * The updated entitlement.
@@ -119,7 +115,7 @@ const updateSpec = {
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-  body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
+  body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 } satisfies OperationSpec;
 
 export class Entitlements extends APIResource {

@@ -297,7 +297,7 @@ export class CustomCurrencies extends APIResource {
    */
   update(
     currencyId: string,
-    params: CustomCurrencyUpdateParams | null | undefined = {},
+    params: CustomCurrencyUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponse> {
     return this._client.request(updateSpec, { ...params, currencyId }, options);

@@ -123,10 +123,7 @@ export class DataExport extends APIResource {
    *
    * Trigger a sync for one destination or all destinations under the provider entity.
    */
-  triggerSync(
-    params: DataExportTriggerSyncParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<DataExportSyncResponseDto> {
+  triggerSync(params: DataExportTriggerSyncParams, options?: RequestOptions): APIPromise<DataExportSyncResponseDto> {
     return this._client.request(triggerSyncSpec, params, options);
   }
 }

@@ -68,7 +68,7 @@ export interface PlanEntitlementListParams {
  */
 export type PlanEntitlementListResponse = PackageEntitlementListResponseDto;
 
-export interface PlanEntitlementUpdateParams {
+export type PlanEntitlementUpdateParams = {
   /**
    * Path param: The plan ID
    */
@@ -81,11 +81,7 @@ export interface PlanEntitlementUpdateParams {
    * Header param: Environment ID — required when authenticating with a user JWT (Bearer token) on environment-scoped endpoints. Ignored for API-key auth (env is intrinsic to the key).
    */
   'X-ENVIRONMENT-ID'?: string;
-  /**
-   * Body param: The request body.
-   */
-  body: UpdatePlanEntitlementRequestDto;
-}
+} & UpdatePlanEntitlementRequestDto;
 
 /**
  * The updated entitlement.
@@ -119,7 +115,7 @@ const updateSpec = {
   path: '/api/v1/plans/{planId}/entitlements/{id}',
   pathParams: ['planId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-  body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
+  body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 } satisfies OperationSpec;
 
 export class Entitlements extends APIResource {

@@ -65,7 +65,7 @@ export class Usage extends APIResource {
    */
   chargeUsage(
     id: string,
-    params: UsageChargeUsageParams | null | undefined = {},
+    params: UsageChargeUsageParams,
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
     return this._client.request(chargeUsageSpec, { ...params, id }, options);
