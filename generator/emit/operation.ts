@@ -163,7 +163,8 @@ function argumentsOf(op: Operation, hasParams: boolean): { args: ArgumentView[];
       name: 'params',
       type: required ? type : unionOf([type, keyword('null'), keyword('undefined')]),
       optional: !required,
-      defaultValue: required ? null : '{}',
+      // `{}` is not a member of a union of bodies, so an optional union has no default.
+      defaultValue: required || op.request.bodyUnion ? null : '{}',
     });
   }
   args.push({ name: 'options', type: named('RequestOptions'), optional: true, defaultValue: null });

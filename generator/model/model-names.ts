@@ -15,17 +15,19 @@ export function nameSchemas(
   bag: DiagnosticBag,
   file: string,
 ): void {
+  // Own keys only: a schema named `constructor` must not find `Object.prototype.constructor`.
+  const overrideOf = (key: string): ModelOverride | undefined => (Object.hasOwn(models, key) ? models[key] : undefined);
   const keys = new Set(ordered.map((s) => s.key));
   for (const key of Object.keys(models).sort()) {
     if (!keys.has(key)) bag.warn('config-error', `models.${key}: no component schema has that key`, { file });
   }
-  const configured = ordered.filter((s) => models[s.key]?.name !== undefined);
-  for (const s of configured) s.typeName = claimExact(allocator, models[s.key]?.name ?? s.key, bag, file, s.key);
+  const configured = ordered.filter((s) => overrideOf(s.key)?.name !== undefined);
+  for (const s of configured) s.typeName = claimExact(allocator, overrideOf(s.key)?.name ?? s.key, bag, file, s.key);
   for (const s of ordered) {
     if (s.typeName === '') s.typeName = allocator.claim(toTypeName(s.key.split('@')[0] ?? 'Schema', 'Schema'));
   }
   for (const s of ordered) {
-    const override = models[s.key];
+    const override = overrideOf(s.key);
     if (!override) continue;
     if (override.resource !== undefined) s.resource = override.resource;
     const aliases = (override.aliases ?? []).map((a) => ({
