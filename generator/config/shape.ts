@@ -4,7 +4,15 @@
  * (`schema/apiforge.config.schema.json`), and, through the mapped types
  * below, to make tsc fail when `ClientSettings` gains a key this file lacks.
  */
-import type { ClientSettings, OperationFilter, OperationOverride, PaginationOverride, StreamOverride } from './types.js';
+import type {
+  ClientSettings,
+  ModelName,
+  ModelOverride,
+  OperationFilter,
+  OperationOverride,
+  PaginationOverride,
+  StreamOverride,
+} from './types.js';
 
 export type Shape =
   | { kind: 'string'; description?: string; enum?: readonly string[]; minLength?: number }
@@ -74,6 +82,30 @@ const operationShape: ObjectShape<OperationOverride> = {
   },
 };
 
+const identifier: Shape = { kind: 'string', minLength: 1, description: 'A TypeScript identifier.' };
+
+const modelNameShape: ObjectShape<ModelName> = {
+  kind: 'object',
+  description: 'A name given to a component schema.',
+  required: ['name'],
+  props: {
+    name: { ...identifier, description: 'TypeScript name, e.g. `CustomerResponse`.' },
+    resource: str('Dotted resource path whose namespace re-exports the name, e.g. `v1.customers`.'),
+  },
+};
+
+const modelShape: ObjectShape<ModelOverride> = {
+  kind: 'object',
+  description: 'Renames a component schema and gives it extra names.',
+  props: {
+    name: { ...identifier, description: "The schema's TypeScript name instead of the one inferred from its key." },
+    resource: str("Dotted resource path whose namespace re-exports the schema's type."),
+    aliases: { kind: 'array', items: modelNameShape, description: 'More names for the same type, each optionally placed in a resource namespace.' },
+  },
+};
+
+const PAGE_STYLES = ['cursor', 'cursor-id', 'next-token', 'offset', 'page-number', 'link-header'] as const;
+
 const filterShape = (description: string): ObjectShape<OperationFilter> => ({
   kind: 'object',
   description,
@@ -109,6 +141,12 @@ export const clientShape: ObjectShape<ClientSettings> = {
     operations: { kind: 'record', values: operationShape, description: 'Per-operationId placement and pagination overrides.' },
     include: filterShape('Only generate these operations.'),
     exclude: filterShape('Skip these operations.'),
+    models: { kind: 'record', values: modelShape, description: 'Component schemas by key: new names, resource namespaces and aliases.' },
+    pageClassNames: {
+      kind: 'object',
+      description: 'Page type names per pagination style, e.g. `{ "cursor": "MyCursorIDPage" }`; default: the runtime class name.',
+      props: Object.fromEntries(PAGE_STYLES.map((style) => [style, identifier])) as Record<(typeof PAGE_STYLES)[number], Shape>,
+    },
     pagination: { kind: 'string', enum: ['auto', 'off'], description: 'Global pagination switch: `auto` (default) infers styles; `off` disables inference.' },
     idempotency: {
       kind: 'union',

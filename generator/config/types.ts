@@ -51,6 +51,27 @@ export interface PaginationOverride {
   pageParam?: string;
 }
 
+/** A name given to a component schema (see docs/naming.md). */
+export interface ModelName {
+  /** TypeScript name, e.g. `CustomerResponse`. */
+  name: string;
+  /**
+   * Dotted resource path whose namespace re-exports the name (and its parent's, one level up), e.g.
+   * `v1.customers` makes it `Client.V1.Customers.CustomerResponse` and `Client.V1.CustomerResponse`.
+   */
+  resource?: string;
+}
+
+/** Renames a component schema and gives it extra names. */
+export interface ModelOverride {
+  /** The schema's TypeScript name instead of the one inferred from its key. */
+  name?: string;
+  /** Dotted resource path whose namespace re-exports the schema's type. */
+  resource?: string;
+  /** More names for the same type (`export type Alias = Name`), each optionally placed in a resource namespace. */
+  aliases?: ModelName[];
+}
+
 /** Selects operations by tag, path (exact or glob with `*`) or operationId. */
 export interface OperationFilter {
   tags?: string[];
@@ -86,6 +107,14 @@ export interface ClientSettings {
   include?: OperationFilter;
   /** Skip these operations. */
   exclude?: OperationFilter;
+  /** Component schemas by key: new names, the resource namespace they belong to, and aliases. */
+  models?: Record<string, ModelOverride>;
+  /**
+   * Page type names per pagination style, e.g. `{ "cursor": "MyCursorIDPage" }`: the runtime page class is exported
+   * under that name too, and list methods' page types are `<Resource><Method>Responses<PageName>`.
+   * Default: the runtime class name (`CursorPage`, `OffsetPage`, ...).
+   */
+  pageClassNames?: Partial<Record<PaginationOverride['style'], string>>;
   /** Global pagination switch: `auto` (default) infers styles; `off` disables inference (overrides still apply). */
   pagination?: 'auto' | 'off';
   /**

@@ -28,9 +28,9 @@ export function declarationView(
       mode,
     );
     if (indexSignature) layoutType(indexSignature, 2 + '[key: string]: '.length, 2, 1, true);
-    return { name, doc, kind: 'interface', members, indexSignature, type: null };
+    return { name, doc, kind: 'interface', members, indexSignature, type: null, typeParameters: [] };
   }
   const type = typeView(schema, scope, mode);
   layoutType(type, `export type ${name} = `.length, 0, 1, true);
-  return { name, doc, kind: 'alias', members: [], indexSignature: null, type };
+  return { name, doc, kind: 'alias', members: [], indexSignature: null, type, typeParameters: [] };
 }

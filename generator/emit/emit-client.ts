@@ -7,6 +7,9 @@ import { clientConfigValue, clientName } from './client-config.js';
 import { declarationView } from './declarations.js';
 import { docLines } from './docs.js';
 import { FileContext, type TypeIndex } from './file-context.js';
+import { namespaceView, ownNames, type ChildNamespace, type LocalName } from './namespaces.js';
+import { PAGE_CLASS } from './operation.js';
+import { pageShapeDeclarations } from './page-shapes.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
 import { projectFiles } from './project-files.js';
@@ -15,8 +18,8 @@ import { constantView } from './spec-literals.js';
 import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { errorBaseName, runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
-import { flatText, hasDirectionalMembers, isUnknown, typeView, unionOf } from './type-expr.js';
-import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, ResourceClassView, TypeDeclarationView, TypeView } from './view-model.js';
+import { flatText, hasDirectionalMembers, isUnknown, named, typeView, unionOf } from './type-expr.js';
+import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, NamespaceView, ResourceClassView, TypeDeclarationView, TypeView } from './view-model.js';
 
 
 /**
@@ -80,6 +83,7 @@ function buildIndex(model: ApiModel, reserved: string[]): {
   const inputs = new Map<string, string>();
   for (const s of model.schemas) {
     files.set(s.typeName, `src/models/${s.typeName}.ts`);
+    for (const a of s.aliases ?? []) files.set(a.name, `src/models/${s.typeName}.ts`);
     if (hasDirectionalMembers(s.schema, lookup)) {
       const input = taken.claim(`${s.typeName}Input`);
       inputs.set(s.key, input);
@@ -118,6 +122,7 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     const decls = [declarationView(s.typeName, s.schema, ctx, 'response')];
     const input = inputs.get(s.key);
     if (input) decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
+    for (const a of s.aliases ?? []) decls.push({ name: a.name, doc: { lines: [`Another name of {@link ${s.typeName}}.`] }, kind: 'alias', members: [], indexSignature: null, type: named(s.typeName), typeParameters: [] });
     modelNames.push(...decls.map((d) => d.name));
     emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map(render));
   }
@@ -128,13 +133,34 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
 
   // Resources: one file per node of the tree; the root's own operations go on the client class.
   const plans: ResourceFilePlan[] = [];
+  const ownByPath = new Map<string, LocalName[]>();
   for (const resource of allResources(model.root)) {
     const plan = planResource(resource, resourceFile(resource.path), index, classNames);
     for (const n of plan.exported) register(n, plan.path);
+    ownByPath.set(plan.resourcePath, ownNames(resource, plan.exported, model));
     plans.push(plan);
   }
   const rootPlan = planResource(model.root, typesOnly ? 'src/root.ts' : 'src/client.ts', index, classNames);
   for (const n of rootPlan.exported) register(n, rootPlan.path);
+  ownByPath.set('', ownNames(model.root, rootPlan.exported, model));
+  const resourceByPath = new Map([model.root, ...allResources(model.root)].map((r) => [r.path.join('.'), r]));
+  const namespaceOf = (plan: ResourceFilePlan, extra: ExportNameView[] = []): NamespaceView | null => {
+    const own = ownByPath.get(plan.resourcePath) ?? [];
+    // Models placed on this resource are re-exported from its file, so the file imports them.
+    for (const n of own) if (!plan.exported.includes(n.global)) plan.ctx.use(n.global);
+    const children: ChildNamespace[] = (resourceByPath.get(plan.resourcePath)?.children ?? []).map((c) => ({
+      module: `_${c.name}`,
+      className: classNames.get(c.path.join('.')) ?? c.name,
+      own: ownByPath.get(c.path.join('.')) ?? [],
+    }));
+    const settled = namespaceView(plan.className, own, children, extra);
+    ownByPath.set(plan.resourcePath, settled.own);
+    return settled.view;
+  };
+  // Children first: a parent reaches its children's names as their namespaces finally hold them.
+  const namespaces = new Map<string, NamespaceView | null>();
+  if (!typesOnly) for (const plan of [...plans].reverse()) namespaces.set(plan.path, namespaceOf(plan));
+  const renderNamespace = (view: NamespaceView | null): string[] => (view ? [engine.render('partials/namespace', view)] : []);
   if (typesOnly) {
     // Page aliases name runtime classes, which a types-only package does not have.
     const pages = new Set(model.operations.map((o) => o.typeNames.page));
@@ -148,7 +174,8 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       plan.ctx.useRuntime('APIResource', 'core/resource', true);
       const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
       const constants = plan.constants.map(renderConstant);
-      emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view)]);
+      const namespace = renderNamespace(namespaces.get(plan.path) ?? null);
+      emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view), ...namespace]);
     }
     const clientView: ClientClassView = {
       className: name,
@@ -163,12 +190,23 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
     const constants = rootPlan.constants.map(renderConstant);
-    emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView)]);
+    const pageShapes = pageClassNames(model, settings).flatMap(({ alias }, i) => {
+      const op = model.operations.find((o) => o.pagination?.style === pageStyles(model)[i]);
+      return op ? pageShapeDeclarations(op, alias ?? '', rootPlan.ctx).filter((d) => index.fileOf(d.name) === undefined) : [];
+    });
+    for (const d of pageShapes) {
+      register(d.name, 'src/client.ts');
+      rootPlan.exported.push(d.name);
+    }
+    rootPlan.declarations.push(...pageShapes);
+    const shapeExports = pageShapes.map((d) => ({ name: d.name, alias: d.name, typeOnly: true }));
+    const rootNamespace = namespaceOf({ ...rootPlan, className: name }, [...clientNamespaceExtras(model, settings, rootPlan.ctx), ...shapeExports]);
+    emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView), ...renderNamespace(rootNamespace)]);
   }
 
   const written = new Set(files.map((f) => f.path));
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
-  emitExports('src/index.ts', typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting));
+  emitExports('src/index.ts', typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting, settings));
   if (!typesOnly) files.push(...runtimeFiles(engine, header, name));
   else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
@@ -192,12 +230,36 @@ function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
   return out;
 }
 
-function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
+/** Runtime page classes the client's operations use, each under its configured name (`CursorPage` as `MyCursorIDPage`). */
+/** Pagination styles the client's operations use, sorted. */
+function pageStyles(model: ApiModel): Array<NonNullable<ApiModel['operations'][number]['pagination']>['style']> {
+  return [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.style] : [])))].sort();
+}
+
+function pageClassNames(model: ApiModel, settings: ClientSettings): ExportNameView[] {
+  return pageStyles(model).map((style) => ({ name: PAGE_CLASS[style], alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style], typeOnly: false }));
+}
+
+/** What the client's namespace holds besides resources: request and client options, page classes. */
+function clientNamespaceExtras(model: ApiModel, settings: ClientSettings, ctx: FileContext): ExportNameView[] {
+  ctx.useRuntime('RequestOptions', 'core/types');
+  const pages = pageClassNames(model, settings);
+  for (const p of pages) ctx.useRuntime(p.name, 'core/pagination', true);
+  return [
+    { name: 'ClientOptions', alias: 'ClientOptions', typeOnly: true },
+    { name: 'RequestOptions', alias: 'RequestOptions', typeOnly: true },
+    ...pages,
+  ];
+}
+
+function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[], settings: ClientSettings): ExportView[] {
+  const renamedPages = pageClassNames(model, settings).filter((p) => p.alias !== p.name);
   return [
     exportView('./client.js', [{ name, alias: 'default', typeOnly: false }, name], false),
     exportView('./core/error.js', [], false, true),
     exportView('./core/api-promise.js', ['APIPromise'], false),
     exportView('./core/pagination.js', [], false, true),
+    ...(renamedPages.length > 0 ? [exportView('./core/pagination.js', renamedPages, false)] : []),
     exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false),
     exportView('./core/client.js', ['ClientOptions'], true),
     exportView('./core/types.js', ['RequestOptions', 'ClientConfig', 'OperationSpec'], true),

@@ -40,6 +40,7 @@ export const PAGE_CLASS: Readonly<Record<Pagination['style'], string>> = PAGE_CL
 /** The `<Resource><Method>Params` interface from the model's request plan, or null when `params` has no members. */
 function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView | null {
   const members = op.request.members;
+  if (op.request.bodyUnion) return unionParamsDeclaration(op, op.request.bodyUnion, ctx);
   if (members.length === 0) return null;
   // Prefixes tell where each member goes only when a params object mixes locations.
   const mixed = new Set(members.map((m) => m.location)).size > 1;
@@ -60,14 +61,44 @@ function paramsDeclaration(op: Operation, ctx: FileContext): TypeDeclarationView
     members: views,
     indexSignature: null,
     type: null,
+    typeParameters: [],
   };
+}
+
+/**
+ * Params of a union body sent field by field: `{ …parameters } & (VariantA | VariantB)`, so each variant's fields
+ * (its discriminator pinned) sit beside the path, query and header parameters.
+ */
+function unionParamsDeclaration(op: Operation, union: Schema, ctx: FileContext): TypeDeclarationView {
+  const members = op.request.members.map((m) =>
+    memberView(m.property, ctx, 'request', LOCATION_PREFIX[m.location] ?? '', m.docs ?? m.property.schema),
+  );
+  for (const v of members) layoutMember(v, 2);
+  const variants: TypeView = { ...typeView(union, ctx, 'request'), grouped: members.length > 0 };
+  const type: TypeView =
+    members.length === 0
+      ? variants
+      : {
+          kind: 'intersection',
+          parts: [{ kind: 'object', members, indexSignature: null, multiline: true, grouped: false, breakBefore: false }, variants],
+          grouped: false,
+          breakBefore: false,
+        };
+  return { name: op.typeNames.params, doc: { lines: [] }, kind: 'alias', members: [], indexSignature: null, type, typeParameters: [] };
 }
 
 /** The declared return type; inline response schemas get a `<Resource><Method>Response` declaration. */
 function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specConst: string): TypeView {
   const plan = op.response;
+  // Every operation with a body names its response `<Resource><Method>Response`: an inline schema is declared
+  // under that name, a `$ref` gets an alias of that name and the method keeps returning the component's type.
   const responseType = (schema: Schema, description: string, isNamed: boolean): TypeView => {
-    if (isNamed) return typeView(schema, ctx, 'response');
+    if (isNamed) {
+      const target = typeView(schema, ctx, 'response');
+      out.declarations.push(aliasDeclaration(op.typeNames.response, target, description));
+      out.exported.push(op.typeNames.response);
+      return target;
+    }
     out.declarations.push(declarationView(op.typeNames.response, schema, ctx, 'response', { description }));
     out.exported.push(op.typeNames.response);
     return named(op.typeNames.response);
@@ -86,6 +117,7 @@ function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specC
         members: [],
         indexSignature: null,
         type: generic(pageClass, [item]),
+        typeParameters: [],
       };
       out.declarations.push(page);
       out.exported.push(op.typeNames.page);
@@ -107,6 +139,19 @@ function returnType(op: Operation, ctx: FileContext, out: OperationOutput, specC
   }
 }
 
+/** `export type <name> = <target>;` with the response's description. */
+function aliasDeclaration(name: string, target: TypeView, description: string): TypeDeclarationView {
+  return {
+    name,
+    doc: { lines: docLines({ description }) },
+    kind: 'alias',
+    members: [],
+    indexSignature: null,
+    type: target,
+    typeParameters: [],
+  };
+}
+
 /** Arguments: the positional path parameter, `params`, `options`; and the expression passed as params. */
 function argumentsOf(op: Operation, hasParams: boolean): { args: ArgumentView[]; paramsExpr: string } {
   const args: ArgumentView[] = [];
@@ -126,7 +171,8 @@ function argumentsOf(op: Operation, hasParams: boolean): { args: ArgumentView[];
       name: 'params',
       type: required ? type : unionOf([type, keyword('null'), keyword('undefined')]),
       optional: !required,
-      defaultValue: required ? null : '{}',
+      // `{}` is not a member of a union of bodies, so an optional union has no default.
+      defaultValue: required || op.request.bodyUnion ? null : '{}',
     });
   }
   args.push({ name: 'options', type: named('RequestOptions'), optional: true, defaultValue: null });

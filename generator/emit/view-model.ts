@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '2.1';
+export const VIEW_MODEL_VERSION = '2.2';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -120,6 +120,8 @@ export interface TypeDeclarationView {
   indexSignature: TypeView | null;
   /** For aliases: the aliased type; null for interfaces. */
   type: TypeView | null;
+  /** Type parameters (`MyCursorIDPageResponse<Item>`); empty for most declarations. @since 2.1 */
+  typeParameters: string[];
 }
 
 /** One parameter of a generated method (`partials/argument`). */
@@ -218,6 +220,34 @@ export interface ClientClassView {
   children: ChildResourceView[];
   methods: MethodView[];
   errors: ErrorStaticView[];
+}
+
+/** A type or class reached through a child module's namespace (`export type Y = _child.Child.Y;`). */
+export interface NamespaceMemberView {
+  /** The name inside this namespace. */
+  alias: string;
+  /** Qualified target, e.g. `_integrations.Integrations` or `_integrations.Integrations.IntegrationListParams`. */
+  target: string;
+  /** A class (`export import Y = target;`, which carries its value and its namespace), else a type alias. */
+  isClass: boolean;
+}
+
+/**
+ * `export declare namespace <Class> { … }` merged with a resource or client class (`partials/namespace`), so types
+ * are reachable as `Client.V1.Customers.CustomerListParams`. Only re-exports and aliases, so it is erasable.
+ * @since 2.1
+ */
+export interface NamespaceView {
+  /** The class the namespace merges with, e.g. `Customers`. */
+  name: string;
+  /** Names in the file's scope, re-exported (`export { type CustomerListParams as CustomerListParams }`). */
+  exports: ExportNameView[];
+  /** `exports` one name per line: the statement would not fit on one line. */
+  exportsMultiline: boolean;
+  /** Names reached through child modules. */
+  members: NamespaceMemberView[];
+  /** Classes also set at runtime (`Customers.Integrations = _integrations.Integrations;`), so `new` works on them. */
+  assignments: Array<{ property: string; value: string }>;
 }
 
 /** One name in an export statement. */

@@ -12,11 +12,16 @@ import { hoistRepeatedEnums } from './shared-enums.js';
 import { buildResourceTree, commonPrefix, placeOperations } from './resources.js';
 import { breakAliasCycles } from './ref-cycles.js';
 import { normalizeSchema, SchemaContext } from './schema.js';
-import { assignOperationTypeNames } from './type-names.js';
+import { assignOperationTypeNames, assignPageName } from './type-names.js';
+import { nameSchemas } from './model-names.js';
+import { PAGE_CLASSES } from '../../runtime/src/core/contract.js';
 import type { ApiModel, NamedSchema, Operation, SecurityScheme, Server } from './types.js';
 
 /** Options that shape the model; a subset of the client settings. */
-export type ModelOptions = Pick<ClientSettings, 'operations' | 'stripPrefix' | 'include' | 'exclude' | 'pagination' | 'name'>;
+export type ModelOptions = Pick<
+  ClientSettings,
+  'operations' | 'stripPrefix' | 'include' | 'exclude' | 'pagination' | 'name' | 'models' | 'pageClassNames'
+>;
 
 /** Builds the canonical {@link ApiModel} from a loaded spec. Pure: the same input gives the same model. */
 export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiModel {
@@ -28,7 +33,9 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const ctx = new SchemaContext(doc, spec.sourceVersion, bag, spec.display, new Set(Object.keys(rawSchemas)));
   ctx.refsChecked = spec.refsChecked === true;
 
-  const reserved = [...GLOBAL_TYPE_NAMES, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
+  // Configured page names are exported from the package root beside the runtime's own names.
+  const pageNames = Object.values(options.pageClassNames ?? {}).flatMap((n) => [n, `${n}Params`, `${n}Response`]);
+  const reserved = [...GLOBAL_TYPE_NAMES, ...pageNames, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
   const allocator = new NameAllocator(reserved);
   const schemas: NamedSchema[] = Object.keys(rawSchemas)
     .sort()
@@ -49,7 +56,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   schemas.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Exact-case matches claim first, so `Pet` keeps its name when `pet` also exists.
   const byExactness = [...schemas].sort((a, b) => Number(toTypeName(a.key.split('@')[0] ?? '') !== a.key) - Number(toTypeName(b.key.split('@')[0] ?? '') !== b.key) || (a.key < b.key ? -1 : 1));
-  for (const s of byExactness) s.typeName = allocator.claim(toTypeName(s.key.split('@')[0] ?? 'Schema', 'Schema'));
+  nameSchemas(byExactness, options.models ?? {}, allocator, bag, spec.display);
 
   const prefix = options.stripPrefix !== undefined ? options.stripPrefix.split('/').filter(Boolean) : commonPrefix(rawOps.map((o) => o.path));
   const placed = placeOperations(rawOps, options.operations ?? {}, prefix, bag, spec.display);
@@ -62,13 +69,16 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const operations: Operation[] = placed.map((op) => {
     const full: Operation = {
       ...op,
-      typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page' },
-      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [] },
+      typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page', stem: '', localStem: '' },
+      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [], bodyUnion: null },
       response: { kind: 'void' },
     };
     full.request = planRequest(full, lookup);
     const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
-    if (pagination) full.pagination = pagination;
+    if (pagination) {
+      full.pagination = pagination;
+      assignPageName(full.typeNames, options.pageClassNames?.[pagination.style] ?? PAGE_CLASSES[pagination.style], allocator);
+    }
     const streaming = detectStreaming(full, options, bag, spec.display, lookup);
     if (streaming) full.streaming = streaming;
     full.response = planResponse(full);

@@ -67,27 +67,33 @@ function bodyPlan(
   lookup: Lookup,
   positional: string | undefined,
   seen: Set<string>,
-): Pick<RequestPlan, 'body' | 'alsoInBody'> & { members: RequestMember[] } {
+): Pick<RequestPlan, 'body' | 'alsoInBody' | 'bodyUnion'> & { members: RequestMember[]; fieldsRequired: boolean } {
+  const none = { body: null, alsoInBody: [], members: [], bodyUnion: null, fieldsRequired: false };
   const requestBody = op.requestBody;
   const media: MediaBody | undefined = requestBody?.content[0];
-  if (!requestBody || !media) return { body: null, alsoInBody: [], members: [] };
+  if (!requestBody || !media) return none;
   const props =
     media.encoding === 'binary' || media.encoding === 'text' ? undefined : objectProperties(media.schema, lookup);
   const sent = { encoding: media.encoding, contentType: media.contentType };
+  const variants = props || media.encoding !== 'json' ? undefined : unionVariants(media.schema, lookup);
+  if (variants) {
+    // Each variant's fields sit beside the parameters, as an object body's would; the discriminator stays a field.
+    return { ...none, body: { ...sent, mode: 'fields' }, bodyUnion: media.schema, fieldsRequired: requestBody.required };
+  }
   if (!props) {
     // A binary body is whatever the caller uploads, whatever schema the spec gives it.
     const schema: Schema =
       media.encoding === 'binary' ? { kind: 'string', binary: true, nullable: false } : media.schema;
     const docs = { description: requestBody.description ?? 'The request body.' };
     return {
+      ...none,
       body: { ...sent, mode: 'whole' },
-      alsoInBody: [],
       members: [{ property: { name: 'body', required: requestBody.required, schema }, location: 'body', docs }],
     };
   }
   // An object body with no fields carries nothing; on GET/HEAD (Stripe declares such bodies) it must not be sent at all.
   const empty = props.length === 0 && (!requestBody.required || op.method === 'get' || op.method === 'head');
-  if (empty) return { body: null, alsoInBody: [], members: [] };
+  if (empty) return none;
   // A body field named like a (non-positional) path parameter shares its value: one member, sent in both places.
   const pathNames = new Set(pathTemplateNames(op.path));
   const alsoInBody: string[] = [];
@@ -98,7 +104,21 @@ function bodyPlan(
     seen.add(p.name);
     members.push({ property: { ...p, required: p.required && requestBody.required }, location: 'body', docs: null });
   }
-  return { body: { ...sent, mode: 'fields' }, alsoInBody, members };
+  // A required body of fields makes `params` required even when each field is optional (`customers.update`).
+  const fieldsRequired = requestBody.required && members.length > 0;
+  return { body: { ...sent, mode: 'fields' }, alsoInBody, members, bodyUnion: null, fieldsRequired };
+}
+
+/** The variants of a oneOf/anyOf body (through refs) when every one of them is an object of fields. */
+function unionVariants(schema: Schema, lookup: Lookup, depth = 0): Schema[] | undefined {
+  if (depth > 20 || schema.nullable) return undefined;
+  if (schema.kind === 'ref') {
+    const named = lookup(schema.target);
+    return named ? unionVariants(named.schema, lookup, depth + 1) : undefined;
+  }
+  if (schema.kind !== 'union' || schema.variants.length === 0) return undefined;
+  const objects = schema.variants.every((v) => (objectProperties(v, lookup)?.length ?? 0) > 0);
+  return objects ? schema.variants : undefined;
 }
 
 /** The call shape of an operation: `method(positional, params, options)`. */
@@ -119,9 +139,10 @@ export function planRequest(op: Operation, lookup: Lookup): RequestPlan {
     positional,
     pathParams: names,
     members,
-    paramsRequired: members.some((m) => m.property.required),
+    paramsRequired: members.some((m) => m.property.required) || body.fieldsRequired,
     body: body.body,
     alsoInBody: body.alsoInBody,
+    bodyUnion: body.bodyUnion,
   };
 }
 

@@ -47,11 +47,19 @@ export function assignOperationTypeNames(ops: Placed[], allocator: NameAllocator
   const sorted = [...ops].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const op of sorted) {
     const s = stem(op, depth.get(op.id) ?? 0);
+    // The page name needs the pagination style, known later (see `assignPageName`).
     out.set(op.id, {
       params: allocator.claim(`${s}Params`),
       response: allocator.claim(`${s}Response`),
-      page: allocator.claim(`${s}ResponsesPage`),
+      page: '',
+      stem: s,
+      localStem: stem(op, 0),
     });
   }
   return out;
+}
+
+/** `<stem>Responses<PageName>`, e.g. `CustomerListResponsesMyCursorIDPage`, claimed once the style is known. */
+export function assignPageName(names: OperationTypeNames, pageName: string, allocator: NameAllocator): void {
+  names.page = allocator.claim(`${names.stem}Responses${pageName}`);
 }

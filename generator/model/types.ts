@@ -123,6 +123,10 @@ export interface NamedSchema {
   schema: Schema;
   /** JSON pointer of the definition. */
   pointer: string;
+  /** Dotted resource path whose namespace re-exports this type (from the `models` config). */
+  resource?: string;
+  /** Extra names declared as `export type Alias = typeName` (from the `models` config). */
+  aliases?: Array<{ name: string; resource?: string }>;
 }
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -306,8 +310,13 @@ export interface RequestPlan {
   pathParams: string[];
   /** Members of `params`, in wire order (path, query, header, cookie, body). */
   members: RequestMember[];
-  /** Whether some member is required (then `params` is too). */
+  /** Whether some member is required, or the spec requires a body of fields (then `params` is required too). */
   paramsRequired: boolean;
+  /**
+   * A union (oneOf/anyOf) of object bodies sent field by field: `params` is the members intersected with this
+   * union (discriminator pinned), and the runtime sends every key that is not a path/query/header/cookie one.
+   */
+  bodyUnion: Schema | null;
   /** How the body is sent, or null when nothing is (an empty optional object body is dropped). */
   body: { encoding: MediaBody['encoding']; contentType: string; mode: 'fields' | 'whole' } | null;
   /** Path parameters that are also body fields: one member, sent in both places. */
@@ -326,8 +335,12 @@ export interface OperationTypeNames {
   params: string;
   /** `<Resource><Method>Response`; used when the response schema is inline (a `$ref` reuses the component's name). */
   response: string;
-  /** Page alias for paginated lists, e.g. `CustomerListResponsesPage`. */
+  /** Page alias for paginated lists, `<stem>Responses<PageName>`, e.g. `CustomerListResponsesCursorPage`. */
   page: string;
+  /** The qualified stem the names start with, e.g. `PlanEntitlementCreate`. */
+  stem: string;
+  /** The unqualified stem (`EntitlementCreate`): names inside the resource's namespace start with it. */
+  localStem: string;
 }
 
 export interface Resource {

@@ -84,10 +84,14 @@ function operationParameters(pathItem: Record<string, any>, op: OperationObject)
   return [...byKey.values()];
 }
 
-/** The generated client spreads an object body into params; anything else goes in `params.body`. */
+/**
+ * The generated client spreads an object body, or a oneOf/anyOf of object bodies, into params; anything else goes
+ * in `params.body`.
+ */
 function bodyIsWhole(schema: SchemaObject): boolean {
   const s = deref(doc, schema);
-  if (s.oneOf || s.anyOf) return true;
+  const variants = (s.oneOf ?? s.anyOf) as SchemaObject[] | undefined;
+  if (variants) return !variants.every((v) => !bodyIsWhole(v));
   if (s.allOf) return !(s.allOf as SchemaObject[]).every((part) => !bodyIsWhole(part));
   return !(s.type === 'object' || s.properties);
 }

@@ -83,6 +83,40 @@ describe('request plan', () => {
       { members: ['name@body'], paramsRequired: false },
     ],
     [
+      'a required body of optional fields makes params required',
+      '/customers/{id}',
+      'patch',
+      { parameters: [pathParam('id')], requestBody: { required: true, ...json(obj({ name: { type: 'string' } })) } },
+      { members: ['name@body'], paramsRequired: true, bodyUnion: null },
+    ],
+    [
+      'a oneOf of object bodies is sent field by field beside the parameters',
+      '/plans/{planId}/entitlements/{id}',
+      'patch',
+      {
+        parameters: [pathParam('planId'), pathParam('id')],
+        requestBody: {
+          required: true,
+          ...json({
+            oneOf: [obj({ type: { const: 'FEATURE' }, featureId: { type: 'string' } }, ['type']), obj({ type: { const: 'CREDIT' } }, ['type'])],
+            discriminator: { propertyName: 'type' },
+          }),
+        },
+      },
+      {
+        members: ['planId@path!'],
+        body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
+        paramsRequired: true,
+      },
+    ],
+    [
+      'a oneOf with a non-object variant stays a whole body',
+      '/a',
+      'post',
+      { requestBody: { required: true, ...json({ oneOf: [obj({ a: { type: 'string' } }), { type: 'string' }] }) } },
+      { members: ['body@body!'], bodyUnion: null },
+    ],
+    [
       'a body field named like the positional parameter: the path value travels under $path.<name>',
       '/customers/{id}',
       'post',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NameAllocator } from '../../generator/model/naming.js';
-import { assignOperationTypeNames } from '../../generator/model/type-names.js';
+import { assignOperationTypeNames, assignPageName } from '../../generator/model/type-names.js';
 
 type Placed = { id: string; resource: string[]; methodName: string };
 const p = (id: string, call: string): Placed => {
@@ -31,7 +31,19 @@ describe('assignOperationTypeNames', () => {
 
   it('gives params, response and page names from one stem', () => {
     const names = assignOperationTypeNames([p('a', 'v1.customers.list')], new NameAllocator());
-    expect(names.get('a')).toEqual({ params: 'CustomerListParams', response: 'CustomerListResponse', page: 'CustomerListResponsesPage' });
+    expect(names.get('a')).toEqual({
+      params: 'CustomerListParams',
+      response: 'CustomerListResponse',
+      page: '',
+      stem: 'CustomerList',
+      localStem: 'CustomerList',
+    });
+    const allocator = new NameAllocator();
+    const named = assignOperationTypeNames([p('a', 'v1.plans.entitlements.list'), p('b', 'v1.addons.entitlements.list')], allocator);
+    const plan = named.get('a')!;
+    expect([plan.stem, plan.localStem]).toEqual(['PlanEntitlementList', 'EntitlementList']);
+    assignPageName(plan, 'MyCursorIDPage', allocator);
+    expect(plan.page).toBe('PlanEntitlementListResponsesMyCursorIDPage');
   });
 
   it('qualifies a stem that a schema already owns', () => {
@@ -46,7 +58,7 @@ describe('assignOperationTypeNames', () => {
     const a = assignOperationTypeNames(ops, new NameAllocator());
     const b = assignOperationTypeNames([...ops].reverse(), new NameAllocator());
     expect(Object.fromEntries(b)).toEqual(Object.fromEntries(a));
-    const all = [...a.values()].flatMap((n) => [n.params, n.response, n.page]).map((n) => n.toLowerCase());
+    const all = [...a.values()].flatMap((n) => [n.params, n.response]).map((n) => n.toLowerCase());
     expect(new Set(all).size).toBe(all.length);
   });
 });

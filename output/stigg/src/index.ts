@@ -3,187 +3,326 @@ export { Stigg as default, Stigg } from './client.js';
 export * from './core/error.js';
 export { APIPromise } from './core/api-promise.js';
 export * from './core/pagination.js';
+export { CursorPage as MyCursorIDPage } from './core/pagination.js';
 export { toFile, type Uploadable } from './core/uploads.js';
 export type { ClientOptions } from './core/client.js';
 export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';
 export type * from './models/index.js';
+export type { MyCursorIDPageParams, MyCursorIDPageResponse } from './client.js';
 export type {
   AddonArchiveParams,
+  AddonArchiveResponse,
   AddonCreateDraftParams,
+  AddonCreateDraftResponse,
   AddonCreateParams,
+  AddonCreateResponse,
   AddonListChargesParams,
-  AddonListChargesResponsesPage,
+  AddonListChargesResponse,
+  AddonListChargesResponsesMyCursorIDPage,
   AddonListParams,
-  AddonListResponsesPage,
+  AddonListResponse,
+  AddonListResponsesMyCursorIDPage,
   AddonPublishParams,
+  AddonPublishResponse,
   AddonRemoveDraftParams,
+  AddonRemoveDraftResponse,
   AddonRetrieveParams,
+  AddonRetrieveResponse,
   AddonUpdateParams,
+  AddonUpdateResponse,
 } from './resources/v1/addons.js';
 export type {
   AddonEntitlementCreateParams,
+  AddonEntitlementCreateResponse,
   AddonEntitlementDeleteParams,
+  AddonEntitlementDeleteResponse,
   AddonEntitlementListParams,
+  AddonEntitlementListResponse,
   AddonEntitlementUpdateParams,
+  AddonEntitlementUpdateResponse,
 } from './resources/v1/addons/entitlements.js';
 export type {
   ContractCreateParams,
+  ContractCreateResponse,
   ContractDeleteParams,
+  ContractDeleteResponse,
   ContractListParams,
-  ContractListResponsesPage,
+  ContractListResponse,
+  ContractListResponsesMyCursorIDPage,
   ContractRetrieveParams,
+  ContractRetrieveResponse,
   ContractUpdateParams,
+  ContractUpdateResponse,
 } from './resources/v1/contracts.js';
 export type {
   CouponArchiveCouponParams,
+  CouponArchiveCouponResponse,
   CouponCreateParams,
+  CouponCreateResponse,
   CouponListParams,
-  CouponListResponsesPage,
+  CouponListResponse,
+  CouponListResponsesMyCursorIDPage,
   CouponRetrieveParams,
+  CouponRetrieveResponse,
   CouponUpdateCouponParams,
+  CouponUpdateCouponResponse,
 } from './resources/v1/coupons.js';
 export type {
   CreditGetAutoRechargeParams,
+  CreditGetAutoRechargeResponse,
   CreditGetUsageParams,
+  CreditGetUsageResponse,
   CreditListLedgerParams,
-  CreditListLedgerResponsesPage,
+  CreditListLedgerResponse,
+  CreditListLedgerResponsesMyCursorIDPage,
 } from './resources/v1/credits.js';
-export type { ConsumptionConsumeAsyncParams, ConsumptionConsumeParams } from './resources/v1/credits/consumption.js';
+export type {
+  ConsumptionConsumeAsyncParams,
+  ConsumptionConsumeAsyncResponse,
+  ConsumptionConsumeParams,
+  ConsumptionConsumeResponse,
+} from './resources/v1/credits/consumption.js';
 export type {
   CustomCurrencyArchiveParams,
+  CustomCurrencyArchiveResponse,
   CustomCurrencyCreateParams,
+  CustomCurrencyCreateResponse,
   CustomCurrencyListAssociatedEntitiesParams,
+  CustomCurrencyListAssociatedEntitiesResponse,
   CustomCurrencyListParams,
-  CustomCurrencyListResponsesPage,
+  CustomCurrencyListResponse,
+  CustomCurrencyListResponsesMyCursorIDPage,
   CustomCurrencyUnarchiveParams,
+  CustomCurrencyUnarchiveResponse,
   CustomCurrencyUpdateParams,
+  CustomCurrencyUpdateResponse,
 } from './resources/v1/credits/custom-currencies.js';
 export type {
   GrantCreateParams,
+  GrantCreateResponse,
   GrantListParams,
-  GrantListResponsesPage,
+  GrantListResponse,
+  GrantListResponsesMyCursorIDPage,
   GrantVoidParams,
+  GrantVoidResponse,
 } from './resources/v1/credits/grants.js';
 export type {
   CustomerArchiveParams,
+  CustomerArchiveResponse,
   CustomerCheckEntitlementParams,
+  CustomerCheckEntitlementResponse,
   CustomerImportParams,
+  CustomerImportResponse,
   CustomerListContractsParams,
+  CustomerListContractsResponse,
   CustomerListInvoicesParams,
-  CustomerListInvoicesResponsesPage,
+  CustomerListInvoicesResponse,
+  CustomerListInvoicesResponsesMyCursorIDPage,
   CustomerListParams,
   CustomerListResourcesParams,
-  CustomerListResourcesResponsesPage,
+  CustomerListResourcesResponse,
+  CustomerListResourcesResponsesMyCursorIDPage,
   CustomerListResponse,
-  CustomerListResponsesPage,
+  CustomerListResponsesMyCursorIDPage,
   CustomerProvisionParams,
+  CustomerProvisionResponse,
   CustomerRetrieveEntitlementsParams,
+  CustomerRetrieveEntitlementsResponse,
   CustomerRetrieveParams,
+  CustomerRetrieveResponse,
   CustomerUnarchiveParams,
+  CustomerUnarchiveResponse,
   CustomerUpdateParams,
+  CustomerUpdateResponse,
 } from './resources/v1/customers.js';
 export type {
   IntegrationLinkParams,
+  IntegrationLinkResponse,
   IntegrationListParams,
-  IntegrationListResponsesPage,
+  IntegrationListResponse,
+  IntegrationListResponsesMyCursorIDPage,
   IntegrationRetrieveParams,
+  IntegrationRetrieveResponse,
   IntegrationUnlinkParams,
+  IntegrationUnlinkResponse,
   IntegrationUpdateParams,
+  IntegrationUpdateResponse,
 } from './resources/v1/customers/integrations.js';
-export type { PaymentMethodAttachParams, PaymentMethodDetachParams } from './resources/v1/customers/payment-method.js';
+export type {
+  PaymentMethodAttachParams,
+  PaymentMethodAttachResponse,
+  PaymentMethodDetachParams,
+  PaymentMethodDetachResponse,
+} from './resources/v1/customers/payment-method.js';
 export type {
   PromotionalEntitlementCreateParams,
+  PromotionalEntitlementCreateResponse,
   PromotionalEntitlementListParams,
-  PromotionalEntitlementListResponsesPage,
+  PromotionalEntitlementListResponse,
+  PromotionalEntitlementListResponsesMyCursorIDPage,
   PromotionalEntitlementRevokeParams,
+  PromotionalEntitlementRevokeResponse,
 } from './resources/v1/customers/promotional-entitlements.js';
-export type { EventEstimateParams, EventReportParams } from './resources/v1/events.js';
-export type { CustomerRetrieveGovernanceParams } from './resources/v1/events/beta/customers.js';
+export type {
+  EventEstimateParams,
+  EventEstimateResponse,
+  EventReportParams,
+  EventReportResponse,
+} from './resources/v1/events.js';
+export type {
+  CustomerRetrieveGovernanceParams,
+  CustomerRetrieveGovernanceResponse,
+} from './resources/v1/events/beta/customers.js';
 export type {
   DataExportListModelsParams,
+  DataExportListModelsResponse,
   DataExportMintScopedTokenParams,
+  DataExportMintScopedTokenResponse,
   DataExportTriggerSyncParams,
+  DataExportTriggerSyncResponse,
 } from './resources/v1/events/data-export.js';
 export type {
   DestinationCreateParams,
+  DestinationCreateResponse,
   DestinationDeleteParams,
+  DestinationDeleteResponse,
   DestinationUpdateSelectionParams,
+  DestinationUpdateSelectionResponse,
 } from './resources/v1/events/data-export/destinations.js';
 export type {
   FeatureArchiveFeatureParams,
+  FeatureArchiveFeatureResponse,
   FeatureCreateFeatureParams,
+  FeatureCreateFeatureResponse,
   FeatureListFeaturesParams,
-  FeatureListFeaturesResponsesPage,
+  FeatureListFeaturesResponse,
+  FeatureListFeaturesResponsesMyCursorIDPage,
   FeatureRetrieveFeatureParams,
+  FeatureRetrieveFeatureResponse,
   FeatureUnarchiveFeatureParams,
+  FeatureUnarchiveFeatureResponse,
   FeatureUpdateFeatureParams,
+  FeatureUpdateFeatureResponse,
 } from './resources/v1/features.js';
 export type {
   PlanArchiveParams,
+  PlanArchiveResponse,
   PlanCreateDraftParams,
+  PlanCreateDraftResponse,
   PlanCreateParams,
+  PlanCreateResponse,
   PlanListChargesParams,
-  PlanListChargesResponsesPage,
+  PlanListChargesResponse,
+  PlanListChargesResponsesMyCursorIDPage,
   PlanListOverageChargesParams,
-  PlanListOverageChargesResponsesPage,
+  PlanListOverageChargesResponse,
+  PlanListOverageChargesResponsesMyCursorIDPage,
   PlanListParams,
-  PlanListResponsesPage,
+  PlanListResponse,
+  PlanListResponsesMyCursorIDPage,
   PlanPublishParams,
+  PlanPublishResponse,
   PlanRemoveDraftParams,
+  PlanRemoveDraftResponse,
   PlanRetrieveParams,
+  PlanRetrieveResponse,
   PlanUpdateParams,
+  PlanUpdateResponse,
 } from './resources/v1/plans.js';
 export type {
   PlanEntitlementCreateParams,
+  PlanEntitlementCreateResponse,
   PlanEntitlementDeleteParams,
+  PlanEntitlementDeleteResponse,
   PlanEntitlementListParams,
+  PlanEntitlementListResponse,
   PlanEntitlementUpdateParams,
+  PlanEntitlementUpdateResponse,
 } from './resources/v1/plans/entitlements.js';
 export type {
   ProductArchiveProductParams,
+  ProductArchiveProductResponse,
   ProductCreateProductParams,
+  ProductCreateProductResponse,
   ProductDuplicateProductParams,
+  ProductDuplicateProductResponse,
   ProductListProductsParams,
-  ProductListProductsResponsesPage,
+  ProductListProductsResponse,
+  ProductListProductsResponsesMyCursorIDPage,
   ProductUnarchiveProductParams,
+  ProductUnarchiveProductResponse,
   ProductUpdateProductParams,
+  ProductUpdateProductResponse,
 } from './resources/v1/products.js';
 export type {
   SubscriptionCancelParams,
+  SubscriptionCancelResponse,
   SubscriptionDelegateParams,
+  SubscriptionDelegateResponse,
   SubscriptionImportParams,
+  SubscriptionImportResponse,
   SubscriptionListParams,
-  SubscriptionListResponsesPage,
+  SubscriptionListResponse,
+  SubscriptionListResponsesMyCursorIDPage,
   SubscriptionMigrateParams,
+  SubscriptionMigrateResponse,
   SubscriptionPreviewParams,
+  SubscriptionPreviewResponse,
   SubscriptionProvisionParams,
+  SubscriptionProvisionResponse,
   SubscriptionRetrieveParams,
+  SubscriptionRetrieveResponse,
   SubscriptionTransferParams,
+  SubscriptionTransferResponse,
   SubscriptionUpdateParams,
+  SubscriptionUpdateResponse,
 } from './resources/v1/subscriptions.js';
 export type {
   FutureUpdateCancelPendingPaymentParams,
+  FutureUpdateCancelPendingPaymentResponse,
   FutureUpdateCancelScheduleParams,
+  FutureUpdateCancelScheduleResponse,
 } from './resources/v1/subscriptions/future-update.js';
-export type { InvoiceMarkAsPaidParams } from './resources/v1/subscriptions/invoice.js';
-export type { UsageChargeUsageParams, UsageSyncParams } from './resources/v1/subscriptions/usage.js';
-export type { UsageEstimateParams, UsageHistoryParams, UsageReportParams } from './resources/v1/usage.js';
+export type { InvoiceMarkAsPaidParams, InvoiceMarkAsPaidResponse } from './resources/v1/subscriptions/invoice.js';
+export type {
+  UsageChargeUsageParams,
+  UsageChargeUsageResponse,
+  UsageSyncParams,
+  UsageSyncResponse,
+} from './resources/v1/subscriptions/usage.js';
+export type {
+  UsageEstimateParams,
+  UsageEstimateResponse,
+  UsageHistoryParams,
+  UsageHistoryResponse,
+  UsageReportParams,
+  UsageReportResponse,
+} from './resources/v1/usage.js';
 export type {
   AssignmentListParams,
-  AssignmentListResponsesPage,
+  AssignmentListResponse,
+  AssignmentListResponsesMyCursorIDPage,
   AssignmentUpsertParams,
+  AssignmentUpsertResponse,
 } from './resources/v1-beta/customers/assignments.js';
 export type {
   EntityArchiveParams,
+  EntityArchiveResponse,
   EntityListParams,
-  EntityListResponsesPage,
+  EntityListResponse,
+  EntityListResponsesMyCursorIDPage,
   EntityRetrieveParams,
+  EntityRetrieveResponse,
   EntityUnarchiveParams,
+  EntityUnarchiveResponse,
   EntityUpsertParams,
+  EntityUpsertResponse,
 } from './resources/v1-beta/customers/entities.js';
-export type { EntitlementCheckParams } from './resources/v1-beta/customers/entitlements.js';
+export type { EntitlementCheckParams, EntitlementCheckResponse } from './resources/v1-beta/customers/entitlements.js';
 export type {
   EntityTypeListParams,
-  EntityTypeListResponsesPage,
+  EntityTypeListResponse,
+  EntityTypeListResponsesMyCursorIDPage,
   EntityTypeUpsertParams,
+  EntityTypeUpsertResponse,
 } from './resources/v1-beta/entity-types.js';

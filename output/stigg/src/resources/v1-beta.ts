@@ -7,3 +7,15 @@ export class V1Beta extends APIResource {
   customers: _customers.Customers = new _customers.Customers(this._client);
   entityTypes: _entityTypes.EntityTypes = new _entityTypes.EntityTypes(this._client);
 }
+
+export declare namespace V1Beta {
+  export import Customers = _customers.Customers;
+  export import EntityTypes = _entityTypes.EntityTypes;
+  export type EntityTypeListParams = _entityTypes.EntityTypes.EntityTypeListParams;
+  export type EntityTypeListResponse = _entityTypes.EntityTypes.EntityTypeListResponse;
+  export type EntityTypeListResponsesMyCursorIDPage = _entityTypes.EntityTypes.EntityTypeListResponsesMyCursorIDPage;
+  export type EntityTypeUpsertParams = _entityTypes.EntityTypes.EntityTypeUpsertParams;
+  export type EntityTypeUpsertResponse = _entityTypes.EntityTypes.EntityTypeUpsertResponse;
+}
+V1Beta.Customers = _customers.Customers;
+V1Beta.EntityTypes = _entityTypes.EntityTypes;

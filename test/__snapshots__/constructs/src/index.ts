@@ -10,10 +10,15 @@ export type * from './models/index.js';
 export type { LoginCreateParams, LoginCreateResponse } from './resources/login.js';
 export type {
   PetCreateParams,
+  PetCreateResponse,
   PetListParams,
   PetListResponse,
   PetPhotoParams,
+  PetPhotoResponse,
+  PetRetrieveResponse,
   PetUpdateAvatarParams,
   PetUpdateParams,
+  PetUpdateResponse,
 } from './resources/pets.js';
-export type { StorePetRetrieveParams } from './resources/stores/pets.js';
+export type { StorePetRetrieveParams, StorePetRetrieveResponse } from './resources/stores/pets.js';
+export type { ThingListResponse } from './resources/things.js';

@@ -7,4 +7,10 @@ export { toFile, type Uploadable } from './core/uploads.js';
 export type { ClientOptions } from './core/client.js';
 export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';
 export type * from './models/index.js';
-export type { PetCreateParams, PetListParams, PetListResponse } from './resources/pets.js';
+export type {
+  PetCreateParams,
+  PetCreateResponse,
+  PetListParams,
+  PetListResponse,
+  PetRetrieveResponse,
+} from './resources/pets.js';

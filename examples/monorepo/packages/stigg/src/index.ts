@@ -7,181 +7,323 @@ export { toFile, type Uploadable } from './core/uploads.js';
 export type { ClientOptions } from './core/client.js';
 export type { RequestOptions, ClientConfig, OperationSpec } from './core/types.js';
 export type * from './models/index.js';
-export type { CreateUsageParams } from './resources/v1.js';
+export type { CursorPageParams, CursorPageResponse } from './client.js';
+export type { CreateUsageParams, CreateUsageResponse } from './resources/v1.js';
 export type {
   AddonArchiveParams,
+  AddonArchiveResponse,
   AddonCreateDraftParams,
+  AddonCreateDraftResponse,
   AddonCreateParams,
+  AddonCreateResponse,
   AddonDeleteDraftParams,
+  AddonDeleteDraftResponse,
   AddonListParams,
-  AddonListResponsesPage,
+  AddonListResponse,
+  AddonListResponsesCursorPage,
   AddonPublishParams,
+  AddonPublishResponse,
   AddonRetrieveParams,
+  AddonRetrieveResponse,
   AddonUpdateParams,
+  AddonUpdateResponse,
 } from './resources/v1/addons.js';
-export type { AddonChargeListParams, AddonChargeListResponsesPage } from './resources/v1/addons/charges.js';
+export type {
+  AddonChargeListParams,
+  AddonChargeListResponse,
+  AddonChargeListResponsesCursorPage,
+} from './resources/v1/addons/charges.js';
 export type {
   AddonEntitlementCreateParams,
+  AddonEntitlementCreateResponse,
   AddonEntitlementDeleteParams,
+  AddonEntitlementDeleteResponse,
   AddonEntitlementListParams,
+  AddonEntitlementListResponse,
   AddonEntitlementUpdateParams,
+  AddonEntitlementUpdateResponse,
 } from './resources/v1/addons/entitlements.js';
 export type {
   ContractArchiveParams,
+  ContractArchiveResponse,
   ContractCreateParams,
+  ContractCreateResponse,
   ContractListParams,
-  ContractListResponsesPage,
+  ContractListResponse,
+  ContractListResponsesCursorPage,
   ContractRetrieveParams,
+  ContractRetrieveResponse,
   ContractUpdateParams,
+  ContractUpdateResponse,
 } from './resources/v1/contracts.js';
 export type {
   CouponArchiveParams,
+  CouponArchiveResponse,
   CouponCreateParams,
+  CouponCreateResponse,
   CouponListParams,
-  CouponListResponsesPage,
+  CouponListResponse,
+  CouponListResponsesCursorPage,
   CouponRetrieveParams,
+  CouponRetrieveResponse,
   CouponUpdateParams,
+  CouponUpdateResponse,
 } from './resources/v1/coupons.js';
 export type {
   CreditAutoRechargeParams,
+  CreditAutoRechargeResponse,
   CreditCreateConsumptionParams,
+  CreditCreateConsumptionResponse,
   CreditLedgerParams,
-  CreditLedgerResponsesPage,
+  CreditLedgerResponse,
+  CreditLedgerResponsesCursorPage,
   CreditUsageParams,
+  CreditUsageResponse,
 } from './resources/v1/credits.js';
-export type { ConsumptionAsyncParams } from './resources/v1/credits/consumption.js';
+export type { ConsumptionAsyncParams, ConsumptionAsyncResponse } from './resources/v1/credits/consumption.js';
 export type {
   CustomCurrencyArchiveParams,
+  CustomCurrencyArchiveResponse,
   CustomCurrencyCreateParams,
+  CustomCurrencyCreateResponse,
   CustomCurrencyListParams,
-  CustomCurrencyListResponsesPage,
+  CustomCurrencyListResponse,
+  CustomCurrencyListResponsesCursorPage,
   CustomCurrencyUnarchiveParams,
+  CustomCurrencyUnarchiveResponse,
   CustomCurrencyUpdateParams,
+  CustomCurrencyUpdateResponse,
 } from './resources/v1/credits/custom-currencies.js';
-export type { AssociatedEntityListParams } from './resources/v1/credits/custom-currencies/associated-entities.js';
+export type {
+  AssociatedEntityListParams,
+  AssociatedEntityListResponse,
+} from './resources/v1/credits/custom-currencies/associated-entities.js';
 export type {
   GrantCreateParams,
+  GrantCreateResponse,
   GrantListParams,
-  GrantListResponsesPage,
+  GrantListResponse,
+  GrantListResponsesCursorPage,
   GrantVoidParams,
+  GrantVoidResponse,
 } from './resources/v1/credits/grants.js';
 export type {
   CustomerArchiveParams,
+  CustomerArchiveResponse,
   CustomerCreateParams,
   CustomerCreatePaymentMethodParams,
+  CustomerCreatePaymentMethodResponse,
+  CustomerCreateResponse,
   CustomerDeletePaymentMethodParams,
+  CustomerDeletePaymentMethodResponse,
   CustomerImportParams,
+  CustomerImportResponse,
   CustomerListParams,
   CustomerListResponse,
-  CustomerListResponsesPage,
+  CustomerListResponsesCursorPage,
   CustomerRetrieveParams,
+  CustomerRetrieveResponse,
   CustomerUnarchiveParams,
+  CustomerUnarchiveResponse,
   CustomerUpdateParams,
+  CustomerUpdateResponse,
 } from './resources/v1/customers.js';
-export type { CustomerContractListParams } from './resources/v1/customers/contracts.js';
+export type { CustomerContractListParams, CustomerContractListResponse } from './resources/v1/customers/contracts.js';
 export type {
   CustomerEntitlementCheckParams,
+  CustomerEntitlementCheckResponse,
   CustomerEntitlementListParams,
+  CustomerEntitlementListResponse,
 } from './resources/v1/customers/entitlements.js';
 export type {
   IntegrationCreateParams,
+  IntegrationCreateResponse,
   IntegrationDeleteParams,
+  IntegrationDeleteResponse,
   IntegrationListParams,
-  IntegrationListResponsesPage,
+  IntegrationListResponse,
+  IntegrationListResponsesCursorPage,
   IntegrationRetrieveParams,
+  IntegrationRetrieveResponse,
   IntegrationUpdateParams,
+  IntegrationUpdateResponse,
 } from './resources/v1/customers/integrations.js';
-export type { InvoiceListParams, InvoiceListResponsesPage } from './resources/v1/customers/invoices.js';
+export type {
+  InvoiceListParams,
+  InvoiceListResponse,
+  InvoiceListResponsesCursorPage,
+} from './resources/v1/customers/invoices.js';
 export type {
   PromotionalEntitlementCreateParams,
+  PromotionalEntitlementCreateResponse,
   PromotionalEntitlementDeleteParams,
+  PromotionalEntitlementDeleteResponse,
   PromotionalEntitlementListParams,
-  PromotionalEntitlementListResponsesPage,
+  PromotionalEntitlementListResponse,
+  PromotionalEntitlementListResponsesCursorPage,
 } from './resources/v1/customers/promotional-entitlements.js';
-export type { ResourceListParams, ResourceListResponsesPage } from './resources/v1/customers/resources.js';
-export type { DataExportScopedTokenParams, DataExportSyncParams } from './resources/v1/data-export.js';
+export type {
+  ResourceListParams,
+  ResourceListResponse,
+  ResourceListResponsesCursorPage,
+} from './resources/v1/customers/resources.js';
+export type {
+  DataExportScopedTokenParams,
+  DataExportScopedTokenResponse,
+  DataExportSyncParams,
+  DataExportSyncResponse,
+} from './resources/v1/data-export.js';
 export type {
   DestinationCreateParams,
+  DestinationCreateResponse,
   DestinationDeleteParams,
+  DestinationDeleteResponse,
   DestinationUpdateParams,
+  DestinationUpdateResponse,
 } from './resources/v1/data-export/destinations.js';
-export type { ModelListParams } from './resources/v1/data-export/models.js';
-export type { EventCreateParams, EventEstimateParams } from './resources/v1/events.js';
+export type { ModelListParams, ModelListResponse } from './resources/v1/data-export/models.js';
+export type {
+  EventCreateParams,
+  EventCreateResponse,
+  EventEstimateParams,
+  EventEstimateResponse,
+} from './resources/v1/events.js';
 export type {
   FeatureArchiveParams,
+  FeatureArchiveResponse,
   FeatureCreateParams,
+  FeatureCreateResponse,
   FeatureListParams,
-  FeatureListResponsesPage,
+  FeatureListResponse,
+  FeatureListResponsesCursorPage,
   FeatureRetrieveParams,
+  FeatureRetrieveResponse,
   FeatureUnarchiveParams,
+  FeatureUnarchiveResponse,
   FeatureUpdateParams,
+  FeatureUpdateResponse,
 } from './resources/v1/features.js';
 export type {
   PlanArchiveParams,
+  PlanArchiveResponse,
   PlanCreateDraftParams,
+  PlanCreateDraftResponse,
   PlanCreateParams,
+  PlanCreateResponse,
   PlanDeleteDraftParams,
+  PlanDeleteDraftResponse,
   PlanListParams,
-  PlanListResponsesPage,
+  PlanListResponse,
+  PlanListResponsesCursorPage,
   PlanPublishParams,
+  PlanPublishResponse,
   PlanRetrieveParams,
+  PlanRetrieveResponse,
   PlanUpdateParams,
+  PlanUpdateResponse,
 } from './resources/v1/plans.js';
-export type { PlanChargeListParams, PlanChargeListResponsesPage } from './resources/v1/plans/charges.js';
+export type {
+  PlanChargeListParams,
+  PlanChargeListResponse,
+  PlanChargeListResponsesCursorPage,
+} from './resources/v1/plans/charges.js';
 export type {
   PlanEntitlementCreateParams,
+  PlanEntitlementCreateResponse,
   PlanEntitlementDeleteParams,
+  PlanEntitlementDeleteResponse,
   PlanEntitlementListParams,
+  PlanEntitlementListResponse,
   PlanEntitlementUpdateParams,
+  PlanEntitlementUpdateResponse,
 } from './resources/v1/plans/entitlements.js';
-export type { OverageChargeListParams, OverageChargeListResponsesPage } from './resources/v1/plans/overage-charges.js';
+export type {
+  OverageChargeListParams,
+  OverageChargeListResponse,
+  OverageChargeListResponsesCursorPage,
+} from './resources/v1/plans/overage-charges.js';
 export type {
   ProductArchiveParams,
+  ProductArchiveResponse,
   ProductCreateParams,
+  ProductCreateResponse,
   ProductDuplicateParams,
+  ProductDuplicateResponse,
   ProductListParams,
-  ProductListResponsesPage,
+  ProductListResponse,
+  ProductListResponsesCursorPage,
   ProductUnarchiveParams,
+  ProductUnarchiveResponse,
   ProductUpdateParams,
+  ProductUpdateResponse,
 } from './resources/v1/products.js';
 export type {
   SubscriptionCancelParams,
+  SubscriptionCancelResponse,
   SubscriptionCreateParams,
+  SubscriptionCreateResponse,
   SubscriptionDelegateParams,
+  SubscriptionDelegateResponse,
   SubscriptionImportParams,
+  SubscriptionImportResponse,
   SubscriptionListParams,
-  SubscriptionListResponsesPage,
+  SubscriptionListResponse,
+  SubscriptionListResponsesCursorPage,
   SubscriptionMigrateParams,
+  SubscriptionMigrateResponse,
   SubscriptionPreviewParams,
+  SubscriptionPreviewResponse,
   SubscriptionRetrieveParams,
+  SubscriptionRetrieveResponse,
   SubscriptionTransferParams,
+  SubscriptionTransferResponse,
   SubscriptionUpdateParams,
+  SubscriptionUpdateResponse,
 } from './resources/v1/subscriptions.js';
 export type {
   FutureUpdatePendingPaymentParams,
+  FutureUpdatePendingPaymentResponse,
   FutureUpdateScheduleParams,
+  FutureUpdateScheduleResponse,
 } from './resources/v1/subscriptions/future-update.js';
-export type { InvoicePaidParams } from './resources/v1/subscriptions/invoice.js';
-export type { UsageChargeParams, UsageSyncParams } from './resources/v1/subscriptions/usage.js';
-export type { UsageEstimateParams } from './resources/v1/usage.js';
-export type { HistoryRetrieveParams } from './resources/v1/usage/history.js';
-export type { CustomerGovernanceParams } from './resources/v1-beta/customers.js';
+export type { InvoicePaidParams, InvoicePaidResponse } from './resources/v1/subscriptions/invoice.js';
+export type {
+  UsageChargeParams,
+  UsageChargeResponse,
+  UsageSyncParams,
+  UsageSyncResponse,
+} from './resources/v1/subscriptions/usage.js';
+export type { UsageEstimateParams, UsageEstimateResponse } from './resources/v1/usage.js';
+export type { HistoryRetrieveParams, HistoryRetrieveResponse } from './resources/v1/usage/history.js';
+export type { CustomerGovernanceParams, CustomerGovernanceResponse } from './resources/v1-beta/customers.js';
 export type {
   AssignmentListParams,
-  AssignmentListResponsesPage,
+  AssignmentListResponse,
+  AssignmentListResponsesCursorPage,
   AssignmentUpdateParams,
+  AssignmentUpdateResponse,
 } from './resources/v1-beta/customers/assignments.js';
 export type {
   EntityArchiveParams,
+  EntityArchiveResponse,
   EntityListParams,
-  EntityListResponsesPage,
+  EntityListResponse,
+  EntityListResponsesCursorPage,
   EntityRetrieveParams,
+  EntityRetrieveResponse,
   EntityUnarchiveParams,
+  EntityUnarchiveResponse,
   EntityUpdateParams,
+  EntityUpdateResponse,
 } from './resources/v1-beta/customers/entities.js';
-export type { CustomerEntitlementCheckParams2 } from './resources/v1-beta/customers/entitlements.js';
+export type {
+  CustomerEntitlementCheckParams2,
+  CustomerEntitlementCheckResponse2,
+} from './resources/v1-beta/customers/entitlements.js';
 export type {
   EntityTypeListParams,
-  EntityTypeListResponsesPage,
+  EntityTypeListResponse,
+  EntityTypeListResponsesCursorPage,
   EntityTypeUpdateParams,
+  EntityTypeUpdateResponse,
 } from './resources/v1-beta/entity-types.js';

@@ -9,3 +9,30 @@ export class Customers extends APIResource {
   entities: _entities.Entities = new _entities.Entities(this._client);
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
 }
+
+export declare namespace Customers {
+  export import Assignments = _assignments.Assignments;
+  export import Entities = _entities.Entities;
+  export import Entitlements = _entitlements.Entitlements;
+  export type AssignmentListParams = _assignments.Assignments.AssignmentListParams;
+  export type AssignmentListResponse = _assignments.Assignments.AssignmentListResponse;
+  export type AssignmentListResponsesMyCursorIDPage = _assignments.Assignments.AssignmentListResponsesMyCursorIDPage;
+  export type AssignmentUpsertParams = _assignments.Assignments.AssignmentUpsertParams;
+  export type AssignmentUpsertResponse = _assignments.Assignments.AssignmentUpsertResponse;
+  export type EntityArchiveParams = _entities.Entities.EntityArchiveParams;
+  export type EntityArchiveResponse = _entities.Entities.EntityArchiveResponse;
+  export type EntityListParams = _entities.Entities.EntityListParams;
+  export type EntityListResponse = _entities.Entities.EntityListResponse;
+  export type EntityListResponsesMyCursorIDPage = _entities.Entities.EntityListResponsesMyCursorIDPage;
+  export type EntityRetrieveParams = _entities.Entities.EntityRetrieveParams;
+  export type EntityRetrieveResponse = _entities.Entities.EntityRetrieveResponse;
+  export type EntityUnarchiveParams = _entities.Entities.EntityUnarchiveParams;
+  export type EntityUnarchiveResponse = _entities.Entities.EntityUnarchiveResponse;
+  export type EntityUpsertParams = _entities.Entities.EntityUpsertParams;
+  export type EntityUpsertResponse = _entities.Entities.EntityUpsertResponse;
+  export type EntitlementCheckParams = _entitlements.Entitlements.EntitlementCheckParams;
+  export type EntitlementCheckResponse = _entitlements.Entitlements.EntitlementCheckResponse;
+}
+Customers.Assignments = _assignments.Assignments;
+Customers.Entities = _entities.Entities;
+Customers.Entitlements = _entitlements.Entitlements;

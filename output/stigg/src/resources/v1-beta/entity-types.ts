@@ -33,9 +33,14 @@ export interface EntityTypeListParams {
 }
 
 /**
+ * A paginated list of entity types.
+ */
+export type EntityTypeListResponse = EntityType;
+
+/**
  * A page of {@link EntityType} items (cursor pagination).
  */
-export type EntityTypeListResponsesPage = CursorPage<EntityType>;
+export type EntityTypeListResponsesMyCursorIDPage = CursorPage<EntityType>;
 
 export interface EntityTypeUpsertParams {
   /**
@@ -68,6 +73,11 @@ export interface EntityTypeUpsertParams {
     description?: string | null;
   }[];
 }
+
+/**
+ * The created or updated entity types.
+ */
+export type EntityTypeUpsertResponse = UpsertEntityTypesResponseDto;
 
 const listSpec = {
   method: 'get',
@@ -102,7 +112,7 @@ export class EntityTypes extends APIResource {
   list(
     params: EntityTypeListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<EntityTypeListResponsesPage, EntityType> {
+  ): PagePromise<EntityTypeListResponsesMyCursorIDPage, EntityType> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -114,4 +124,14 @@ export class EntityTypes extends APIResource {
   upsert(params: EntityTypeUpsertParams, options?: RequestOptions): APIPromise<UpsertEntityTypesResponseDto> {
     return this._client._request(upsertSpec, params, options);
   }
+}
+
+export declare namespace EntityTypes {
+  export {
+    type EntityTypeListParams as EntityTypeListParams,
+    type EntityTypeListResponse as EntityTypeListResponse,
+    type EntityTypeListResponsesMyCursorIDPage as EntityTypeListResponsesMyCursorIDPage,
+    type EntityTypeUpsertParams as EntityTypeUpsertParams,
+    type EntityTypeUpsertResponse as EntityTypeUpsertResponse,
+  };
 }

@@ -4,7 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../core/paginat
 import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Addon } from '../../models/Addon.js';
-import type { AddonResponseDto } from '../../models/AddonResponseDto.js';
+import type { AddonData } from '../../models/AddonData.js';
 import type { PackageCharge } from '../../models/PackageCharge.js';
 import type { PackageChargesInput } from '../../models/PackageChargesInput.js';
 import type { PublishPackageResponseDto } from '../../models/PublishPackageResponseDto.js';
@@ -21,6 +21,11 @@ export interface AddonArchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived addon object.
+ */
+export type AddonArchiveResponse = Addon;
 
 export interface AddonCreateParams {
   /**
@@ -71,6 +76,11 @@ export interface AddonCreateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
+/**
+ * The newly created addon object.
+ */
+export type AddonCreateResponse = Addon;
+
 export interface AddonCreateDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -81,6 +91,11 @@ export interface AddonCreateDraftParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The draft addon object.
+ */
+export type AddonCreateDraftResponse = Addon;
 
 export interface AddonListParams {
   /**
@@ -142,9 +157,14 @@ export interface AddonListParams {
 }
 
 /**
- * A page of {@link Addon} items (cursor pagination).
+ * A paginated list of addon objects.
  */
-export type AddonListResponsesPage = CursorPage<Addon>;
+export type AddonListResponse = AddonData;
+
+/**
+ * A page of {@link AddonData} items (cursor pagination).
+ */
+export type AddonListResponsesMyCursorIDPage = CursorPage<AddonData>;
 
 export interface AddonListChargesParams {
   /**
@@ -173,9 +193,14 @@ export interface AddonListChargesParams {
 }
 
 /**
+ * A paginated list of the addon's charges.
+ */
+export type AddonListChargesResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type AddonListChargesResponsesPage = CursorPage<PackageCharge>;
+export type AddonListChargesResponsesMyCursorIDPage = CursorPage<PackageCharge>;
 
 export interface AddonPublishParams {
   /**
@@ -192,6 +217,11 @@ export interface AddonPublishParams {
   migrationType: 'NEW_CUSTOMERS' | 'ALL_CUSTOMERS';
 }
 
+/**
+ * The publish task.
+ */
+export type AddonPublishResponse = PublishPackageResponseDto;
+
 export interface AddonRemoveDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -203,6 +233,11 @@ export interface AddonRemoveDraftParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The removed draft.
+ */
+export type AddonRemoveDraftResponse = RemoveDraftResponseDto;
+
 export interface AddonRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -213,6 +248,11 @@ export interface AddonRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The addon object.
+ */
+export type AddonRetrieveResponse = Addon;
 
 export interface AddonUpdateParams {
   /**
@@ -258,6 +298,11 @@ export interface AddonUpdateParams {
    */
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
+
+/**
+ * The updated addon object.
+ */
+export type AddonUpdateResponse = Addon;
 
 const archiveSpec = {
   method: 'post',
@@ -353,11 +398,7 @@ export class Addons extends APIResource {
    *
    * Archives an addon, preventing it from being used in new subscriptions.
    */
-  archive(
-    id: string,
-    params: AddonArchiveParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<AddonResponseDto> {
+  archive(id: string, params: AddonArchiveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Addon> {
     return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
@@ -366,7 +407,7 @@ export class Addons extends APIResource {
    *
    * Creates a new addon in draft status, associated with a specific product.
    */
-  create(params: AddonCreateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
+  create(params: AddonCreateParams, options?: RequestOptions): APIPromise<Addon> {
     return this._client._request(createSpec, params, options);
   }
 
@@ -379,7 +420,7 @@ export class Addons extends APIResource {
     id: string,
     params: AddonCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<AddonResponseDto> {
+  ): APIPromise<Addon> {
     return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
@@ -391,7 +432,7 @@ export class Addons extends APIResource {
   list(
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<AddonListResponsesPage, Addon> {
+  ): PagePromise<AddonListResponsesMyCursorIDPage, AddonData> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -404,7 +445,7 @@ export class Addons extends APIResource {
     id: string,
     params: AddonListChargesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<AddonListChargesResponsesPage, PackageCharge> {
+  ): PagePromise<AddonListChargesResponsesMyCursorIDPage, PackageCharge> {
     return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
   }
 
@@ -439,7 +480,7 @@ export class Addons extends APIResource {
     id: string,
     params: AddonRetrieveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<AddonResponseDto> {
+  ): APIPromise<Addon> {
     return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
@@ -448,11 +489,44 @@ export class Addons extends APIResource {
    *
    * Updates an existing addon's properties such as display name, description, and metadata.
    */
-  update(
-    id: string,
-    params: AddonUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<AddonResponseDto> {
+  update(id: string, params: AddonUpdateParams, options?: RequestOptions): APIPromise<Addon> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Addons {
+  export {
+    type AddonArchiveParams as AddonArchiveParams,
+    type AddonArchiveResponse as AddonArchiveResponse,
+    type AddonCreateParams as AddonCreateParams,
+    type AddonCreateResponse as AddonCreateResponse,
+    type AddonCreateDraftParams as AddonCreateDraftParams,
+    type AddonCreateDraftResponse as AddonCreateDraftResponse,
+    type AddonListParams as AddonListParams,
+    type AddonListResponse as AddonListResponse,
+    type AddonListResponsesMyCursorIDPage as AddonListResponsesMyCursorIDPage,
+    type AddonListChargesParams as AddonListChargesParams,
+    type AddonListChargesResponse as AddonListChargesResponse,
+    type AddonListChargesResponsesMyCursorIDPage as AddonListChargesResponsesMyCursorIDPage,
+    type AddonPublishParams as AddonPublishParams,
+    type AddonPublishResponse as AddonPublishResponse,
+    type AddonRemoveDraftParams as AddonRemoveDraftParams,
+    type AddonRemoveDraftResponse as AddonRemoveDraftResponse,
+    type AddonRetrieveParams as AddonRetrieveParams,
+    type AddonRetrieveResponse as AddonRetrieveResponse,
+    type AddonUpdateParams as AddonUpdateParams,
+    type AddonUpdateResponse as AddonUpdateResponse,
+    type Addon as Addon,
+  };
+  export import Entitlements = _entitlements.Entitlements;
+  export type EntitlementCreateParams = _entitlements.Entitlements.EntitlementCreateParams;
+  export type EntitlementCreateResponse = _entitlements.Entitlements.EntitlementCreateResponse;
+  export type EntitlementDeleteParams = _entitlements.Entitlements.EntitlementDeleteParams;
+  export type EntitlementDeleteResponse = _entitlements.Entitlements.EntitlementDeleteResponse;
+  export type EntitlementListParams = _entitlements.Entitlements.EntitlementListParams;
+  export type EntitlementListResponse = _entitlements.Entitlements.EntitlementListResponse;
+  export type EntitlementUpdateParams = _entitlements.Entitlements.EntitlementUpdateParams;
+  export type EntitlementUpdateResponse = _entitlements.Entitlements.EntitlementUpdateResponse;
+  export type AddonPackageEntitlement = _entitlements.Entitlements.AddonPackageEntitlement;
+}
+Addons.Entitlements = _entitlements.Entitlements;

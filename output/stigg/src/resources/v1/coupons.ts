@@ -4,7 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../core/paginat
 import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Coupon } from '../../models/Coupon.js';
-import type { CouponResponseDto } from '../../models/CouponResponseDto.js';
+import type { CouponData } from '../../models/CouponData.js';
 import type { Money } from '../../models/Money.js';
 
 export interface CouponArchiveCouponParams {
@@ -17,6 +17,11 @@ export interface CouponArchiveCouponParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived coupon object.
+ */
+export type CouponArchiveCouponResponse = Coupon;
 
 export interface CouponCreateParams {
   /**
@@ -58,6 +63,11 @@ export interface CouponCreateParams {
    */
   percentOff: number | null;
 }
+
+/**
+ * The newly created coupon object.
+ */
+export type CouponCreateResponse = Coupon;
 
 export interface CouponListParams {
   /**
@@ -123,9 +133,14 @@ export interface CouponListParams {
 }
 
 /**
- * A page of {@link Coupon} items (cursor pagination).
+ * A paginated list of coupon objects.
  */
-export type CouponListResponsesPage = CursorPage<Coupon>;
+export type CouponListResponse = CouponData;
+
+/**
+ * A page of {@link CouponData} items (cursor pagination).
+ */
+export type CouponListResponsesMyCursorIDPage = CursorPage<CouponData>;
 
 export interface CouponRetrieveParams {
   /**
@@ -137,6 +152,11 @@ export interface CouponRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The coupon object.
+ */
+export type CouponRetrieveResponse = Coupon;
 
 export interface CouponUpdateCouponParams {
   /**
@@ -162,6 +182,11 @@ export interface CouponUpdateCouponParams {
    */
   name?: string;
 }
+
+/**
+ * The updated coupon object.
+ */
+export type CouponUpdateCouponResponse = Coupon;
 
 const archiveCouponSpec = {
   method: 'post',
@@ -227,7 +252,7 @@ export class Coupons extends APIResource {
     id: string,
     params: CouponArchiveCouponParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CouponResponseDto> {
+  ): APIPromise<Coupon> {
     return this._client._request(archiveCouponSpec, { ...params, id }, options);
   }
 
@@ -236,7 +261,7 @@ export class Coupons extends APIResource {
    *
    * Creates a new discount coupon with percentage or fixed amount off, applicable to customer subscriptions.
    */
-  create(params: CouponCreateParams, options?: RequestOptions): APIPromise<CouponResponseDto> {
+  create(params: CouponCreateParams, options?: RequestOptions): APIPromise<Coupon> {
     return this._client._request(createSpec, params, options);
   }
 
@@ -248,7 +273,7 @@ export class Coupons extends APIResource {
   list(
     params: CouponListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CouponListResponsesPage, Coupon> {
+  ): PagePromise<CouponListResponsesMyCursorIDPage, CouponData> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -261,7 +286,7 @@ export class Coupons extends APIResource {
     id: string,
     params: CouponRetrieveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CouponResponseDto> {
+  ): APIPromise<Coupon> {
     return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
@@ -270,11 +295,24 @@ export class Coupons extends APIResource {
    *
    * Updates an existing coupon's properties such as name, description, and metadata.
    */
-  updateCoupon(
-    id: string,
-    params: CouponUpdateCouponParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<CouponResponseDto> {
+  updateCoupon(id: string, params: CouponUpdateCouponParams, options?: RequestOptions): APIPromise<Coupon> {
     return this._client._request(updateCouponSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Coupons {
+  export {
+    type CouponArchiveCouponParams as CouponArchiveCouponParams,
+    type CouponArchiveCouponResponse as CouponArchiveCouponResponse,
+    type CouponCreateParams as CouponCreateParams,
+    type CouponCreateResponse as CouponCreateResponse,
+    type CouponListParams as CouponListParams,
+    type CouponListResponse as CouponListResponse,
+    type CouponListResponsesMyCursorIDPage as CouponListResponsesMyCursorIDPage,
+    type CouponRetrieveParams as CouponRetrieveParams,
+    type CouponRetrieveResponse as CouponRetrieveResponse,
+    type CouponUpdateCouponParams as CouponUpdateCouponParams,
+    type CouponUpdateCouponResponse as CouponUpdateCouponResponse,
+    type Coupon as Coupon,
+  };
 }

@@ -29,6 +29,11 @@ export interface CreditGetAutoRechargeParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The automatic recharge configuration.
+ */
+export type CreditGetAutoRechargeResponse = AutoRechargeSettingsResponseDto;
+
 export interface CreditGetUsageParams {
   /**
    * Query param: Filter by customer ID (required)
@@ -82,6 +87,11 @@ export interface CreditGetUsageParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The credit usage time series.
+ */
+export type CreditGetUsageResponse = CreditUsageResponseDto;
+
 export interface CreditListLedgerParams {
   /**
    * Query param: Return items that come after this cursor
@@ -123,9 +133,14 @@ export interface CreditListLedgerParams {
 }
 
 /**
+ * A paginated list of credit ledger events.
+ */
+export type CreditListLedgerResponse = CreditLedgerEvent;
+
+/**
  * A page of {@link CreditLedgerEvent} items (cursor pagination).
  */
-export type CreditListLedgerResponsesPage = CursorPage<CreditLedgerEvent>;
+export type CreditListLedgerResponsesMyCursorIDPage = CursorPage<CreditLedgerEvent>;
 
 const getAutoRechargeSpec = {
   method: 'get',
@@ -203,7 +218,51 @@ export class Credits extends APIResource {
   listLedger(
     params: CreditListLedgerParams,
     options?: RequestOptions,
-  ): PagePromise<CreditListLedgerResponsesPage, CreditLedgerEvent> {
+  ): PagePromise<CreditListLedgerResponsesMyCursorIDPage, CreditLedgerEvent> {
     return this._client._requestPage(listLedgerSpec, listLedgerSpecPagination, params, options);
   }
 }
+
+export declare namespace Credits {
+  export {
+    type CreditGetAutoRechargeParams as CreditGetAutoRechargeParams,
+    type CreditGetAutoRechargeResponse as CreditGetAutoRechargeResponse,
+    type CreditGetUsageParams as CreditGetUsageParams,
+    type CreditGetUsageResponse as CreditGetUsageResponse,
+    type CreditListLedgerParams as CreditListLedgerParams,
+    type CreditListLedgerResponse as CreditListLedgerResponse,
+    type CreditListLedgerResponsesMyCursorIDPage as CreditListLedgerResponsesMyCursorIDPage,
+  };
+  export import Consumption = _consumption.Consumption;
+  export import CustomCurrencies = _customCurrencies.CustomCurrencies;
+  export import Grants = _grants.Grants;
+  export type ConsumptionConsumeParams = _consumption.Consumption.ConsumptionConsumeParams;
+  export type ConsumptionConsumeResponse = _consumption.Consumption.ConsumptionConsumeResponse;
+  export type ConsumptionConsumeAsyncParams = _consumption.Consumption.ConsumptionConsumeAsyncParams;
+  export type ConsumptionConsumeAsyncResponse = _consumption.Consumption.ConsumptionConsumeAsyncResponse;
+  export type CustomCurrencyArchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyArchiveParams;
+  export type CustomCurrencyArchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyArchiveResponse;
+  export type CustomCurrencyCreateParams = _customCurrencies.CustomCurrencies.CustomCurrencyCreateParams;
+  export type CustomCurrencyCreateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyCreateResponse;
+  export type CustomCurrencyListParams = _customCurrencies.CustomCurrencies.CustomCurrencyListParams;
+  export type CustomCurrencyListResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListResponse;
+  export type CustomCurrencyListResponsesMyCursorIDPage = _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesMyCursorIDPage;
+  export type CustomCurrencyListAssociatedEntitiesParams = _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesParams;
+  export type CustomCurrencyListAssociatedEntitiesResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesResponse;
+  export type CustomCurrencyUnarchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveParams;
+  export type CustomCurrencyUnarchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveResponse;
+  export type CustomCurrencyUpdateParams = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateParams;
+  export type CustomCurrencyUpdateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateResponse;
+  export type CustomCurrencyResponse = _customCurrencies.CustomCurrencies.CustomCurrencyResponse;
+  export type GrantCreateParams = _grants.Grants.GrantCreateParams;
+  export type GrantCreateResponse = _grants.Grants.GrantCreateResponse;
+  export type GrantListParams = _grants.Grants.GrantListParams;
+  export type GrantListResponse = _grants.Grants.GrantListResponse;
+  export type GrantListResponsesMyCursorIDPage = _grants.Grants.GrantListResponsesMyCursorIDPage;
+  export type GrantVoidParams = _grants.Grants.GrantVoidParams;
+  export type GrantVoidResponse = _grants.Grants.GrantVoidResponse;
+  export type CreditGrantResponse = _grants.Grants.CreditGrantResponse;
+}
+Credits.Consumption = _consumption.Consumption;
+Credits.CustomCurrencies = _customCurrencies.CustomCurrencies;
+Credits.Grants = _grants.Grants;

@@ -7,13 +7,14 @@ import type { CheckEntitlementResponseDto } from '../../models/CheckEntitlementR
 import type { Currency } from '../../models/Currency.js';
 import type { CustomerContractListResponseDto } from '../../models/CustomerContractListResponseDto.js';
 import type { CustomerEntitlementsResponseDto } from '../../models/CustomerEntitlementsResponseDto.js';
+import type { CustomerIntegrationResponse } from '../../models/CustomerIntegrationResponse.js';
+import type { CustomerInvoice } from '../../models/CustomerInvoice.js';
 import type { CustomerPassthrough } from '../../models/CustomerPassthrough.js';
+import type { CustomerPaymentMethod } from '../../models/CustomerPaymentMethod.js';
 import type { CustomerResource } from '../../models/CustomerResource.js';
-import type { CustomerResponseDto } from '../../models/CustomerResponseDto.js';
+import type { CustomerResponse } from '../../models/CustomerResponse.js';
 import type { ImportCustomersResponseDto } from '../../models/ImportCustomersResponseDto.js';
 import type { IntegrationLink } from '../../models/IntegrationLink.js';
-import type { Invoice } from '../../models/Invoice.js';
-import type { PaymentMethod } from '../../models/PaymentMethod.js';
 import * as _integrations from './customers/integrations.js';
 import * as _paymentMethod from './customers/payment-method.js';
 import * as _promotionalEntitlements from './customers/promotional-entitlements.js';
@@ -28,6 +29,11 @@ export interface CustomerArchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived customer object.
+ */
+export type CustomerArchiveResponse = CustomerResponse;
 
 export interface CustomerCheckEntitlementParams {
   /**
@@ -59,6 +65,11 @@ export interface CustomerCheckEntitlementParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The result of the entitlement check.
+ */
+export type CustomerCheckEntitlementResponse = CheckEntitlementResponseDto;
 
 export interface CustomerImportParams {
   /**
@@ -114,6 +125,11 @@ export interface CustomerImportParams {
    */
   integrationId?: string;
 }
+
+/**
+ * The bulk import task.
+ */
+export type CustomerImportResponse = ImportCustomersResponseDto;
 
 export interface CustomerListParams {
   /**
@@ -456,7 +472,7 @@ export interface CustomerListResponse {
 /**
  * A page of {@link CustomerListResponse} items (cursor pagination).
  */
-export type CustomerListResponsesPage = CursorPage<CustomerListResponse>;
+export type CustomerListResponsesMyCursorIDPage = CursorPage<CustomerListResponse>;
 
 export interface CustomerListContractsParams {
   /**
@@ -468,6 +484,11 @@ export interface CustomerListContractsParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer's contracts.
+ */
+export type CustomerListContractsResponse = CustomerContractListResponseDto;
 
 export interface CustomerListInvoicesParams {
   /**
@@ -520,9 +541,14 @@ export interface CustomerListInvoicesParams {
 }
 
 /**
- * A page of {@link Invoice} items (cursor pagination).
+ * A paginated list of invoices.
  */
-export type CustomerListInvoicesResponsesPage = CursorPage<Invoice>;
+export type CustomerListInvoicesResponse = CustomerInvoice;
+
+/**
+ * A page of {@link CustomerInvoice} items (cursor pagination).
+ */
+export type CustomerListInvoicesResponsesMyCursorIDPage = CursorPage<CustomerInvoice>;
 
 export interface CustomerListResourcesParams {
   /**
@@ -551,9 +577,14 @@ export interface CustomerListResourcesParams {
 }
 
 /**
+ * A paginated list of customer resources.
+ */
+export type CustomerListResourcesResponse = CustomerResource;
+
+/**
  * A page of {@link CustomerResource} items (cursor pagination).
  */
-export type CustomerListResourcesResponsesPage = CursorPage<CustomerResource>;
+export type CustomerListResourcesResponsesMyCursorIDPage = CursorPage<CustomerResource>;
 
 export interface CustomerProvisionParams {
   /**
@@ -583,7 +614,7 @@ export interface CustomerProvisionParams {
   /**
    * Body param:
    */
-  defaultPaymentMethod?: PaymentMethod | null;
+  defaultPaymentMethod?: CustomerPaymentMethod | null;
   /**
    * Body param: The email of the customer
    * @format email
@@ -617,6 +648,11 @@ export interface CustomerProvisionParams {
   timezone?: string | null;
 }
 
+/**
+ * The newly created customer object.
+ */
+export type CustomerProvisionResponse = CustomerResponse;
+
 export interface CustomerRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -627,6 +663,11 @@ export interface CustomerRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer object.
+ */
+export type CustomerRetrieveResponse = CustomerResponse;
 
 export interface CustomerRetrieveEntitlementsParams {
   /**
@@ -643,6 +684,11 @@ export interface CustomerRetrieveEntitlementsParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer's effective entitlements.
+ */
+export type CustomerRetrieveEntitlementsResponse = CustomerEntitlementsResponseDto;
+
 export interface CustomerUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -653,6 +699,11 @@ export interface CustomerUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored customer object.
+ */
+export type CustomerUnarchiveResponse = CustomerResponse;
 
 export interface CustomerUpdateParams {
   /**
@@ -707,6 +758,11 @@ export interface CustomerUpdateParams {
    */
   timezone?: string | null;
 }
+
+/**
+ * The updated customer object.
+ */
+export type CustomerUpdateResponse = CustomerResponse;
 
 const archiveSpec = {
   method: 'post',
@@ -845,7 +901,7 @@ const updateSpec = {
 
 export class Customers extends APIResource {
   integrations: _integrations.Integrations = new _integrations.Integrations(this._client);
-  paymentMethod: _paymentMethod.PaymentMethodResource = new _paymentMethod.PaymentMethodResource(this._client);
+  paymentMethod: _paymentMethod.PaymentMethod = new _paymentMethod.PaymentMethod(this._client);
   promotionalEntitlements: _promotionalEntitlements.PromotionalEntitlements =
     new _promotionalEntitlements.PromotionalEntitlements(this._client);
 
@@ -858,7 +914,7 @@ export class Customers extends APIResource {
     id: string,
     params: CustomerArchiveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  ): APIPromise<CustomerResponse> {
     return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
@@ -894,7 +950,7 @@ export class Customers extends APIResource {
   list(
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomerListResponsesPage, CustomerListResponse> {
+  ): PagePromise<CustomerListResponsesMyCursorIDPage, CustomerListResponse> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -920,7 +976,7 @@ export class Customers extends APIResource {
     id: string,
     params: CustomerListInvoicesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomerListInvoicesResponsesPage, Invoice> {
+  ): PagePromise<CustomerListInvoicesResponsesMyCursorIDPage, CustomerInvoice> {
     return this._client._requestPage(listInvoicesSpec, listInvoicesSpecPagination, { ...params, id }, options);
   }
 
@@ -933,7 +989,7 @@ export class Customers extends APIResource {
     id: string,
     params: CustomerListResourcesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomerListResourcesResponsesPage, CustomerResource> {
+  ): PagePromise<CustomerListResourcesResponsesMyCursorIDPage, CustomerResource> {
     return this._client._requestPage(listResourcesSpec, listResourcesSpecPagination, { ...params, id }, options);
   }
 
@@ -942,7 +998,7 @@ export class Customers extends APIResource {
    *
    * Creates a new customer.
    */
-  provision(params: CustomerProvisionParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
+  provision(params: CustomerProvisionParams, options?: RequestOptions): APIPromise<CustomerResponse> {
     return this._client._request(provisionSpec, params, options);
   }
 
@@ -955,7 +1011,7 @@ export class Customers extends APIResource {
     id: string,
     params: CustomerRetrieveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  ): APIPromise<CustomerResponse> {
     return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
@@ -983,7 +1039,7 @@ export class Customers extends APIResource {
     id: string,
     params: CustomerUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  ): APIPromise<CustomerResponse> {
     return this._client._request(unarchiveSpec, { ...params, id }, options);
   }
 
@@ -992,11 +1048,69 @@ export class Customers extends APIResource {
    *
    * Updates an existing customer's properties such as name, email, and billing information.
    */
-  update(
-    id: string,
-    params: CustomerUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  update(id: string, params: CustomerUpdateParams, options?: RequestOptions): APIPromise<CustomerResponse> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Customers {
+  export {
+    type CustomerArchiveParams as CustomerArchiveParams,
+    type CustomerArchiveResponse as CustomerArchiveResponse,
+    type CustomerCheckEntitlementParams as CustomerCheckEntitlementParams,
+    type CustomerCheckEntitlementResponse as CustomerCheckEntitlementResponse,
+    type CustomerImportParams as CustomerImportParams,
+    type CustomerImportResponse as CustomerImportResponse,
+    type CustomerListParams as CustomerListParams,
+    type CustomerListResponse as CustomerListResponse,
+    type CustomerListResponsesMyCursorIDPage as CustomerListResponsesMyCursorIDPage,
+    type CustomerListContractsParams as CustomerListContractsParams,
+    type CustomerListContractsResponse as CustomerListContractsResponse,
+    type CustomerListInvoicesParams as CustomerListInvoicesParams,
+    type CustomerListInvoicesResponse as CustomerListInvoicesResponse,
+    type CustomerListInvoicesResponsesMyCursorIDPage as CustomerListInvoicesResponsesMyCursorIDPage,
+    type CustomerListResourcesParams as CustomerListResourcesParams,
+    type CustomerListResourcesResponse as CustomerListResourcesResponse,
+    type CustomerListResourcesResponsesMyCursorIDPage as CustomerListResourcesResponsesMyCursorIDPage,
+    type CustomerProvisionParams as CustomerProvisionParams,
+    type CustomerProvisionResponse as CustomerProvisionResponse,
+    type CustomerRetrieveParams as CustomerRetrieveParams,
+    type CustomerRetrieveResponse as CustomerRetrieveResponse,
+    type CustomerRetrieveEntitlementsParams as CustomerRetrieveEntitlementsParams,
+    type CustomerRetrieveEntitlementsResponse as CustomerRetrieveEntitlementsResponse,
+    type CustomerUnarchiveParams as CustomerUnarchiveParams,
+    type CustomerUnarchiveResponse as CustomerUnarchiveResponse,
+    type CustomerUpdateParams as CustomerUpdateParams,
+    type CustomerUpdateResponse as CustomerUpdateResponse,
+    type CustomerIntegrationResponse as CustomerIntegrationResponse,
+    type CustomerResponse as CustomerResponse,
+  };
+  export import Integrations = _integrations.Integrations;
+  export import PaymentMethod = _paymentMethod.PaymentMethod;
+  export import PromotionalEntitlements = _promotionalEntitlements.PromotionalEntitlements;
+  export type IntegrationLinkParams = _integrations.Integrations.IntegrationLinkParams;
+  export type IntegrationLinkResponse = _integrations.Integrations.IntegrationLinkResponse;
+  export type IntegrationListParams = _integrations.Integrations.IntegrationListParams;
+  export type IntegrationListResponse = _integrations.Integrations.IntegrationListResponse;
+  export type IntegrationListResponsesMyCursorIDPage = _integrations.Integrations.IntegrationListResponsesMyCursorIDPage;
+  export type IntegrationRetrieveParams = _integrations.Integrations.IntegrationRetrieveParams;
+  export type IntegrationRetrieveResponse = _integrations.Integrations.IntegrationRetrieveResponse;
+  export type IntegrationUnlinkParams = _integrations.Integrations.IntegrationUnlinkParams;
+  export type IntegrationUnlinkResponse = _integrations.Integrations.IntegrationUnlinkResponse;
+  export type IntegrationUpdateParams = _integrations.Integrations.IntegrationUpdateParams;
+  export type IntegrationUpdateResponse = _integrations.Integrations.IntegrationUpdateResponse;
+  export type PaymentMethodAttachParams = _paymentMethod.PaymentMethod.PaymentMethodAttachParams;
+  export type PaymentMethodAttachResponse = _paymentMethod.PaymentMethod.PaymentMethodAttachResponse;
+  export type PaymentMethodDetachParams = _paymentMethod.PaymentMethod.PaymentMethodDetachParams;
+  export type PaymentMethodDetachResponse = _paymentMethod.PaymentMethod.PaymentMethodDetachResponse;
+  export type PromotionalEntitlementCreateParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
+  export type PromotionalEntitlementCreateResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
+  export type PromotionalEntitlementListParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
+  export type PromotionalEntitlementListResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
+  export type PromotionalEntitlementListResponsesMyCursorIDPage = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesMyCursorIDPage;
+  export type PromotionalEntitlementRevokeParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeParams;
+  export type PromotionalEntitlementRevokeResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeResponse;
+}
+Customers.Integrations = _integrations.Integrations;
+Customers.PaymentMethod = _paymentMethod.PaymentMethod;
+Customers.PromotionalEntitlements = _promotionalEntitlements.PromotionalEntitlements;

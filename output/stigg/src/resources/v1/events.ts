@@ -36,6 +36,11 @@ export interface EventEstimateParams {
   resourceId?: string | null;
 }
 
+/**
+ * The estimated credit cost.
+ */
+export type EventEstimateResponse = CreditCostEstimateResponseDto;
+
 export interface EventReportParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -79,6 +84,11 @@ export interface EventReportParams {
   }[];
 }
 
+/**
+ * The events were accepted for ingestion.
+ */
+export type EventReportResponse = ReportEventsResponseDto;
+
 const estimateSpec = {
   method: 'post',
   path: '/api/v1/events/estimate',
@@ -115,3 +125,22 @@ export class Events extends APIResource {
     return this._client._request(reportSpec, params, options);
   }
 }
+
+export declare namespace Events {
+  export {
+    type EventEstimateParams as EventEstimateParams,
+    type EventEstimateResponse as EventEstimateResponse,
+    type EventReportParams as EventReportParams,
+    type EventReportResponse as EventReportResponse,
+  };
+  export import Beta = _beta.Beta;
+  export import DataExport = _dataExport.DataExport;
+  export type DataExportListModelsParams = _dataExport.DataExport.DataExportListModelsParams;
+  export type DataExportListModelsResponse = _dataExport.DataExport.DataExportListModelsResponse;
+  export type DataExportMintScopedTokenParams = _dataExport.DataExport.DataExportMintScopedTokenParams;
+  export type DataExportMintScopedTokenResponse = _dataExport.DataExport.DataExportMintScopedTokenResponse;
+  export type DataExportTriggerSyncParams = _dataExport.DataExport.DataExportTriggerSyncParams;
+  export type DataExportTriggerSyncResponse = _dataExport.DataExport.DataExportTriggerSyncResponse;
+}
+Events.Beta = _beta.Beta;
+Events.DataExport = _dataExport.DataExport;

@@ -5,7 +5,7 @@ import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { EnumConfiguration } from '../../models/EnumConfiguration.js';
 import type { Feature } from '../../models/Feature.js';
-import type { FeatureResponseDto } from '../../models/FeatureResponseDto.js';
+import type { FeatureData } from '../../models/FeatureData.js';
 import type { UnitTransformationInput } from '../../models/UnitTransformationInput.js';
 
 export interface FeatureArchiveFeatureParams {
@@ -18,6 +18,11 @@ export interface FeatureArchiveFeatureParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived feature object.
+ */
+export type FeatureArchiveFeatureResponse = Feature;
 
 export interface FeatureCreateFeatureParams {
   /**
@@ -75,6 +80,11 @@ export interface FeatureCreateFeatureParams {
    */
   unitTransformation?: UnitTransformationInput | null;
 }
+
+/**
+ * The newly created feature object.
+ */
+export type FeatureCreateFeatureResponse = Feature;
 
 export interface FeatureListFeaturesParams {
   /**
@@ -144,9 +154,14 @@ export interface FeatureListFeaturesParams {
 }
 
 /**
- * A page of {@link Feature} items (cursor pagination).
+ * A paginated list of feature objects.
  */
-export type FeatureListFeaturesResponsesPage = CursorPage<Feature>;
+export type FeatureListFeaturesResponse = FeatureData;
+
+/**
+ * A page of {@link FeatureData} items (cursor pagination).
+ */
+export type FeatureListFeaturesResponsesMyCursorIDPage = CursorPage<FeatureData>;
 
 export interface FeatureRetrieveFeatureParams {
   /**
@@ -159,6 +174,11 @@ export interface FeatureRetrieveFeatureParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The feature object.
+ */
+export type FeatureRetrieveFeatureResponse = Feature;
+
 export interface FeatureUnarchiveFeatureParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -169,6 +189,11 @@ export interface FeatureUnarchiveFeatureParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored feature object.
+ */
+export type FeatureUnarchiveFeatureResponse = Feature;
 
 export interface FeatureUpdateFeatureParams {
   /**
@@ -249,6 +274,11 @@ export interface FeatureUpdateFeatureParams {
   unitTransformation?: UnitTransformationInput | null;
 }
 
+/**
+ * The updated feature object.
+ */
+export type FeatureUpdateFeatureResponse = Feature;
+
 const archiveFeatureSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/archive',
@@ -321,7 +351,7 @@ export class Features extends APIResource {
     id: string,
     params: FeatureArchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  ): APIPromise<Feature> {
     return this._client._request(archiveFeatureSpec, { ...params, id }, options);
   }
 
@@ -330,7 +360,7 @@ export class Features extends APIResource {
    *
    * Creates a new feature with the specified type, metering, and configuration.
    */
-  createFeature(params: FeatureCreateFeatureParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
+  createFeature(params: FeatureCreateFeatureParams, options?: RequestOptions): APIPromise<Feature> {
     return this._client._request(createFeatureSpec, params, options);
   }
 
@@ -342,7 +372,7 @@ export class Features extends APIResource {
   listFeatures(
     params: FeatureListFeaturesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<FeatureListFeaturesResponsesPage, Feature> {
+  ): PagePromise<FeatureListFeaturesResponsesMyCursorIDPage, FeatureData> {
     return this._client._requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
   }
 
@@ -355,7 +385,7 @@ export class Features extends APIResource {
     id: string,
     params: FeatureRetrieveFeatureParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  ): APIPromise<Feature> {
     return this._client._request(retrieveFeatureSpec, { ...params, id }, options);
   }
 
@@ -368,7 +398,7 @@ export class Features extends APIResource {
     id: string,
     params: FeatureUnarchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  ): APIPromise<Feature> {
     return this._client._request(unarchiveFeatureSpec, { ...params, id }, options);
   }
 
@@ -377,11 +407,26 @@ export class Features extends APIResource {
    *
    * Updates an existing feature's properties such as display name, description, and configuration.
    */
-  updateFeature(
-    id: string,
-    params: FeatureUpdateFeatureParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  updateFeature(id: string, params: FeatureUpdateFeatureParams, options?: RequestOptions): APIPromise<Feature> {
     return this._client._request(updateFeatureSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Features {
+  export {
+    type FeatureArchiveFeatureParams as FeatureArchiveFeatureParams,
+    type FeatureArchiveFeatureResponse as FeatureArchiveFeatureResponse,
+    type FeatureCreateFeatureParams as FeatureCreateFeatureParams,
+    type FeatureCreateFeatureResponse as FeatureCreateFeatureResponse,
+    type FeatureListFeaturesParams as FeatureListFeaturesParams,
+    type FeatureListFeaturesResponse as FeatureListFeaturesResponse,
+    type FeatureListFeaturesResponsesMyCursorIDPage as FeatureListFeaturesResponsesMyCursorIDPage,
+    type FeatureRetrieveFeatureParams as FeatureRetrieveFeatureParams,
+    type FeatureRetrieveFeatureResponse as FeatureRetrieveFeatureResponse,
+    type FeatureUnarchiveFeatureParams as FeatureUnarchiveFeatureParams,
+    type FeatureUnarchiveFeatureResponse as FeatureUnarchiveFeatureResponse,
+    type FeatureUpdateFeatureParams as FeatureUpdateFeatureParams,
+    type FeatureUpdateFeatureResponse as FeatureUpdateFeatureResponse,
+    type Feature as Feature,
+  };
 }

@@ -7,7 +7,7 @@ import type { DefaultTrialConfig } from '../../models/DefaultTrialConfig.js';
 import type { PackageCharge } from '../../models/PackageCharge.js';
 import type { PackageChargesInput } from '../../models/PackageChargesInput.js';
 import type { Plan } from '../../models/Plan.js';
-import type { PlanResponseDto } from '../../models/PlanResponseDto.js';
+import type { PlanData } from '../../models/PlanData.js';
 import type { PublishPackageResponseDto } from '../../models/PublishPackageResponseDto.js';
 import type { RemoveDraftResponseDto } from '../../models/RemoveDraftResponseDto.js';
 import * as _entitlements from './plans/entitlements.js';
@@ -22,6 +22,11 @@ export interface PlanArchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived plan object.
+ */
+export type PlanArchiveResponse = Plan;
 
 export interface PlanCreateParams {
   /**
@@ -76,6 +81,11 @@ export interface PlanCreateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
+/**
+ * The newly created plan object.
+ */
+export type PlanCreateResponse = Plan;
+
 export interface PlanCreateDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -86,6 +96,11 @@ export interface PlanCreateDraftParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The draft plan object.
+ */
+export type PlanCreateDraftResponse = Plan;
 
 export interface PlanListParams {
   /**
@@ -147,9 +162,14 @@ export interface PlanListParams {
 }
 
 /**
- * A page of {@link Plan} items (cursor pagination).
+ * A paginated list of plan objects.
  */
-export type PlanListResponsesPage = CursorPage<Plan>;
+export type PlanListResponse = PlanData;
+
+/**
+ * A page of {@link PlanData} items (cursor pagination).
+ */
+export type PlanListResponsesMyCursorIDPage = CursorPage<PlanData>;
 
 export interface PlanListChargesParams {
   /**
@@ -178,9 +198,14 @@ export interface PlanListChargesParams {
 }
 
 /**
+ * A paginated list of the plan's charges.
+ */
+export type PlanListChargesResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type PlanListChargesResponsesPage = CursorPage<PackageCharge>;
+export type PlanListChargesResponsesMyCursorIDPage = CursorPage<PackageCharge>;
 
 export interface PlanListOverageChargesParams {
   /**
@@ -209,9 +234,14 @@ export interface PlanListOverageChargesParams {
 }
 
 /**
+ * A paginated list of the plan's overage charges.
+ */
+export type PlanListOverageChargesResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type PlanListOverageChargesResponsesPage = CursorPage<PackageCharge>;
+export type PlanListOverageChargesResponsesMyCursorIDPage = CursorPage<PackageCharge>;
 
 export interface PlanPublishParams {
   /**
@@ -228,6 +258,11 @@ export interface PlanPublishParams {
   migrationType: 'NEW_CUSTOMERS' | 'ALL_CUSTOMERS';
 }
 
+/**
+ * The publish task.
+ */
+export type PlanPublishResponse = PublishPackageResponseDto;
+
 export interface PlanRemoveDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -239,6 +274,11 @@ export interface PlanRemoveDraftParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The removed draft.
+ */
+export type PlanRemoveDraftResponse = RemoveDraftResponseDto;
+
 export interface PlanRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -249,6 +289,11 @@ export interface PlanRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The plan object.
+ */
+export type PlanRetrieveResponse = Plan;
 
 export interface PlanUpdateParams {
   /**
@@ -294,6 +339,11 @@ export interface PlanUpdateParams {
    */
   parentPlanId?: string | null;
 }
+
+/**
+ * The updated plan object.
+ */
+export type PlanUpdateResponse = Plan;
 
 const archiveSpec = {
   method: 'post',
@@ -407,11 +457,7 @@ export class Plans extends APIResource {
    *
    * Archives a plan, preventing it from being used in new subscriptions.
    */
-  archive(
-    id: string,
-    params: PlanArchiveParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<PlanResponseDto> {
+  archive(id: string, params: PlanArchiveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
     return this._client._request(archiveSpec, { ...params, id }, options);
   }
 
@@ -420,7 +466,7 @@ export class Plans extends APIResource {
    *
    * Creates a new plan in draft status.
    */
-  create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
+  create(params: PlanCreateParams, options?: RequestOptions): APIPromise<Plan> {
     return this._client._request(createSpec, params, options);
   }
 
@@ -433,7 +479,7 @@ export class Plans extends APIResource {
     id: string,
     params: PlanCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<PlanResponseDto> {
+  ): APIPromise<Plan> {
     return this._client._request(createDraftSpec, { ...params, id }, options);
   }
 
@@ -445,7 +491,7 @@ export class Plans extends APIResource {
   list(
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PlanListResponsesPage, Plan> {
+  ): PagePromise<PlanListResponsesMyCursorIDPage, PlanData> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -458,7 +504,7 @@ export class Plans extends APIResource {
     id: string,
     params: PlanListChargesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PlanListChargesResponsesPage, PackageCharge> {
+  ): PagePromise<PlanListChargesResponsesMyCursorIDPage, PackageCharge> {
     return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
   }
 
@@ -471,7 +517,7 @@ export class Plans extends APIResource {
     id: string,
     params: PlanListOverageChargesParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PlanListOverageChargesResponsesPage, PackageCharge> {
+  ): PagePromise<PlanListOverageChargesResponsesMyCursorIDPage, PackageCharge> {
     return this._client._requestPage(
       listOverageChargesSpec,
       listOverageChargesSpecPagination,
@@ -507,11 +553,7 @@ export class Plans extends APIResource {
    *
    * Retrieves a plan by its unique identifier, including entitlements and pricing details.
    */
-  retrieve(
-    id: string,
-    params: PlanRetrieveParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<PlanResponseDto> {
+  retrieve(id: string, params: PlanRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
     return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
@@ -520,11 +562,47 @@ export class Plans extends APIResource {
    *
    * Updates an existing plan's properties such as display name, description, and metadata.
    */
-  update(
-    id: string,
-    params: PlanUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<PlanResponseDto> {
+  update(id: string, params: PlanUpdateParams, options?: RequestOptions): APIPromise<Plan> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Plans {
+  export {
+    type PlanArchiveParams as PlanArchiveParams,
+    type PlanArchiveResponse as PlanArchiveResponse,
+    type PlanCreateParams as PlanCreateParams,
+    type PlanCreateResponse as PlanCreateResponse,
+    type PlanCreateDraftParams as PlanCreateDraftParams,
+    type PlanCreateDraftResponse as PlanCreateDraftResponse,
+    type PlanListParams as PlanListParams,
+    type PlanListResponse as PlanListResponse,
+    type PlanListResponsesMyCursorIDPage as PlanListResponsesMyCursorIDPage,
+    type PlanListChargesParams as PlanListChargesParams,
+    type PlanListChargesResponse as PlanListChargesResponse,
+    type PlanListChargesResponsesMyCursorIDPage as PlanListChargesResponsesMyCursorIDPage,
+    type PlanListOverageChargesParams as PlanListOverageChargesParams,
+    type PlanListOverageChargesResponse as PlanListOverageChargesResponse,
+    type PlanListOverageChargesResponsesMyCursorIDPage as PlanListOverageChargesResponsesMyCursorIDPage,
+    type PlanPublishParams as PlanPublishParams,
+    type PlanPublishResponse as PlanPublishResponse,
+    type PlanRemoveDraftParams as PlanRemoveDraftParams,
+    type PlanRemoveDraftResponse as PlanRemoveDraftResponse,
+    type PlanRetrieveParams as PlanRetrieveParams,
+    type PlanRetrieveResponse as PlanRetrieveResponse,
+    type PlanUpdateParams as PlanUpdateParams,
+    type PlanUpdateResponse as PlanUpdateResponse,
+    type Plan as Plan,
+  };
+  export import Entitlements = _entitlements.Entitlements;
+  export type EntitlementCreateParams = _entitlements.Entitlements.EntitlementCreateParams;
+  export type EntitlementCreateResponse = _entitlements.Entitlements.EntitlementCreateResponse;
+  export type EntitlementDeleteParams = _entitlements.Entitlements.EntitlementDeleteParams;
+  export type EntitlementDeleteResponse = _entitlements.Entitlements.EntitlementDeleteResponse;
+  export type EntitlementListParams = _entitlements.Entitlements.EntitlementListParams;
+  export type EntitlementListResponse = _entitlements.Entitlements.EntitlementListResponse;
+  export type EntitlementUpdateParams = _entitlements.Entitlements.EntitlementUpdateParams;
+  export type EntitlementUpdateResponse = _entitlements.Entitlements.EntitlementUpdateResponse;
+  export type PlanEntitlement = _entitlements.Entitlements.PlanEntitlement;
+}
+Plans.Entitlements = _entitlements.Entitlements;

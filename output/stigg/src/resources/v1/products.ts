@@ -4,7 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../core/paginat
 import { APIResource } from '../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Product } from '../../models/Product.js';
-import type { ProductResponseDto } from '../../models/ProductResponseDto.js';
+import type { ProductData } from '../../models/ProductData.js';
 import type { ProductSettings } from '../../models/ProductSettings.js';
 
 export interface ProductArchiveProductParams {
@@ -17,6 +17,11 @@ export interface ProductArchiveProductParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived product object.
+ */
+export type ProductArchiveProductResponse = Product;
 
 export interface ProductCreateProductParams {
   /**
@@ -51,6 +56,11 @@ export interface ProductCreateProductParams {
   multipleSubscriptions?: boolean;
 }
 
+/**
+ * The newly created product object.
+ */
+export type ProductCreateProductResponse = Product;
+
 export interface ProductDuplicateProductParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -73,6 +83,11 @@ export interface ProductDuplicateProductParams {
    */
   displayName?: string;
 }
+
+/**
+ * The duplicated product object.
+ */
+export type ProductDuplicateProductResponse = Product;
 
 export interface ProductListProductsParams {
   /**
@@ -134,9 +149,14 @@ export interface ProductListProductsParams {
 }
 
 /**
- * A page of {@link Product} items (cursor pagination).
+ * A paginated list of product objects.
  */
-export type ProductListProductsResponsesPage = CursorPage<Product>;
+export type ProductListProductsResponse = ProductData;
+
+/**
+ * A page of {@link ProductData} items (cursor pagination).
+ */
+export type ProductListProductsResponsesMyCursorIDPage = CursorPage<ProductData>;
 
 export interface ProductUnarchiveProductParams {
   /**
@@ -148,6 +168,11 @@ export interface ProductUnarchiveProductParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored product object.
+ */
+export type ProductUnarchiveProductResponse = Product;
 
 export interface ProductUpdateProductParams {
   /**
@@ -190,6 +215,11 @@ export interface ProductUpdateProductParams {
     behavior: 'NEVER_RESET' | 'ALWAYS_RESET' | 'BILLING_PERIOD_CHANGE';
   };
 }
+
+/**
+ * The updated product object.
+ */
+export type ProductUpdateProductResponse = Product;
 
 const archiveProductSpec = {
   method: 'post',
@@ -255,7 +285,7 @@ export class Products extends APIResource {
     id: string,
     params: ProductArchiveProductParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  ): APIPromise<Product> {
     return this._client._request(archiveProductSpec, { ...params, id }, options);
   }
 
@@ -264,7 +294,7 @@ export class Products extends APIResource {
    *
    * Creates a new product.
    */
-  createProduct(params: ProductCreateProductParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
+  createProduct(params: ProductCreateProductParams, options?: RequestOptions): APIPromise<Product> {
     return this._client._request(createProductSpec, params, options);
   }
 
@@ -273,11 +303,7 @@ export class Products extends APIResource {
    *
    * Duplicates an existing product, including its plans, addons, and configuration.
    */
-  duplicateProduct(
-    id: string,
-    params: ProductDuplicateProductParams,
-    options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  duplicateProduct(id: string, params: ProductDuplicateProductParams, options?: RequestOptions): APIPromise<Product> {
     return this._client._request(duplicateProductSpec, { ...params, id }, options);
   }
 
@@ -289,7 +315,7 @@ export class Products extends APIResource {
   listProducts(
     params: ProductListProductsParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<ProductListProductsResponsesPage, Product> {
+  ): PagePromise<ProductListProductsResponsesMyCursorIDPage, ProductData> {
     return this._client._requestPage(listProductsSpec, listProductsSpecPagination, params, options);
   }
 
@@ -302,7 +328,7 @@ export class Products extends APIResource {
     id: string,
     params: ProductUnarchiveProductParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  ): APIPromise<Product> {
     return this._client._request(unarchiveProductSpec, { ...params, id }, options);
   }
 
@@ -311,11 +337,26 @@ export class Products extends APIResource {
    *
    * Updates an existing product's properties such as display name, description, and metadata.
    */
-  updateProduct(
-    id: string,
-    params: ProductUpdateProductParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  updateProduct(id: string, params: ProductUpdateProductParams, options?: RequestOptions): APIPromise<Product> {
     return this._client._request(updateProductSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Products {
+  export {
+    type ProductArchiveProductParams as ProductArchiveProductParams,
+    type ProductArchiveProductResponse as ProductArchiveProductResponse,
+    type ProductCreateProductParams as ProductCreateProductParams,
+    type ProductCreateProductResponse as ProductCreateProductResponse,
+    type ProductDuplicateProductParams as ProductDuplicateProductParams,
+    type ProductDuplicateProductResponse as ProductDuplicateProductResponse,
+    type ProductListProductsParams as ProductListProductsParams,
+    type ProductListProductsResponse as ProductListProductsResponse,
+    type ProductListProductsResponsesMyCursorIDPage as ProductListProductsResponsesMyCursorIDPage,
+    type ProductUnarchiveProductParams as ProductUnarchiveProductParams,
+    type ProductUnarchiveProductResponse as ProductUnarchiveProductResponse,
+    type ProductUpdateProductParams as ProductUpdateProductParams,
+    type ProductUpdateProductResponse as ProductUpdateProductResponse,
+    type Product as Product,
+  };
 }

@@ -6,6 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../core/types.js';
 import type { Address } from '../../models/Address.js';
 import type { AppliedCoupon } from '../../models/AppliedCoupon.js';
 import type { BillingAddress } from '../../models/BillingAddress.js';
+import type { CancelSubscription } from '../../models/CancelSubscription.js';
 import type { ChargeSelection } from '../../models/ChargeSelection.js';
 import type { CheckoutOptions } from '../../models/CheckoutOptions.js';
 import type { Currency } from '../../models/Currency.js';
@@ -19,9 +20,9 @@ import type { SubscriptionAddon } from '../../models/SubscriptionAddon.js';
 import type { SubscriptionBillingInformation } from '../../models/SubscriptionBillingInformation.js';
 import type { SubscriptionBudget } from '../../models/SubscriptionBudget.js';
 import type { SubscriptionCreditEntitlementInput } from '../../models/SubscriptionCreditEntitlementInput.js';
+import type { SubscriptionData } from '../../models/SubscriptionData.js';
 import type { SubscriptionFeatureEntitlementInput } from '../../models/SubscriptionFeatureEntitlementInput.js';
 import type { SubscriptionPreviewResponseDto } from '../../models/SubscriptionPreviewResponseDto.js';
-import type { SubscriptionResponseDto } from '../../models/SubscriptionResponseDto.js';
 import type { TrialOverrideConfiguration } from '../../models/TrialOverrideConfiguration.js';
 import * as _futureUpdate from './subscriptions/future-update.js';
 import * as _invoice from './subscriptions/invoice.js';
@@ -55,6 +56,11 @@ export interface SubscriptionCancelParams {
   prorate?: boolean;
 }
 
+/**
+ * The canceled subscription object.
+ */
+export type SubscriptionCancelResponse = Subscription;
+
 export interface SubscriptionDelegateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -69,6 +75,11 @@ export interface SubscriptionDelegateParams {
    */
   targetCustomerId: string;
 }
+
+/**
+ * The delegated subscription object.
+ */
+export type SubscriptionDelegateResponse = Subscription;
 
 export interface SubscriptionImportParams {
   /**
@@ -131,6 +142,11 @@ export interface SubscriptionImportParams {
    */
   integrationId?: string | null;
 }
+
+/**
+ * The bulk import task.
+ */
+export type SubscriptionImportResponse = ImportSubscriptionsResponseDto;
 
 export interface SubscriptionListParams {
   /**
@@ -204,9 +220,14 @@ export interface SubscriptionListParams {
 }
 
 /**
- * A page of {@link Subscription} items (cursor pagination).
+ * A paginated list of subscription objects.
  */
-export type SubscriptionListResponsesPage = CursorPage<Subscription>;
+export type SubscriptionListResponse = SubscriptionData;
+
+/**
+ * A page of {@link SubscriptionData} items (cursor pagination).
+ */
+export type SubscriptionListResponsesMyCursorIDPage = CursorPage<SubscriptionData>;
 
 export interface SubscriptionMigrateParams {
   /**
@@ -222,6 +243,11 @@ export interface SubscriptionMigrateParams {
    */
   subscriptionMigrationTime?: 'END_OF_BILLING_PERIOD' | 'IMMEDIATE';
 }
+
+/**
+ * The migrated subscription object.
+ */
+export type SubscriptionMigrateResponse = Subscription;
 
 export interface SubscriptionPreviewParams {
   /**
@@ -378,6 +404,11 @@ export interface SubscriptionPreviewParams {
   unitQuantity?: number;
 }
 
+/**
+ * The subscription pricing preview.
+ */
+export type SubscriptionPreviewResponse = SubscriptionPreviewResponseDto;
+
 export interface SubscriptionProvisionParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -504,6 +535,11 @@ export interface SubscriptionProvisionParams {
   unitQuantity?: number;
 }
 
+/**
+ * The provisioning result.
+ */
+export type SubscriptionProvisionResponse = ProvisionSubscriptionResponseDto;
+
 export interface SubscriptionRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -514,6 +550,11 @@ export interface SubscriptionRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The subscription object.
+ */
+export type SubscriptionRetrieveResponse = Subscription;
 
 export interface SubscriptionTransferParams {
   /**
@@ -529,6 +570,11 @@ export interface SubscriptionTransferParams {
    */
   destinationResourceId: string;
 }
+
+/**
+ * The transferred subscription object.
+ */
+export type SubscriptionTransferResponse = Subscription;
 
 export interface SubscriptionUpdateParams {
   /**
@@ -690,6 +736,11 @@ export interface SubscriptionUpdateParams {
   trialEndDate?: string;
 }
 
+/**
+ * The updated subscription object.
+ */
+export type SubscriptionUpdateResponse = Subscription;
+
 const cancelSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/cancel',
@@ -787,7 +838,7 @@ const updateSpec = {
 
 export class Subscriptions extends APIResource {
   futureUpdate: _futureUpdate.FutureUpdate = new _futureUpdate.FutureUpdate(this._client);
-  invoice: _invoice.InvoiceResource = new _invoice.InvoiceResource(this._client);
+  invoice: _invoice.Invoice = new _invoice.Invoice(this._client);
   usage: _usage.Usage = new _usage.Usage(this._client);
 
   /**
@@ -795,11 +846,7 @@ export class Subscriptions extends APIResource {
    *
    * Cancels an active subscription, either immediately or at a specified time such as end of billing period.
    */
-  cancel(
-    id: string,
-    params: SubscriptionCancelParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  cancel(id: string, params: SubscriptionCancelParams, options?: RequestOptions): APIPromise<Subscription> {
     return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
@@ -808,11 +855,7 @@ export class Subscriptions extends APIResource {
    *
    * Delegates the payment responsibility of a subscription to a different customer. The delegated customer will be billed for this subscription.
    */
-  delegate(
-    id: string,
-    params: SubscriptionDelegateParams,
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  delegate(id: string, params: SubscriptionDelegateParams, options?: RequestOptions): APIPromise<Subscription> {
     return this._client._request(delegateSpec, { ...params, id }, options);
   }
 
@@ -833,7 +876,7 @@ export class Subscriptions extends APIResource {
   list(
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<SubscriptionListResponsesPage, Subscription> {
+  ): PagePromise<SubscriptionListResponsesMyCursorIDPage, SubscriptionData> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -842,11 +885,7 @@ export class Subscriptions extends APIResource {
    *
    * Migrates a subscription to the latest published version of its plan or add-ons. Handles prorated charges or credits automatically.
    */
-  migrate(
-    id: string,
-    params: SubscriptionMigrateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  migrate(id: string, params: SubscriptionMigrateParams, options?: RequestOptions): APIPromise<Subscription> {
     return this._client._request(migrateSpec, { ...params, id }, options);
   }
 
@@ -880,7 +919,7 @@ export class Subscriptions extends APIResource {
     id: string,
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  ): APIPromise<Subscription> {
     return this._client._request(retrieveSpec, { ...params, id }, options);
   }
 
@@ -889,11 +928,7 @@ export class Subscriptions extends APIResource {
    *
    * Transfers a subscription to a different resource ID. Used for multi-resource products where subscriptions apply to specific entities like websites or apps.
    */
-  transfer(
-    id: string,
-    params: SubscriptionTransferParams,
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  transfer(id: string, params: SubscriptionTransferParams, options?: RequestOptions): APIPromise<Subscription> {
     return this._client._request(transferSpec, { ...params, id }, options);
   }
 
@@ -902,11 +937,51 @@ export class Subscriptions extends APIResource {
    *
    * Updates an active subscription's properties including billing period, add-ons, unit quantities, and discounts.
    */
-  update(
-    id: string,
-    params: SubscriptionUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): APIPromise<Subscription> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Subscriptions {
+  export {
+    type SubscriptionCancelParams as SubscriptionCancelParams,
+    type SubscriptionCancelResponse as SubscriptionCancelResponse,
+    type SubscriptionDelegateParams as SubscriptionDelegateParams,
+    type SubscriptionDelegateResponse as SubscriptionDelegateResponse,
+    type SubscriptionImportParams as SubscriptionImportParams,
+    type SubscriptionImportResponse as SubscriptionImportResponse,
+    type SubscriptionListParams as SubscriptionListParams,
+    type SubscriptionListResponse as SubscriptionListResponse,
+    type SubscriptionListResponsesMyCursorIDPage as SubscriptionListResponsesMyCursorIDPage,
+    type SubscriptionMigrateParams as SubscriptionMigrateParams,
+    type SubscriptionMigrateResponse as SubscriptionMigrateResponse,
+    type SubscriptionPreviewParams as SubscriptionPreviewParams,
+    type SubscriptionPreviewResponse as SubscriptionPreviewResponse,
+    type SubscriptionProvisionParams as SubscriptionProvisionParams,
+    type SubscriptionProvisionResponse as SubscriptionProvisionResponse,
+    type SubscriptionRetrieveParams as SubscriptionRetrieveParams,
+    type SubscriptionRetrieveResponse as SubscriptionRetrieveResponse,
+    type SubscriptionTransferParams as SubscriptionTransferParams,
+    type SubscriptionTransferResponse as SubscriptionTransferResponse,
+    type SubscriptionUpdateParams as SubscriptionUpdateParams,
+    type SubscriptionUpdateResponse as SubscriptionUpdateResponse,
+    type CancelSubscription as CancelSubscription,
+    type Subscription as Subscription,
+  };
+  export import FutureUpdate = _futureUpdate.FutureUpdate;
+  export import Invoice = _invoice.Invoice;
+  export import Usage = _usage.Usage;
+  export type FutureUpdateCancelPendingPaymentParams = _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentParams;
+  export type FutureUpdateCancelPendingPaymentResponse = _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentResponse;
+  export type FutureUpdateCancelScheduleParams = _futureUpdate.FutureUpdate.FutureUpdateCancelScheduleParams;
+  export type FutureUpdateCancelScheduleResponse = _futureUpdate.FutureUpdate.FutureUpdateCancelScheduleResponse;
+  export type InvoiceMarkAsPaidParams = _invoice.Invoice.InvoiceMarkAsPaidParams;
+  export type InvoiceMarkAsPaidResponse = _invoice.Invoice.InvoiceMarkAsPaidResponse;
+  export type UsageChargeUsageParams = _usage.Usage.UsageChargeUsageParams;
+  export type UsageChargeUsageResponse = _usage.Usage.UsageChargeUsageResponse;
+  export type UsageSyncParams = _usage.Usage.UsageSyncParams;
+  export type UsageSyncResponse = _usage.Usage.UsageSyncResponse;
+}
+Subscriptions.FutureUpdate = _futureUpdate.FutureUpdate;
+Subscriptions.Invoice = _invoice.Invoice;
+Subscriptions.Usage = _usage.Usage;

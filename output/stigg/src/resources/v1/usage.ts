@@ -43,6 +43,11 @@ export interface UsageEstimateParams {
   updateBehavior?: 'DELTA' | 'SET';
 }
 
+/**
+ * The estimated credit cost.
+ */
+export type UsageEstimateResponse = CreditCostEstimateResponseDto;
+
 export interface UsageHistoryParams {
   /**
    * Path param: Customer id
@@ -75,6 +80,11 @@ export interface UsageHistoryParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The usage history of the feature.
+ */
+export type UsageHistoryResponse = UsageHistoryResponseDto;
 
 export interface UsageReportParams {
   /**
@@ -126,6 +136,11 @@ export interface UsageReportParams {
     updateBehavior?: 'DELTA' | 'SET';
   }[];
 }
+
+/**
+ * The recorded usage measurements.
+ */
+export type UsageReportResponse = ReportUsageResponseDto;
 
 const estimateSpec = {
   method: 'post',
@@ -180,4 +195,15 @@ export class Usage extends APIResource {
   report(params: UsageReportParams, options?: RequestOptions): APIPromise<ReportUsageResponseDto> {
     return this._client._request(reportSpec, params, options);
   }
+}
+
+export declare namespace Usage {
+  export {
+    type UsageEstimateParams as UsageEstimateParams,
+    type UsageEstimateResponse as UsageEstimateResponse,
+    type UsageHistoryParams as UsageHistoryParams,
+    type UsageHistoryResponse as UsageHistoryResponse,
+    type UsageReportParams as UsageReportParams,
+    type UsageReportResponse as UsageReportResponse,
+  };
 }

@@ -32,3 +32,7 @@ export class Login extends APIResource {
     return this._client._request(createSpec, params, options);
   }
 }
+
+export declare namespace Login {
+  export { type LoginCreateParams as LoginCreateParams, type LoginCreateResponse as LoginCreateResponse };
+}

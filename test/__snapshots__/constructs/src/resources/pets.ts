@@ -17,6 +17,11 @@ export interface PetCreateParams {
   secret?: string;
 }
 
+/**
+ * Created.
+ */
+export type PetCreateResponse = Animal;
+
 export interface PetListParams {
   /**
    * Query param: How many to return.
@@ -75,10 +80,25 @@ export interface PetPhotoParams {
   labels?: string[];
 }
 
+/**
+ * Stored.
+ */
+export type PetPhotoResponse = Photo;
+
+/**
+ * One pet.
+ */
+export type PetRetrieveResponse = Animal;
+
 export interface PetUpdateParams {
   name?: string;
   nickname?: string | null;
 }
+
+/**
+ * One pet.
+ */
+export type PetUpdateResponse = Animal;
 
 export interface PetUpdateAvatarParams {
   /**
@@ -177,4 +197,19 @@ export class Pets extends APIResource {
   updateAvatar(petId: string, params: PetUpdateAvatarParams, options?: RequestOptions): APIPromise<void> {
     return this._client._request(updateAvatarSpec, { ...params, petId }, options);
   }
+}
+
+export declare namespace Pets {
+  export {
+    type PetCreateParams as PetCreateParams,
+    type PetCreateResponse as PetCreateResponse,
+    type PetListParams as PetListParams,
+    type PetListResponse as PetListResponse,
+    type PetPhotoParams as PetPhotoParams,
+    type PetPhotoResponse as PetPhotoResponse,
+    type PetRetrieveResponse as PetRetrieveResponse,
+    type PetUpdateParams as PetUpdateParams,
+    type PetUpdateResponse as PetUpdateResponse,
+    type PetUpdateAvatarParams as PetUpdateAvatarParams,
+  };
 }

@@ -5,3 +5,10 @@ import * as _pets from './stores/pets.js';
 export class Stores extends APIResource {
   pets: _pets.Pets = new _pets.Pets(this._client);
 }
+
+export declare namespace Stores {
+  export import Pets = _pets.Pets;
+  export type PetRetrieveParams = _pets.Pets.PetRetrieveParams;
+  export type PetRetrieveResponse = _pets.Pets.PetRetrieveResponse;
+}
+Stores.Pets = _pets.Pets;

@@ -4,10 +4,19 @@ import { APIResource } from '../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../core/types.js';
 import type { Everything } from '../models/Everything.js';
 
+/**
+ * Everything odd.
+ */
+export type ThingListResponse = Everything;
+
 const listSpec = { method: 'get', path: '/things' } satisfies OperationSpec;
 
 export class Things extends APIResource {
   list(options?: RequestOptions): APIPromise<Everything> {
     return this._client._request(listSpec, null, options);
   }
+}
+
+export declare namespace Things {
+  export { type ThingListResponse as ThingListResponse };
 }

@@ -9,6 +9,11 @@ export interface PetCreateParams {
   tag?: string;
 }
 
+/**
+ * pet response
+ */
+export type PetCreateResponse = Pet;
+
 export interface PetListParams {
   /**
    * tags to filter by
@@ -25,6 +30,11 @@ export interface PetListParams {
  * pet response
  */
 export type PetListResponse = Pet[];
+
+/**
+ * pet response
+ */
+export type PetRetrieveResponse = Pet;
 
 const createSpec = {
   method: 'post',
@@ -73,4 +83,14 @@ export class Pets extends APIResource {
   retrieve(id: string, options?: RequestOptions): APIPromise<Pet> {
     return this._client._request(retrieveSpec, { id }, options);
   }
+}
+
+export declare namespace Pets {
+  export {
+    type PetCreateParams as PetCreateParams,
+    type PetCreateResponse as PetCreateResponse,
+    type PetListParams as PetListParams,
+    type PetListResponse as PetListResponse,
+    type PetRetrieveResponse as PetRetrieveResponse,
+  };
 }

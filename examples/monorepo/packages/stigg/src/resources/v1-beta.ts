@@ -7,3 +7,17 @@ export class V1Beta extends APIResource {
   customers: _customers.Customers = new _customers.Customers(this._client);
   entityTypes: _entityTypes.EntityTypes = new _entityTypes.EntityTypes(this._client);
 }
+
+export declare namespace V1Beta {
+  export import Customers = _customers.Customers;
+  export import EntityTypes = _entityTypes.EntityTypes;
+  export type CustomerGovernanceParams = _customers.Customers.CustomerGovernanceParams;
+  export type CustomerGovernanceResponse = _customers.Customers.CustomerGovernanceResponse;
+  export type EntityTypeListParams = _entityTypes.EntityTypes.EntityTypeListParams;
+  export type EntityTypeListResponse = _entityTypes.EntityTypes.EntityTypeListResponse;
+  export type EntityTypeListResponsesCursorPage = _entityTypes.EntityTypes.EntityTypeListResponsesCursorPage;
+  export type EntityTypeUpdateParams = _entityTypes.EntityTypes.EntityTypeUpdateParams;
+  export type EntityTypeUpdateResponse = _entityTypes.EntityTypes.EntityTypeUpdateResponse;
+}
+V1Beta.Customers = _customers.Customers;
+V1Beta.EntityTypes = _entityTypes.EntityTypes;

@@ -23,6 +23,11 @@ export interface EntityArchiveParams {
   ids: string[];
 }
 
+/**
+ * The result of the archive operation.
+ */
+export type EntityArchiveResponse = EntityBulkActionResponseDto;
+
 export interface EntityListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -58,9 +63,14 @@ export interface EntityListParams {
 }
 
 /**
+ * A paginated list of entities.
+ */
+export type EntityListResponse = Entity;
+
+/**
  * A page of {@link Entity} items (cursor pagination).
  */
-export type EntityListResponsesPage = CursorPage<Entity>;
+export type EntityListResponsesMyCursorIDPage = CursorPage<Entity>;
 
 export interface EntityRetrieveParams {
   /**
@@ -77,6 +87,11 @@ export interface EntityRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The entity object.
+ */
+export type EntityRetrieveResponse = EntityResponseDto;
+
 export interface EntityUnarchiveParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -91,6 +106,11 @@ export interface EntityUnarchiveParams {
    */
   ids: string[];
 }
+
+/**
+ * The result of the unarchive operation.
+ */
+export type EntityUnarchiveResponse = EntityBulkActionResponseDto;
 
 export interface EntityUpsertParams {
   /**
@@ -125,6 +145,11 @@ export interface EntityUpsertParams {
     };
   }[];
 }
+
+/**
+ * The created or updated entities.
+ */
+export type EntityUpsertResponse = UpsertEntitiesResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -194,7 +219,7 @@ export class Entities extends APIResource {
     id: string,
     params: EntityListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<EntityListResponsesPage, Entity> {
+  ): PagePromise<EntityListResponsesMyCursorIDPage, Entity> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
@@ -228,4 +253,20 @@ export class Entities extends APIResource {
   upsert(id: string, params: EntityUpsertParams, options?: RequestOptions): APIPromise<UpsertEntitiesResponseDto> {
     return this._client._request(upsertSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entities {
+  export {
+    type EntityArchiveParams as EntityArchiveParams,
+    type EntityArchiveResponse as EntityArchiveResponse,
+    type EntityListParams as EntityListParams,
+    type EntityListResponse as EntityListResponse,
+    type EntityListResponsesMyCursorIDPage as EntityListResponsesMyCursorIDPage,
+    type EntityRetrieveParams as EntityRetrieveParams,
+    type EntityRetrieveResponse as EntityRetrieveResponse,
+    type EntityUnarchiveParams as EntityUnarchiveParams,
+    type EntityUnarchiveResponse as EntityUnarchiveResponse,
+    type EntityUpsertParams as EntityUpsertParams,
+    type EntityUpsertResponse as EntityUpsertResponse,
+  };
 }

@@ -6,7 +6,7 @@ import type { CreateCreditEntitlementDto } from '../../../models/CreateCreditEnt
 import type { CreateFeatureEntitlementDto } from '../../../models/CreateFeatureEntitlementDto.js';
 import type { CreatePackageEntitlementsResponseDto } from '../../../models/CreatePackageEntitlementsResponseDto.js';
 import type { PackageEntitlementListResponseDto } from '../../../models/PackageEntitlementListResponseDto.js';
-import type { PackageEntitlementResponseDto } from '../../../models/PackageEntitlementResponseDto.js';
+import type { AddonPackageEntitlement, PlanEntitlement } from '../../../models/PlanEntitlement.js';
 import type { UpdateAddonEntitlementRequestDto } from '../../../models/UpdateAddonEntitlementRequestDto.js';
 
 export interface AddonEntitlementCreateParams {
@@ -27,6 +27,11 @@ export interface AddonEntitlementCreateParams {
   )[];
 }
 
+/**
+ * The created entitlements.
+ */
+export type AddonEntitlementCreateResponse = CreatePackageEntitlementsResponseDto;
+
 export interface AddonEntitlementDeleteParams {
   /**
    * Path param: The addon ID
@@ -42,6 +47,11 @@ export interface AddonEntitlementDeleteParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The deleted entitlement.
+ */
+export type AddonEntitlementDeleteResponse = PlanEntitlement;
+
 export interface AddonEntitlementListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -53,7 +63,12 @@ export interface AddonEntitlementListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-export interface AddonEntitlementUpdateParams {
+/**
+ * The addon's entitlements.
+ */
+export type AddonEntitlementListResponse = PackageEntitlementListResponseDto;
+
+export type AddonEntitlementUpdateParams = {
   /**
    * Path param: The addon ID
    */
@@ -66,11 +81,12 @@ export interface AddonEntitlementUpdateParams {
    * Header param: Environment ID — required when authenticating with a user JWT (Bearer token) on environment-scoped endpoints. Ignored for API-key auth (env is intrinsic to the key).
    */
   'X-ENVIRONMENT-ID'?: string;
-  /**
-   * Body param: The request body.
-   */
-  body: UpdateAddonEntitlementRequestDto;
-}
+} & UpdateAddonEntitlementRequestDto;
+
+/**
+ * The updated entitlement.
+ */
+export type AddonEntitlementUpdateResponse = PlanEntitlement;
 
 const createSpec = {
   method: 'post',
@@ -99,7 +115,7 @@ const updateSpec = {
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-  body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
+  body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 } satisfies OperationSpec;
 
 export class Entitlements extends APIResource {
@@ -121,11 +137,7 @@ export class Entitlements extends APIResource {
    *
    * Deletes an entitlement from a draft addon.
    */
-  delete(
-    id: string,
-    params: AddonEntitlementDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  delete(id: string, params: AddonEntitlementDeleteParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client._request(deleteSpec, { ...params, id }, options);
   }
 
@@ -147,11 +159,21 @@ export class Entitlements extends APIResource {
    *
    * Updates an existing entitlement on a draft addon.
    */
-  update(
-    id: string,
-    params: AddonEntitlementUpdateParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  update(id: string, params: AddonEntitlementUpdateParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type AddonEntitlementCreateParams as EntitlementCreateParams,
+    type AddonEntitlementCreateResponse as EntitlementCreateResponse,
+    type AddonEntitlementDeleteParams as EntitlementDeleteParams,
+    type AddonEntitlementDeleteResponse as EntitlementDeleteResponse,
+    type AddonEntitlementListParams as EntitlementListParams,
+    type AddonEntitlementListResponse as EntitlementListResponse,
+    type AddonEntitlementUpdateParams as EntitlementUpdateParams,
+    type AddonEntitlementUpdateResponse as EntitlementUpdateResponse,
+    type AddonPackageEntitlement as AddonPackageEntitlement,
+  };
 }

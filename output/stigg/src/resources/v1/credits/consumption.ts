@@ -47,6 +47,11 @@ export interface ConsumptionConsumeParams {
   resourceId?: string;
 }
 
+/**
+ * The consumption result with the optimistic balance.
+ */
+export type ConsumptionConsumeResponse = ConsumeCreditsResponseDto;
+
 export interface ConsumptionConsumeAsyncParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -94,6 +99,11 @@ export interface ConsumptionConsumeAsyncParams {
   }[];
 }
 
+/**
+ * The consumptions were accepted.
+ */
+export type ConsumptionConsumeAsyncResponse = ConsumeCreditsAsyncResponseDto;
+
 const consumeSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption',
@@ -129,4 +139,13 @@ export class Consumption extends APIResource {
   ): APIPromise<ConsumeCreditsAsyncResponseDto> {
     return this._client._request(consumeAsyncSpec, params, options);
   }
+}
+
+export declare namespace Consumption {
+  export {
+    type ConsumptionConsumeParams as ConsumptionConsumeParams,
+    type ConsumptionConsumeResponse as ConsumptionConsumeResponse,
+    type ConsumptionConsumeAsyncParams as ConsumptionConsumeAsyncParams,
+    type ConsumptionConsumeAsyncResponse as ConsumptionConsumeAsyncResponse,
+  };
 }

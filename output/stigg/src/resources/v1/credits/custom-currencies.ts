@@ -6,7 +6,7 @@ import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CurrencyUnitsInput } from '../../../models/CurrencyUnitsInput.js';
 import type { CustomCurrency } from '../../../models/CustomCurrency.js';
 import type { CustomCurrencyAssociatedEntitiesResponseDto } from '../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
-import type { CustomCurrencyResponseDto } from '../../../models/CustomCurrencyResponseDto.js';
+import type { CustomCurrencyResponse } from '../../../models/CustomCurrencyResponse.js';
 
 export interface CustomCurrencyArchiveParams {
   /**
@@ -18,6 +18,11 @@ export interface CustomCurrencyArchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The archived custom currency.
+ */
+export type CustomCurrencyArchiveResponse = CustomCurrencyResponse;
 
 export interface CustomCurrencyCreateParams {
   /**
@@ -56,6 +61,11 @@ export interface CustomCurrencyCreateParams {
   units?: CurrencyUnitsInput;
 }
 
+/**
+ * The newly created custom currency.
+ */
+export type CustomCurrencyCreateResponse = CustomCurrencyResponse;
+
 export interface CustomCurrencyListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -87,9 +97,14 @@ export interface CustomCurrencyListParams {
 }
 
 /**
+ * A paginated list of custom currencies.
+ */
+export type CustomCurrencyListResponse = CustomCurrency;
+
+/**
  * A page of {@link CustomCurrency} items (cursor pagination).
  */
-export type CustomCurrencyListResponsesPage = CursorPage<CustomCurrency>;
+export type CustomCurrencyListResponsesMyCursorIDPage = CursorPage<CustomCurrency>;
 
 export interface CustomCurrencyListAssociatedEntitiesParams {
   /**
@@ -102,6 +117,11 @@ export interface CustomCurrencyListAssociatedEntitiesParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The plans and addons that reference the currency.
+ */
+export type CustomCurrencyListAssociatedEntitiesResponse = CustomCurrencyAssociatedEntitiesResponseDto;
+
 export interface CustomCurrencyUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -112,6 +132,11 @@ export interface CustomCurrencyUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored custom currency.
+ */
+export type CustomCurrencyUnarchiveResponse = CustomCurrencyResponse;
 
 export interface CustomCurrencyUpdateParams {
   /**
@@ -145,6 +170,11 @@ export interface CustomCurrencyUpdateParams {
    */
   units?: CurrencyUnitsInput;
 }
+
+/**
+ * The updated custom currency.
+ */
+export type CustomCurrencyUpdateResponse = CustomCurrencyResponse;
 
 const archiveSpec = {
   method: 'post',
@@ -209,7 +239,7 @@ export class CustomCurrencies extends APIResource {
     currencyId: string,
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomCurrencyResponseDto> {
+  ): APIPromise<CustomCurrencyResponse> {
     return this._client._request(archiveSpec, { ...params, currencyId }, options);
   }
 
@@ -218,7 +248,7 @@ export class CustomCurrencies extends APIResource {
    *
    * Creates a new custom currency in the environment.
    */
-  create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
+  create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponse> {
     return this._client._request(createSpec, params, options);
   }
 
@@ -230,7 +260,7 @@ export class CustomCurrencies extends APIResource {
   list(
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomCurrencyListResponsesPage, CustomCurrency> {
+  ): PagePromise<CustomCurrencyListResponsesMyCursorIDPage, CustomCurrency> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -256,7 +286,7 @@ export class CustomCurrencies extends APIResource {
     currencyId: string,
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomCurrencyResponseDto> {
+  ): APIPromise<CustomCurrencyResponse> {
     return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
   }
 
@@ -267,9 +297,28 @@ export class CustomCurrencies extends APIResource {
    */
   update(
     currencyId: string,
-    params: CustomCurrencyUpdateParams | null | undefined = {},
+    params: CustomCurrencyUpdateParams,
     options?: RequestOptions,
-  ): APIPromise<CustomCurrencyResponseDto> {
+  ): APIPromise<CustomCurrencyResponse> {
     return this._client._request(updateSpec, { ...params, currencyId }, options);
   }
+}
+
+export declare namespace CustomCurrencies {
+  export {
+    type CustomCurrencyArchiveParams as CustomCurrencyArchiveParams,
+    type CustomCurrencyArchiveResponse as CustomCurrencyArchiveResponse,
+    type CustomCurrencyCreateParams as CustomCurrencyCreateParams,
+    type CustomCurrencyCreateResponse as CustomCurrencyCreateResponse,
+    type CustomCurrencyListParams as CustomCurrencyListParams,
+    type CustomCurrencyListResponse as CustomCurrencyListResponse,
+    type CustomCurrencyListResponsesMyCursorIDPage as CustomCurrencyListResponsesMyCursorIDPage,
+    type CustomCurrencyListAssociatedEntitiesParams as CustomCurrencyListAssociatedEntitiesParams,
+    type CustomCurrencyListAssociatedEntitiesResponse as CustomCurrencyListAssociatedEntitiesResponse,
+    type CustomCurrencyUnarchiveParams as CustomCurrencyUnarchiveParams,
+    type CustomCurrencyUnarchiveResponse as CustomCurrencyUnarchiveResponse,
+    type CustomCurrencyUpdateParams as CustomCurrencyUpdateParams,
+    type CustomCurrencyUpdateResponse as CustomCurrencyUpdateResponse,
+    type CustomCurrencyResponse as CustomCurrencyResponse,
+  };
 }

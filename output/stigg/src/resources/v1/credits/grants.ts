@@ -5,7 +5,7 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { Address } from '../../../models/Address.js';
 import type { CreditGrant } from '../../../models/CreditGrant.js';
-import type { CreditGrantResponseDto } from '../../../models/CreditGrantResponseDto.js';
+import type { CreditGrantResponse } from '../../../models/CreditGrantResponse.js';
 import type { Money } from '../../../models/Money.js';
 
 export interface GrantCreateParams {
@@ -96,6 +96,11 @@ export interface GrantCreateParams {
   resourceId?: string;
 }
 
+/**
+ * The newly created credit grant.
+ */
+export type GrantCreateResponse = CreditGrantResponse;
+
 export interface GrantListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -160,9 +165,14 @@ export interface GrantListParams {
 }
 
 /**
+ * A paginated list of credit grants.
+ */
+export type GrantListResponse = CreditGrant;
+
+/**
  * A page of {@link CreditGrant} items (cursor pagination).
  */
-export type GrantListResponsesPage = CursorPage<CreditGrant>;
+export type GrantListResponsesMyCursorIDPage = CursorPage<CreditGrant>;
 
 export interface GrantVoidParams {
   /**
@@ -174,6 +184,11 @@ export interface GrantVoidParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The voided credit grant.
+ */
+export type GrantVoidResponse = CreditGrantResponse;
 
 const createSpec = {
   method: 'post',
@@ -212,7 +227,7 @@ export class Grants extends APIResource {
    *
    * Creates a new credit grant for a customer with specified amount, type, and optional billing configuration.
    */
-  create(params: GrantCreateParams, options?: RequestOptions): APIPromise<CreditGrantResponseDto> {
+  create(params: GrantCreateParams, options?: RequestOptions): APIPromise<CreditGrantResponse> {
     return this._client._request(createSpec, params, options);
   }
 
@@ -221,7 +236,7 @@ export class Grants extends APIResource {
    *
    * Retrieves a paginated list of credit grants for a customer.
    */
-  list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesPage, CreditGrant> {
+  list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesMyCursorIDPage, CreditGrant> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -234,7 +249,20 @@ export class Grants extends APIResource {
     id: string,
     params: GrantVoidParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CreditGrantResponseDto> {
+  ): APIPromise<CreditGrantResponse> {
     return this._client._request(voidSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Grants {
+  export {
+    type GrantCreateParams as GrantCreateParams,
+    type GrantCreateResponse as GrantCreateResponse,
+    type GrantListParams as GrantListParams,
+    type GrantListResponse as GrantListResponse,
+    type GrantListResponsesMyCursorIDPage as GrantListResponsesMyCursorIDPage,
+    type GrantVoidParams as GrantVoidParams,
+    type GrantVoidResponse as GrantVoidResponse,
+    type CreditGrantResponse as CreditGrantResponse,
+  };
 }

@@ -4,7 +4,7 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../../core/pagi
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CustomerIntegration } from '../../../models/CustomerIntegration.js';
-import type { CustomerIntegrationResponseDto } from '../../../models/CustomerIntegrationResponseDto.js';
+import type { CustomerIntegrationResponse } from '../../../models/CustomerIntegrationResponse.js';
 import type { VendorIdentifier } from '../../../models/VendorIdentifier.js';
 
 export interface IntegrationLinkParams {
@@ -29,6 +29,11 @@ export interface IntegrationLinkParams {
    */
   vendorIdentifier: VendorIdentifier;
 }
+
+/**
+ * The created customer integration link.
+ */
+export type IntegrationLinkResponse = CustomerIntegrationResponse;
 
 export interface IntegrationListParams {
   /**
@@ -61,9 +66,14 @@ export interface IntegrationListParams {
 }
 
 /**
+ * A paginated list of customer integrations.
+ */
+export type IntegrationListResponse = CustomerIntegration;
+
+/**
  * A page of {@link CustomerIntegration} items (cursor pagination).
  */
-export type IntegrationListResponsesPage = CursorPage<CustomerIntegration>;
+export type IntegrationListResponsesMyCursorIDPage = CursorPage<CustomerIntegration>;
 
 export interface IntegrationRetrieveParams {
   /**
@@ -80,6 +90,11 @@ export interface IntegrationRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer integration object.
+ */
+export type IntegrationRetrieveResponse = CustomerIntegrationResponse;
+
 export interface IntegrationUnlinkParams {
   /**
    * Path param: Customer slug
@@ -94,6 +109,11 @@ export interface IntegrationUnlinkParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The removed customer integration link.
+ */
+export type IntegrationUnlinkResponse = CustomerIntegrationResponse;
 
 export interface IntegrationUpdateParams {
   /**
@@ -113,6 +133,11 @@ export interface IntegrationUpdateParams {
    */
   syncedEntityId: string | null;
 }
+
+/**
+ * The updated customer integration object.
+ */
+export type IntegrationUpdateResponse = CustomerIntegrationResponse;
 
 const linkSpec = {
   method: 'post',
@@ -169,11 +194,7 @@ export class Integrations extends APIResource {
    *
    * Links a customer to an external integration by specifying the vendor and external entity ID.
    */
-  link(
-    id: string,
-    params: IntegrationLinkParams,
-    options?: RequestOptions,
-  ): APIPromise<CustomerIntegrationResponseDto> {
+  link(id: string, params: IntegrationLinkParams, options?: RequestOptions): APIPromise<CustomerIntegrationResponse> {
     return this._client._request(linkSpec, { ...params, '$path.id': id }, options);
   }
 
@@ -186,7 +207,7 @@ export class Integrations extends APIResource {
     id: string,
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<IntegrationListResponsesPage, CustomerIntegration> {
+  ): PagePromise<IntegrationListResponsesMyCursorIDPage, CustomerIntegration> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
@@ -199,7 +220,7 @@ export class Integrations extends APIResource {
     integrationId: string,
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
-  ): APIPromise<CustomerIntegrationResponseDto> {
+  ): APIPromise<CustomerIntegrationResponse> {
     return this._client._request(retrieveSpec, { ...params, integrationId }, options);
   }
 
@@ -212,7 +233,7 @@ export class Integrations extends APIResource {
     integrationId: string,
     params: IntegrationUnlinkParams,
     options?: RequestOptions,
-  ): APIPromise<CustomerIntegrationResponseDto> {
+  ): APIPromise<CustomerIntegrationResponse> {
     return this._client._request(unlinkSpec, { ...params, integrationId }, options);
   }
 
@@ -225,7 +246,23 @@ export class Integrations extends APIResource {
     integrationId: string,
     params: IntegrationUpdateParams,
     options?: RequestOptions,
-  ): APIPromise<CustomerIntegrationResponseDto> {
+  ): APIPromise<CustomerIntegrationResponse> {
     return this._client._request(updateSpec, { ...params, integrationId }, options);
   }
+}
+
+export declare namespace Integrations {
+  export {
+    type IntegrationLinkParams as IntegrationLinkParams,
+    type IntegrationLinkResponse as IntegrationLinkResponse,
+    type IntegrationListParams as IntegrationListParams,
+    type IntegrationListResponse as IntegrationListResponse,
+    type IntegrationListResponsesMyCursorIDPage as IntegrationListResponsesMyCursorIDPage,
+    type IntegrationRetrieveParams as IntegrationRetrieveParams,
+    type IntegrationRetrieveResponse as IntegrationRetrieveResponse,
+    type IntegrationUnlinkParams as IntegrationUnlinkParams,
+    type IntegrationUnlinkResponse as IntegrationUnlinkResponse,
+    type IntegrationUpdateParams as IntegrationUpdateParams,
+    type IntegrationUpdateResponse as IntegrationUpdateResponse,
+  };
 }

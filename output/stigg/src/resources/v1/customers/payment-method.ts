@@ -3,7 +3,7 @@ import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { Currency } from '../../../models/Currency.js';
-import type { CustomerResponseDto } from '../../../models/CustomerResponseDto.js';
+import type { CustomerResponse } from '../../../models/CustomerResponse.js';
 import type { VendorIdentifier } from '../../../models/VendorIdentifier.js';
 
 export interface PaymentMethodAttachParams {
@@ -33,6 +33,11 @@ export interface PaymentMethodAttachParams {
   billingCurrency?: Currency | null;
 }
 
+/**
+ * The customer object with the attached payment method.
+ */
+export type PaymentMethodAttachResponse = CustomerResponse;
+
 export interface PaymentMethodDetachParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -43,6 +48,11 @@ export interface PaymentMethodDetachParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer object without a payment method.
+ */
+export type PaymentMethodDetachResponse = CustomerResponse;
 
 const attachSpec = {
   method: 'post',
@@ -59,13 +69,13 @@ const detachSpec = {
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 } satisfies OperationSpec;
 
-export class PaymentMethodResource extends APIResource {
+export class PaymentMethod extends APIResource {
   /**
    * Attach a payment method
    *
    * Attaches a payment method to a customer for billing. Required for paid subscriptions when integrated with a billing provider.
    */
-  attach(id: string, params: PaymentMethodAttachParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
+  attach(id: string, params: PaymentMethodAttachParams, options?: RequestOptions): APIPromise<CustomerResponse> {
     return this._client._request(attachSpec, { ...params, id }, options);
   }
 
@@ -78,7 +88,16 @@ export class PaymentMethodResource extends APIResource {
     id: string,
     params: PaymentMethodDetachParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  ): APIPromise<CustomerResponse> {
     return this._client._request(detachSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace PaymentMethod {
+  export {
+    type PaymentMethodAttachParams as PaymentMethodAttachParams,
+    type PaymentMethodAttachResponse as PaymentMethodAttachResponse,
+    type PaymentMethodDetachParams as PaymentMethodDetachParams,
+    type PaymentMethodDetachResponse as PaymentMethodDetachResponse,
+  };
 }

@@ -88,6 +88,11 @@ export interface PromotionalEntitlementCreateParams {
   }[];
 }
 
+/**
+ * The granted promotional entitlements.
+ */
+export type PromotionalEntitlementCreateResponse = GrantPromotionalEntitlementsResponseDto;
+
 export interface PromotionalEntitlementListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -144,9 +149,14 @@ export interface PromotionalEntitlementListParams {
 }
 
 /**
+ * A paginated list of promotional entitlements.
+ */
+export type PromotionalEntitlementListResponse = PromotionalEntitlement;
+
+/**
  * A page of {@link PromotionalEntitlement} items (cursor pagination).
  */
-export type PromotionalEntitlementListResponsesPage = CursorPage<PromotionalEntitlement>;
+export type PromotionalEntitlementListResponsesMyCursorIDPage = CursorPage<PromotionalEntitlement>;
 
 export interface PromotionalEntitlementRevokeParams {
   /**
@@ -162,6 +172,11 @@ export interface PromotionalEntitlementRevokeParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The revoked promotional entitlement.
+ */
+export type PromotionalEntitlementRevokeResponse = PromotionalEntitlementResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -219,7 +234,7 @@ export class PromotionalEntitlements extends APIResource {
     id: string,
     params: PromotionalEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PromotionalEntitlementListResponsesPage, PromotionalEntitlement> {
+  ): PagePromise<PromotionalEntitlementListResponsesMyCursorIDPage, PromotionalEntitlement> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
@@ -235,4 +250,16 @@ export class PromotionalEntitlements extends APIResource {
   ): APIPromise<PromotionalEntitlementResponseDto> {
     return this._client._request(revokeSpec, { ...params, featureId }, options);
   }
+}
+
+export declare namespace PromotionalEntitlements {
+  export {
+    type PromotionalEntitlementCreateParams as PromotionalEntitlementCreateParams,
+    type PromotionalEntitlementCreateResponse as PromotionalEntitlementCreateResponse,
+    type PromotionalEntitlementListParams as PromotionalEntitlementListParams,
+    type PromotionalEntitlementListResponse as PromotionalEntitlementListResponse,
+    type PromotionalEntitlementListResponsesMyCursorIDPage as PromotionalEntitlementListResponsesMyCursorIDPage,
+    type PromotionalEntitlementRevokeParams as PromotionalEntitlementRevokeParams,
+    type PromotionalEntitlementRevokeResponse as PromotionalEntitlementRevokeResponse,
+  };
 }

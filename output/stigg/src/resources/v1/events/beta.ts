@@ -5,3 +5,10 @@ import * as _customers from './beta/customers.js';
 export class Beta extends APIResource {
   customers: _customers.Customers = new _customers.Customers(this._client);
 }
+
+export declare namespace Beta {
+  export import Customers = _customers.Customers;
+  export type CustomerRetrieveGovernanceParams = _customers.Customers.CustomerRetrieveGovernanceParams;
+  export type CustomerRetrieveGovernanceResponse = _customers.Customers.CustomerRetrieveGovernanceResponse;
+}
+Beta.Customers = _customers.Customers;

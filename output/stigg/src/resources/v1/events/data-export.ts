@@ -18,6 +18,11 @@ export interface DataExportListModelsParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The catalog of data-export models.
+ */
+export type DataExportListModelsResponse = DataExportModelsResponseDto;
+
 export interface DataExportMintScopedTokenParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -41,6 +46,11 @@ export interface DataExportMintScopedTokenParams {
   enabledModels?: string[];
 }
 
+/**
+ * The scoped token.
+ */
+export type DataExportMintScopedTokenResponse = DataExportScopedTokenResponseDto;
+
 export interface DataExportTriggerSyncParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -55,6 +65,11 @@ export interface DataExportTriggerSyncParams {
    */
   destinationId?: string;
 }
+
+/**
+ * The triggered sync.
+ */
+export type DataExportTriggerSyncResponse = DataExportSyncResponseDto;
 
 const listModelsSpec = {
   method: 'get',
@@ -108,10 +123,26 @@ export class DataExport extends APIResource {
    *
    * Trigger a sync for one destination or all destinations under the provider entity.
    */
-  triggerSync(
-    params: DataExportTriggerSyncParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<DataExportSyncResponseDto> {
+  triggerSync(params: DataExportTriggerSyncParams, options?: RequestOptions): APIPromise<DataExportSyncResponseDto> {
     return this._client._request(triggerSyncSpec, params, options);
   }
 }
+
+export declare namespace DataExport {
+  export {
+    type DataExportListModelsParams as DataExportListModelsParams,
+    type DataExportListModelsResponse as DataExportListModelsResponse,
+    type DataExportMintScopedTokenParams as DataExportMintScopedTokenParams,
+    type DataExportMintScopedTokenResponse as DataExportMintScopedTokenResponse,
+    type DataExportTriggerSyncParams as DataExportTriggerSyncParams,
+    type DataExportTriggerSyncResponse as DataExportTriggerSyncResponse,
+  };
+  export import Destinations = _destinations.Destinations;
+  export type DestinationCreateParams = _destinations.Destinations.DestinationCreateParams;
+  export type DestinationCreateResponse = _destinations.Destinations.DestinationCreateResponse;
+  export type DestinationDeleteParams = _destinations.Destinations.DestinationDeleteParams;
+  export type DestinationDeleteResponse = _destinations.Destinations.DestinationDeleteResponse;
+  export type DestinationUpdateSelectionParams = _destinations.Destinations.DestinationUpdateSelectionParams;
+  export type DestinationUpdateSelectionResponse = _destinations.Destinations.DestinationUpdateSelectionResponse;
+}
+DataExport.Destinations = _destinations.Destinations;

@@ -6,7 +6,7 @@ import type { CreateCreditEntitlementDto } from '../../../models/CreateCreditEnt
 import type { CreateFeatureEntitlementDto } from '../../../models/CreateFeatureEntitlementDto.js';
 import type { CreatePackageEntitlementsResponseDto } from '../../../models/CreatePackageEntitlementsResponseDto.js';
 import type { PackageEntitlementListResponseDto } from '../../../models/PackageEntitlementListResponseDto.js';
-import type { PackageEntitlementResponseDto } from '../../../models/PackageEntitlementResponseDto.js';
+import type { PlanEntitlement } from '../../../models/PlanEntitlement.js';
 import type { UpdatePlanEntitlementRequestDto } from '../../../models/UpdatePlanEntitlementRequestDto.js';
 
 export interface PlanEntitlementCreateParams {
@@ -27,6 +27,11 @@ export interface PlanEntitlementCreateParams {
   )[];
 }
 
+/**
+ * The created entitlements.
+ */
+export type PlanEntitlementCreateResponse = CreatePackageEntitlementsResponseDto;
+
 export interface PlanEntitlementDeleteParams {
   /**
    * Path param: The plan ID
@@ -42,6 +47,11 @@ export interface PlanEntitlementDeleteParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The deleted entitlement.
+ */
+export type PlanEntitlementDeleteResponse = PlanEntitlement;
+
 export interface PlanEntitlementListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -53,7 +63,12 @@ export interface PlanEntitlementListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-export interface PlanEntitlementUpdateParams {
+/**
+ * The plan's entitlements.
+ */
+export type PlanEntitlementListResponse = PackageEntitlementListResponseDto;
+
+export type PlanEntitlementUpdateParams = {
   /**
    * Path param: The plan ID
    */
@@ -66,11 +81,12 @@ export interface PlanEntitlementUpdateParams {
    * Header param: Environment ID — required when authenticating with a user JWT (Bearer token) on environment-scoped endpoints. Ignored for API-key auth (env is intrinsic to the key).
    */
   'X-ENVIRONMENT-ID'?: string;
-  /**
-   * Body param: The request body.
-   */
-  body: UpdatePlanEntitlementRequestDto;
-}
+} & UpdatePlanEntitlementRequestDto;
+
+/**
+ * The updated entitlement.
+ */
+export type PlanEntitlementUpdateResponse = PlanEntitlement;
 
 const createSpec = {
   method: 'post',
@@ -99,7 +115,7 @@ const updateSpec = {
   path: '/api/v1/plans/{planId}/entitlements/{id}',
   pathParams: ['planId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-  body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
+  body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 } satisfies OperationSpec;
 
 export class Entitlements extends APIResource {
@@ -121,11 +137,7 @@ export class Entitlements extends APIResource {
    *
    * Deletes an entitlement from a draft plan.
    */
-  delete(
-    id: string,
-    params: PlanEntitlementDeleteParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  delete(id: string, params: PlanEntitlementDeleteParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client._request(deleteSpec, { ...params, id }, options);
   }
 
@@ -147,11 +159,21 @@ export class Entitlements extends APIResource {
    *
    * Updates an existing entitlement on a draft plan.
    */
-  update(
-    id: string,
-    params: PlanEntitlementUpdateParams,
-    options?: RequestOptions,
-  ): APIPromise<PackageEntitlementResponseDto> {
+  update(id: string, params: PlanEntitlementUpdateParams, options?: RequestOptions): APIPromise<PlanEntitlement> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type PlanEntitlementCreateParams as EntitlementCreateParams,
+    type PlanEntitlementCreateResponse as EntitlementCreateResponse,
+    type PlanEntitlementDeleteParams as EntitlementDeleteParams,
+    type PlanEntitlementDeleteResponse as EntitlementDeleteResponse,
+    type PlanEntitlementListParams as EntitlementListParams,
+    type PlanEntitlementListResponse as EntitlementListResponse,
+    type PlanEntitlementUpdateParams as EntitlementUpdateParams,
+    type PlanEntitlementUpdateResponse as EntitlementUpdateResponse,
+    type PlanEntitlement as PlanEntitlement,
+  };
 }

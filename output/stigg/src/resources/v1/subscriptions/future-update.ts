@@ -2,7 +2,7 @@
 import type { APIPromise } from '../../../core/api-promise.js';
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
-import type { CancelSubscriptionUpdateResponseDto } from '../../../models/CancelSubscriptionUpdateResponseDto.js';
+import type { CancelSubscription } from '../../../models/CancelSubscription.js';
 
 export interface FutureUpdateCancelPendingPaymentParams {
   /**
@@ -15,6 +15,11 @@ export interface FutureUpdateCancelPendingPaymentParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The subscription whose pending update was canceled.
+ */
+export type FutureUpdateCancelPendingPaymentResponse = CancelSubscription;
+
 export interface FutureUpdateCancelScheduleParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -25,6 +30,11 @@ export interface FutureUpdateCancelScheduleParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The subscription whose scheduled update was canceled.
+ */
+export type FutureUpdateCancelScheduleResponse = CancelSubscription;
 
 const cancelPendingPaymentSpec = {
   method: 'delete',
@@ -50,7 +60,7 @@ export class FutureUpdate extends APIResource {
     id: string,
     params: FutureUpdateCancelPendingPaymentParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CancelSubscriptionUpdateResponseDto> {
+  ): APIPromise<CancelSubscription> {
     return this._client._request(cancelPendingPaymentSpec, { ...params, id }, options);
   }
 
@@ -63,7 +73,16 @@ export class FutureUpdate extends APIResource {
     id: string,
     params: FutureUpdateCancelScheduleParams | null | undefined = {},
     options?: RequestOptions,
-  ): APIPromise<CancelSubscriptionUpdateResponseDto> {
+  ): APIPromise<CancelSubscription> {
     return this._client._request(cancelScheduleSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace FutureUpdate {
+  export {
+    type FutureUpdateCancelPendingPaymentParams as FutureUpdateCancelPendingPaymentParams,
+    type FutureUpdateCancelPendingPaymentResponse as FutureUpdateCancelPendingPaymentResponse,
+    type FutureUpdateCancelScheduleParams as FutureUpdateCancelScheduleParams,
+    type FutureUpdateCancelScheduleResponse as FutureUpdateCancelScheduleResponse,
+  };
 }

@@ -15,6 +15,11 @@ export interface InvoiceMarkAsPaidParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The subscription whose invoice was marked as paid.
+ */
+export type InvoiceMarkAsPaidResponse = MarkInvoiceAsPaidResponseDto;
+
 const markAsPaidSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/invoice/paid',
@@ -22,7 +27,7 @@ const markAsPaidSpec = {
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
 } satisfies OperationSpec;
 
-export class InvoiceResource extends APIResource {
+export class Invoice extends APIResource {
   /**
    * Mark the latest invoice as paid
    *
@@ -35,4 +40,11 @@ export class InvoiceResource extends APIResource {
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
     return this._client._request(markAsPaidSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Invoice {
+  export {
+    type InvoiceMarkAsPaidParams as InvoiceMarkAsPaidParams,
+    type InvoiceMarkAsPaidResponse as InvoiceMarkAsPaidResponse,
+  };
 }

@@ -21,6 +21,11 @@ export interface UsageChargeUsageParams {
   untilDate?: string;
 }
 
+/**
+ * The usage charge result.
+ */
+export type UsageChargeUsageResponse = ChargeSubscriptionUsageResponseDto;
+
 export interface UsageSyncParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -31,6 +36,11 @@ export interface UsageSyncParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The usage sync result.
+ */
+export type UsageSyncResponse = SyncSubscriptionUsageResponseDto;
 
 const chargeUsageSpec = {
   method: 'post',
@@ -55,7 +65,7 @@ export class Usage extends APIResource {
    */
   chargeUsage(
     id: string,
-    params: UsageChargeUsageParams | null | undefined = {},
+    params: UsageChargeUsageParams,
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
     return this._client._request(chargeUsageSpec, { ...params, id }, options);
@@ -73,4 +83,13 @@ export class Usage extends APIResource {
   ): APIPromise<SyncSubscriptionUsageResponseDto> {
     return this._client._request(syncSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Usage {
+  export {
+    type UsageChargeUsageParams as UsageChargeUsageParams,
+    type UsageChargeUsageResponse as UsageChargeUsageResponse,
+    type UsageSyncParams as UsageSyncParams,
+    type UsageSyncResponse as UsageSyncResponse,
+  };
 }

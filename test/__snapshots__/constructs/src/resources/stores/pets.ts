@@ -15,6 +15,11 @@ export interface StorePetRetrieveParams {
   expand?: ('owner' | 'store')[];
 }
 
+/**
+ * One pet.
+ */
+export type StorePetRetrieveResponse = Animal;
+
 const retrieveSpec = {
   method: 'get',
   path: '/stores/{storeId}/pets/{petId}',
@@ -26,4 +31,8 @@ export class Pets extends APIResource {
   retrieve(petId: string, params: StorePetRetrieveParams, options?: RequestOptions): APIPromise<Animal> {
     return this._client._request(retrieveSpec, { ...params, petId }, options);
   }
+}
+
+export declare namespace Pets {
+  export { type StorePetRetrieveParams as PetRetrieveParams, type StorePetRetrieveResponse as PetRetrieveResponse };
 }

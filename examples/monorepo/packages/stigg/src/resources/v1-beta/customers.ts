@@ -58,6 +58,11 @@ export interface CustomerGovernanceParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer's governance nodes.
+ */
+export type CustomerGovernanceResponse = CustomerGovernanceResponseDto;
+
 const governanceSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
@@ -95,3 +100,34 @@ export class Customers extends APIResource {
     return this._client._request(governanceSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Customers {
+  export {
+    type CustomerGovernanceParams as CustomerGovernanceParams,
+    type CustomerGovernanceResponse as CustomerGovernanceResponse,
+  };
+  export import Assignments = _assignments.Assignments;
+  export import Entities = _entities.Entities;
+  export import Entitlements = _entitlements.Entitlements;
+  export type AssignmentListParams = _assignments.Assignments.AssignmentListParams;
+  export type AssignmentListResponse = _assignments.Assignments.AssignmentListResponse;
+  export type AssignmentListResponsesCursorPage = _assignments.Assignments.AssignmentListResponsesCursorPage;
+  export type AssignmentUpdateParams = _assignments.Assignments.AssignmentUpdateParams;
+  export type AssignmentUpdateResponse = _assignments.Assignments.AssignmentUpdateResponse;
+  export type EntityArchiveParams = _entities.Entities.EntityArchiveParams;
+  export type EntityArchiveResponse = _entities.Entities.EntityArchiveResponse;
+  export type EntityListParams = _entities.Entities.EntityListParams;
+  export type EntityListResponse = _entities.Entities.EntityListResponse;
+  export type EntityListResponsesCursorPage = _entities.Entities.EntityListResponsesCursorPage;
+  export type EntityRetrieveParams = _entities.Entities.EntityRetrieveParams;
+  export type EntityRetrieveResponse = _entities.Entities.EntityRetrieveResponse;
+  export type EntityUnarchiveParams = _entities.Entities.EntityUnarchiveParams;
+  export type EntityUnarchiveResponse = _entities.Entities.EntityUnarchiveResponse;
+  export type EntityUpdateParams = _entities.Entities.EntityUpdateParams;
+  export type EntityUpdateResponse = _entities.Entities.EntityUpdateResponse;
+  export type EntitlementCheckParams2 = _entitlements.Entitlements.EntitlementCheckParams2;
+  export type EntitlementCheckResponse2 = _entitlements.Entitlements.EntitlementCheckResponse2;
+}
+Customers.Assignments = _assignments.Assignments;
+Customers.Entities = _entities.Entities;
+Customers.Entitlements = _entitlements.Entitlements;

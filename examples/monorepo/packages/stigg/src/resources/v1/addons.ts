@@ -22,6 +22,11 @@ export interface AddonArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived addon object.
+ */
+export type AddonArchiveResponse = AddonResponseDto;
+
 export interface AddonCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -71,6 +76,11 @@ export interface AddonCreateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
+/**
+ * The newly created addon object.
+ */
+export type AddonCreateResponse = AddonResponseDto;
+
 export interface AddonCreateDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -82,6 +92,11 @@ export interface AddonCreateDraftParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The draft addon object.
+ */
+export type AddonCreateDraftResponse = AddonResponseDto;
+
 export interface AddonDeleteDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -92,6 +107,11 @@ export interface AddonDeleteDraftParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The removed draft.
+ */
+export type AddonDeleteDraftResponse = RemoveDraftResponseDto;
 
 export interface AddonListParams {
   /**
@@ -153,9 +173,14 @@ export interface AddonListParams {
 }
 
 /**
+ * A paginated list of addon objects.
+ */
+export type AddonListResponse = Addon;
+
+/**
  * A page of {@link Addon} items (cursor pagination).
  */
-export type AddonListResponsesPage = CursorPage<Addon>;
+export type AddonListResponsesCursorPage = CursorPage<Addon>;
 
 export interface AddonPublishParams {
   /**
@@ -172,6 +197,11 @@ export interface AddonPublishParams {
   migrationType: 'NEW_CUSTOMERS' | 'ALL_CUSTOMERS';
 }
 
+/**
+ * The publish task.
+ */
+export type AddonPublishResponse = PublishPackageResponseDto;
+
 export interface AddonRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -182,6 +212,11 @@ export interface AddonRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The addon object.
+ */
+export type AddonRetrieveResponse = AddonResponseDto;
 
 export interface AddonUpdateParams {
   /**
@@ -227,6 +262,11 @@ export interface AddonUpdateParams {
    */
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
+
+/**
+ * The updated addon object.
+ */
+export type AddonUpdateResponse = AddonResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -356,7 +396,7 @@ export class Addons extends APIResource {
   list(
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<AddonListResponsesPage, Addon> {
+  ): PagePromise<AddonListResponsesCursorPage, Addon> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -387,11 +427,44 @@ export class Addons extends APIResource {
    *
    * Updates an existing addon's properties such as display name, description, and metadata.
    */
-  update(
-    id: string,
-    params: AddonUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<AddonResponseDto> {
+  update(id: string, params: AddonUpdateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Addons {
+  export {
+    type AddonArchiveParams as AddonArchiveParams,
+    type AddonArchiveResponse as AddonArchiveResponse,
+    type AddonCreateParams as AddonCreateParams,
+    type AddonCreateResponse as AddonCreateResponse,
+    type AddonCreateDraftParams as AddonCreateDraftParams,
+    type AddonCreateDraftResponse as AddonCreateDraftResponse,
+    type AddonDeleteDraftParams as AddonDeleteDraftParams,
+    type AddonDeleteDraftResponse as AddonDeleteDraftResponse,
+    type AddonListParams as AddonListParams,
+    type AddonListResponse as AddonListResponse,
+    type AddonListResponsesCursorPage as AddonListResponsesCursorPage,
+    type AddonPublishParams as AddonPublishParams,
+    type AddonPublishResponse as AddonPublishResponse,
+    type AddonRetrieveParams as AddonRetrieveParams,
+    type AddonRetrieveResponse as AddonRetrieveResponse,
+    type AddonUpdateParams as AddonUpdateParams,
+    type AddonUpdateResponse as AddonUpdateResponse,
+  };
+  export import Charges = _charges.Charges;
+  export import Entitlements = _entitlements.Entitlements;
+  export type ChargeListParams = _charges.Charges.ChargeListParams;
+  export type ChargeListResponse = _charges.Charges.ChargeListResponse;
+  export type ChargeListResponsesCursorPage = _charges.Charges.ChargeListResponsesCursorPage;
+  export type EntitlementCreateParams = _entitlements.Entitlements.EntitlementCreateParams;
+  export type EntitlementCreateResponse = _entitlements.Entitlements.EntitlementCreateResponse;
+  export type EntitlementDeleteParams = _entitlements.Entitlements.EntitlementDeleteParams;
+  export type EntitlementDeleteResponse = _entitlements.Entitlements.EntitlementDeleteResponse;
+  export type EntitlementListParams = _entitlements.Entitlements.EntitlementListParams;
+  export type EntitlementListResponse = _entitlements.Entitlements.EntitlementListResponse;
+  export type EntitlementUpdateParams = _entitlements.Entitlements.EntitlementUpdateParams;
+  export type EntitlementUpdateResponse = _entitlements.Entitlements.EntitlementUpdateResponse;
+}
+Addons.Charges = _charges.Charges;
+Addons.Entitlements = _entitlements.Entitlements;

@@ -28,6 +28,11 @@ export interface ContractArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The deleted contract.
+ */
+export type ContractArchiveResponse = ContractResponseDto;
+
 export interface ContractCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -167,6 +172,11 @@ export interface ContractCreateParams {
   setupBilling?: boolean;
 }
 
+/**
+ * The newly created contract.
+ */
+export type ContractCreateResponse = ContractResponseDto;
+
 export interface ContractListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -204,9 +214,14 @@ export interface ContractListParams {
 }
 
 /**
+ * A paginated list of contracts.
+ */
+export type ContractListResponse = Contract;
+
+/**
  * A page of {@link Contract} items (cursor pagination).
  */
-export type ContractListResponsesPage = CursorPage<Contract>;
+export type ContractListResponsesCursorPage = CursorPage<Contract>;
 
 export interface ContractRetrieveParams {
   /**
@@ -218,6 +233,11 @@ export interface ContractRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The contract object.
+ */
+export type ContractRetrieveResponse = ContractResponseDto;
 
 export interface ContractUpdateParams {
   /**
@@ -255,6 +275,11 @@ export interface ContractUpdateParams {
    */
   subscriptionIds?: string[];
 }
+
+/**
+ * The updated contract.
+ */
+export type ContractUpdateResponse = ContractResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -333,7 +358,7 @@ export class Contracts extends APIResource {
   list(
     params: ContractListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<ContractListResponsesPage, Contract> {
+  ): PagePromise<ContractListResponsesCursorPage, Contract> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -355,11 +380,23 @@ export class Contracts extends APIResource {
    *
    * Updates a contract's metadata (name, PO number, activation dates) and optionally re-links its subscriptions. Best-effort re-syncs the change to the connected billing provider.
    */
-  update(
-    id: string,
-    params: ContractUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<ContractResponseDto> {
+  update(id: string, params: ContractUpdateParams, options?: RequestOptions): APIPromise<ContractResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Contracts {
+  export {
+    type ContractArchiveParams as ContractArchiveParams,
+    type ContractArchiveResponse as ContractArchiveResponse,
+    type ContractCreateParams as ContractCreateParams,
+    type ContractCreateResponse as ContractCreateResponse,
+    type ContractListParams as ContractListParams,
+    type ContractListResponse as ContractListResponse,
+    type ContractListResponsesCursorPage as ContractListResponsesCursorPage,
+    type ContractRetrieveParams as ContractRetrieveParams,
+    type ContractRetrieveResponse as ContractRetrieveResponse,
+    type ContractUpdateParams as ContractUpdateParams,
+    type ContractUpdateResponse as ContractUpdateResponse,
+  };
 }

@@ -18,6 +18,11 @@ export interface CouponArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived coupon object.
+ */
+export type CouponArchiveResponse = CouponResponseDto;
+
 export interface CouponCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -58,6 +63,11 @@ export interface CouponCreateParams {
    */
   percentOff: number | null;
 }
+
+/**
+ * The newly created coupon object.
+ */
+export type CouponCreateResponse = CouponResponseDto;
 
 export interface CouponListParams {
   /**
@@ -123,9 +133,14 @@ export interface CouponListParams {
 }
 
 /**
+ * A paginated list of coupon objects.
+ */
+export type CouponListResponse = Coupon;
+
+/**
  * A page of {@link Coupon} items (cursor pagination).
  */
-export type CouponListResponsesPage = CursorPage<Coupon>;
+export type CouponListResponsesCursorPage = CursorPage<Coupon>;
 
 export interface CouponRetrieveParams {
   /**
@@ -137,6 +152,11 @@ export interface CouponRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The coupon object.
+ */
+export type CouponRetrieveResponse = CouponResponseDto;
 
 export interface CouponUpdateParams {
   /**
@@ -162,6 +182,11 @@ export interface CouponUpdateParams {
    */
   name?: string;
 }
+
+/**
+ * The updated coupon object.
+ */
+export type CouponUpdateResponse = CouponResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -248,7 +273,7 @@ export class Coupons extends APIResource {
   list(
     params: CouponListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CouponListResponsesPage, Coupon> {
+  ): PagePromise<CouponListResponsesCursorPage, Coupon> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -270,11 +295,23 @@ export class Coupons extends APIResource {
    *
    * Updates an existing coupon's properties such as name, description, and metadata.
    */
-  update(
-    id: string,
-    params: CouponUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<CouponResponseDto> {
+  update(id: string, params: CouponUpdateParams, options?: RequestOptions): APIPromise<CouponResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Coupons {
+  export {
+    type CouponArchiveParams as CouponArchiveParams,
+    type CouponArchiveResponse as CouponArchiveResponse,
+    type CouponCreateParams as CouponCreateParams,
+    type CouponCreateResponse as CouponCreateResponse,
+    type CouponListParams as CouponListParams,
+    type CouponListResponse as CouponListResponse,
+    type CouponListResponsesCursorPage as CouponListResponsesCursorPage,
+    type CouponRetrieveParams as CouponRetrieveParams,
+    type CouponRetrieveResponse as CouponRetrieveResponse,
+    type CouponUpdateParams as CouponUpdateParams,
+    type CouponUpdateResponse as CouponUpdateResponse,
+  };
 }

@@ -30,6 +30,11 @@ export interface CreditAutoRechargeParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The automatic recharge configuration.
+ */
+export type CreditAutoRechargeResponse = AutoRechargeSettingsResponseDto;
+
 export interface CreditCreateConsumptionParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -72,6 +77,11 @@ export interface CreditCreateConsumptionParams {
   resourceId?: string;
 }
 
+/**
+ * The consumption result with the optimistic balance.
+ */
+export type CreditCreateConsumptionResponse = ConsumeCreditsResponseDto;
+
 export interface CreditLedgerParams {
   /**
    * Query param: Return items that come after this cursor
@@ -113,9 +123,14 @@ export interface CreditLedgerParams {
 }
 
 /**
+ * A paginated list of credit ledger events.
+ */
+export type CreditLedgerResponse = CreditLedgerEvent;
+
+/**
  * A page of {@link CreditLedgerEvent} items (cursor pagination).
  */
-export type CreditLedgerResponsesPage = CursorPage<CreditLedgerEvent>;
+export type CreditLedgerResponsesCursorPage = CursorPage<CreditLedgerEvent>;
 
 export interface CreditUsageParams {
   /**
@@ -169,6 +184,11 @@ export interface CreditUsageParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The credit usage time series.
+ */
+export type CreditUsageResponse = CreditUsageResponseDto;
 
 const autoRechargeSpec = {
   method: 'get',
@@ -256,7 +276,7 @@ export class Credits extends APIResource {
   ledger(
     params: CreditLedgerParams,
     options?: RequestOptions,
-  ): PagePromise<CreditLedgerResponsesPage, CreditLedgerEvent> {
+  ): PagePromise<CreditLedgerResponsesCursorPage, CreditLedgerEvent> {
     return this._client._requestPage(ledgerSpec, ledgerSpecPagination, params, options);
   }
 
@@ -269,3 +289,43 @@ export class Credits extends APIResource {
     return this._client._request(usageSpec, params, options);
   }
 }
+
+export declare namespace Credits {
+  export {
+    type CreditAutoRechargeParams as CreditAutoRechargeParams,
+    type CreditAutoRechargeResponse as CreditAutoRechargeResponse,
+    type CreditCreateConsumptionParams as CreditCreateConsumptionParams,
+    type CreditCreateConsumptionResponse as CreditCreateConsumptionResponse,
+    type CreditLedgerParams as CreditLedgerParams,
+    type CreditLedgerResponse as CreditLedgerResponse,
+    type CreditLedgerResponsesCursorPage as CreditLedgerResponsesCursorPage,
+    type CreditUsageParams as CreditUsageParams,
+    type CreditUsageResponse as CreditUsageResponse,
+  };
+  export import Consumption = _consumption.Consumption;
+  export import CustomCurrencies = _customCurrencies.CustomCurrencies;
+  export import Grants = _grants.Grants;
+  export type ConsumptionAsyncParams = _consumption.Consumption.ConsumptionAsyncParams;
+  export type ConsumptionAsyncResponse = _consumption.Consumption.ConsumptionAsyncResponse;
+  export type CustomCurrencyArchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyArchiveParams;
+  export type CustomCurrencyArchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyArchiveResponse;
+  export type CustomCurrencyCreateParams = _customCurrencies.CustomCurrencies.CustomCurrencyCreateParams;
+  export type CustomCurrencyCreateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyCreateResponse;
+  export type CustomCurrencyListParams = _customCurrencies.CustomCurrencies.CustomCurrencyListParams;
+  export type CustomCurrencyListResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListResponse;
+  export type CustomCurrencyListResponsesCursorPage = _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesCursorPage;
+  export type CustomCurrencyUnarchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveParams;
+  export type CustomCurrencyUnarchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveResponse;
+  export type CustomCurrencyUpdateParams = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateParams;
+  export type CustomCurrencyUpdateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateResponse;
+  export type GrantCreateParams = _grants.Grants.GrantCreateParams;
+  export type GrantCreateResponse = _grants.Grants.GrantCreateResponse;
+  export type GrantListParams = _grants.Grants.GrantListParams;
+  export type GrantListResponse = _grants.Grants.GrantListResponse;
+  export type GrantListResponsesCursorPage = _grants.Grants.GrantListResponsesCursorPage;
+  export type GrantVoidParams = _grants.Grants.GrantVoidParams;
+  export type GrantVoidResponse = _grants.Grants.GrantVoidResponse;
+}
+Credits.Consumption = _consumption.Consumption;
+Credits.CustomCurrencies = _customCurrencies.CustomCurrencies;
+Credits.Grants = _grants.Grants;

@@ -28,6 +28,11 @@ export interface CustomerArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived customer object.
+ */
+export type CustomerArchiveResponse = CustomerResponseDto;
+
 export interface CustomerCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -90,6 +95,11 @@ export interface CustomerCreateParams {
   timezone?: string | null;
 }
 
+/**
+ * The newly created customer object.
+ */
+export type CustomerCreateResponse = CustomerResponseDto;
+
 export interface CustomerCreatePaymentMethodParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -117,6 +127,11 @@ export interface CustomerCreatePaymentMethodParams {
   billingCurrency?: Currency | null;
 }
 
+/**
+ * The customer object with the attached payment method.
+ */
+export type CustomerCreatePaymentMethodResponse = CustomerResponseDto;
+
 export interface CustomerDeletePaymentMethodParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -127,6 +142,11 @@ export interface CustomerDeletePaymentMethodParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer object without a payment method.
+ */
+export type CustomerDeletePaymentMethodResponse = CustomerResponseDto;
 
 export interface CustomerImportParams {
   /**
@@ -182,6 +202,11 @@ export interface CustomerImportParams {
    */
   integrationId?: string;
 }
+
+/**
+ * The bulk import task.
+ */
+export type CustomerImportResponse = ImportCustomersResponseDto;
 
 export interface CustomerListParams {
   /**
@@ -524,7 +549,7 @@ export interface CustomerListResponse {
 /**
  * A page of {@link CustomerListResponse} items (cursor pagination).
  */
-export type CustomerListResponsesPage = CursorPage<CustomerListResponse>;
+export type CustomerListResponsesCursorPage = CursorPage<CustomerListResponse>;
 
 export interface CustomerRetrieveParams {
   /**
@@ -537,6 +562,11 @@ export interface CustomerRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer object.
+ */
+export type CustomerRetrieveResponse = CustomerResponseDto;
+
 export interface CustomerUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -547,6 +577,11 @@ export interface CustomerUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored customer object.
+ */
+export type CustomerUnarchiveResponse = CustomerResponseDto;
 
 export interface CustomerUpdateParams {
   /**
@@ -601,6 +636,11 @@ export interface CustomerUpdateParams {
    */
   timezone?: string | null;
 }
+
+/**
+ * The updated customer object.
+ */
+export type CustomerUpdateResponse = CustomerResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -751,7 +791,7 @@ export class Customers extends APIResource {
   list(
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomerListResponsesPage, CustomerListResponse> {
+  ): PagePromise<CustomerListResponsesCursorPage, CustomerListResponse> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -786,11 +826,73 @@ export class Customers extends APIResource {
    *
    * Updates an existing customer's properties such as name, email, and billing information.
    */
-  update(
-    id: string,
-    params: CustomerUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<CustomerResponseDto> {
+  update(id: string, params: CustomerUpdateParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Customers {
+  export {
+    type CustomerArchiveParams as CustomerArchiveParams,
+    type CustomerArchiveResponse as CustomerArchiveResponse,
+    type CustomerCreateParams as CustomerCreateParams,
+    type CustomerCreateResponse as CustomerCreateResponse,
+    type CustomerCreatePaymentMethodParams as CustomerCreatePaymentMethodParams,
+    type CustomerCreatePaymentMethodResponse as CustomerCreatePaymentMethodResponse,
+    type CustomerDeletePaymentMethodParams as CustomerDeletePaymentMethodParams,
+    type CustomerDeletePaymentMethodResponse as CustomerDeletePaymentMethodResponse,
+    type CustomerImportParams as CustomerImportParams,
+    type CustomerImportResponse as CustomerImportResponse,
+    type CustomerListParams as CustomerListParams,
+    type CustomerListResponse as CustomerListResponse,
+    type CustomerListResponsesCursorPage as CustomerListResponsesCursorPage,
+    type CustomerRetrieveParams as CustomerRetrieveParams,
+    type CustomerRetrieveResponse as CustomerRetrieveResponse,
+    type CustomerUnarchiveParams as CustomerUnarchiveParams,
+    type CustomerUnarchiveResponse as CustomerUnarchiveResponse,
+    type CustomerUpdateParams as CustomerUpdateParams,
+    type CustomerUpdateResponse as CustomerUpdateResponse,
+  };
+  export import Contracts = _contracts.Contracts;
+  export import Entitlements = _entitlements.Entitlements;
+  export import Integrations = _integrations.Integrations;
+  export import Invoices = _invoices.Invoices;
+  export import PromotionalEntitlements = _promotionalEntitlements.PromotionalEntitlements;
+  export import Resources = _resources.Resources;
+  export type ContractListParams = _contracts.Contracts.ContractListParams;
+  export type ContractListResponse = _contracts.Contracts.ContractListResponse;
+  export type EntitlementCheckParams = _entitlements.Entitlements.EntitlementCheckParams;
+  export type EntitlementCheckResponse = _entitlements.Entitlements.EntitlementCheckResponse;
+  export type EntitlementListParams = _entitlements.Entitlements.EntitlementListParams;
+  export type EntitlementListResponse = _entitlements.Entitlements.EntitlementListResponse;
+  export type IntegrationCreateParams = _integrations.Integrations.IntegrationCreateParams;
+  export type IntegrationCreateResponse = _integrations.Integrations.IntegrationCreateResponse;
+  export type IntegrationDeleteParams = _integrations.Integrations.IntegrationDeleteParams;
+  export type IntegrationDeleteResponse = _integrations.Integrations.IntegrationDeleteResponse;
+  export type IntegrationListParams = _integrations.Integrations.IntegrationListParams;
+  export type IntegrationListResponse = _integrations.Integrations.IntegrationListResponse;
+  export type IntegrationListResponsesCursorPage = _integrations.Integrations.IntegrationListResponsesCursorPage;
+  export type IntegrationRetrieveParams = _integrations.Integrations.IntegrationRetrieveParams;
+  export type IntegrationRetrieveResponse = _integrations.Integrations.IntegrationRetrieveResponse;
+  export type IntegrationUpdateParams = _integrations.Integrations.IntegrationUpdateParams;
+  export type IntegrationUpdateResponse = _integrations.Integrations.IntegrationUpdateResponse;
+  export type InvoiceListParams = _invoices.Invoices.InvoiceListParams;
+  export type InvoiceListResponse = _invoices.Invoices.InvoiceListResponse;
+  export type InvoiceListResponsesCursorPage = _invoices.Invoices.InvoiceListResponsesCursorPage;
+  export type PromotionalEntitlementCreateParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
+  export type PromotionalEntitlementCreateResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
+  export type PromotionalEntitlementDeleteParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteParams;
+  export type PromotionalEntitlementDeleteResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteResponse;
+  export type PromotionalEntitlementListParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
+  export type PromotionalEntitlementListResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
+  export type PromotionalEntitlementListResponsesCursorPage = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesCursorPage;
+  export type ResourceListParams = _resources.Resources.ResourceListParams;
+  export type ResourceListResponse = _resources.Resources.ResourceListResponse;
+  export type ResourceListResponsesCursorPage = _resources.Resources.ResourceListResponsesCursorPage;
+}
+Customers.Contracts = _contracts.Contracts;
+Customers.Entitlements = _entitlements.Entitlements;
+Customers.Integrations = _integrations.Integrations;
+Customers.Invoices = _invoices.Invoices;
+Customers.PromotionalEntitlements = _promotionalEntitlements.PromotionalEntitlements;
+Customers.Resources = _resources.Resources;

@@ -30,6 +30,11 @@ export interface DataExportScopedTokenParams {
   enabledModels?: string[];
 }
 
+/**
+ * The scoped token.
+ */
+export type DataExportScopedTokenResponse = DataExportScopedTokenResponseDto;
+
 export interface DataExportSyncParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -44,6 +49,11 @@ export interface DataExportSyncParams {
    */
   destinationId?: string;
 }
+
+/**
+ * The triggered sync.
+ */
+export type DataExportSyncResponse = DataExportSyncResponseDto;
 
 const scopedTokenSpec = {
   method: 'post',
@@ -80,10 +90,28 @@ export class DataExport extends APIResource {
    *
    * Trigger a sync for one destination or all destinations under the provider entity.
    */
-  sync(
-    params: DataExportSyncParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<DataExportSyncResponseDto> {
+  sync(params: DataExportSyncParams, options?: RequestOptions): APIPromise<DataExportSyncResponseDto> {
     return this._client._request(syncSpec, params, options);
   }
 }
+
+export declare namespace DataExport {
+  export {
+    type DataExportScopedTokenParams as DataExportScopedTokenParams,
+    type DataExportScopedTokenResponse as DataExportScopedTokenResponse,
+    type DataExportSyncParams as DataExportSyncParams,
+    type DataExportSyncResponse as DataExportSyncResponse,
+  };
+  export import Destinations = _destinations.Destinations;
+  export import Models = _models.Models;
+  export type DestinationCreateParams = _destinations.Destinations.DestinationCreateParams;
+  export type DestinationCreateResponse = _destinations.Destinations.DestinationCreateResponse;
+  export type DestinationDeleteParams = _destinations.Destinations.DestinationDeleteParams;
+  export type DestinationDeleteResponse = _destinations.Destinations.DestinationDeleteResponse;
+  export type DestinationUpdateParams = _destinations.Destinations.DestinationUpdateParams;
+  export type DestinationUpdateResponse = _destinations.Destinations.DestinationUpdateResponse;
+  export type ModelListParams = _models.Models.ModelListParams;
+  export type ModelListResponse = _models.Models.ModelListResponse;
+}
+DataExport.Destinations = _destinations.Destinations;
+DataExport.Models = _models.Models;

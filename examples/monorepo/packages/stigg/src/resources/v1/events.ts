@@ -48,6 +48,11 @@ export interface EventCreateParams {
   }[];
 }
 
+/**
+ * The events were accepted for ingestion.
+ */
+export type EventCreateResponse = ReportEventsResponseDto;
+
 export interface EventEstimateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -76,6 +81,11 @@ export interface EventEstimateParams {
    */
   resourceId?: string | null;
 }
+
+/**
+ * The estimated credit cost.
+ */
+export type EventEstimateResponse = CreditCostEstimateResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -109,4 +119,13 @@ export class Events extends APIResource {
   estimate(params: EventEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
     return this._client._request(estimateSpec, params, options);
   }
+}
+
+export declare namespace Events {
+  export {
+    type EventCreateParams as EventCreateParams,
+    type EventCreateResponse as EventCreateResponse,
+    type EventEstimateParams as EventEstimateParams,
+    type EventEstimateResponse as EventEstimateResponse,
+  };
 }

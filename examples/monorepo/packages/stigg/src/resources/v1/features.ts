@@ -19,6 +19,11 @@ export interface FeatureArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived feature object.
+ */
+export type FeatureArchiveResponse = FeatureResponseDto;
+
 export interface FeatureCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -75,6 +80,11 @@ export interface FeatureCreateParams {
    */
   unitTransformation?: UnitTransformationInput | null;
 }
+
+/**
+ * The newly created feature object.
+ */
+export type FeatureCreateResponse = FeatureResponseDto;
 
 export interface FeatureListParams {
   /**
@@ -144,9 +154,14 @@ export interface FeatureListParams {
 }
 
 /**
+ * A paginated list of feature objects.
+ */
+export type FeatureListResponse = Feature;
+
+/**
  * A page of {@link Feature} items (cursor pagination).
  */
-export type FeatureListResponsesPage = CursorPage<Feature>;
+export type FeatureListResponsesCursorPage = CursorPage<Feature>;
 
 export interface FeatureRetrieveParams {
   /**
@@ -159,6 +174,11 @@ export interface FeatureRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The feature object.
+ */
+export type FeatureRetrieveResponse = FeatureResponseDto;
+
 export interface FeatureUnarchiveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -169,6 +189,11 @@ export interface FeatureUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored feature object.
+ */
+export type FeatureUnarchiveResponse = FeatureResponseDto;
 
 export interface FeatureUpdateParams {
   /**
@@ -248,6 +273,11 @@ export interface FeatureUpdateParams {
    */
   unitTransformation?: UnitTransformationInput | null;
 }
+
+/**
+ * The updated feature object.
+ */
+export type FeatureUpdateResponse = FeatureResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -342,7 +372,7 @@ export class Features extends APIResource {
   list(
     params: FeatureListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<FeatureListResponsesPage, Feature> {
+  ): PagePromise<FeatureListResponsesCursorPage, Feature> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -377,11 +407,25 @@ export class Features extends APIResource {
    *
    * Updates an existing feature's properties such as display name, description, and configuration.
    */
-  update(
-    id: string,
-    params: FeatureUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<FeatureResponseDto> {
+  update(id: string, params: FeatureUpdateParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Features {
+  export {
+    type FeatureArchiveParams as FeatureArchiveParams,
+    type FeatureArchiveResponse as FeatureArchiveResponse,
+    type FeatureCreateParams as FeatureCreateParams,
+    type FeatureCreateResponse as FeatureCreateResponse,
+    type FeatureListParams as FeatureListParams,
+    type FeatureListResponse as FeatureListResponse,
+    type FeatureListResponsesCursorPage as FeatureListResponsesCursorPage,
+    type FeatureRetrieveParams as FeatureRetrieveParams,
+    type FeatureRetrieveResponse as FeatureRetrieveResponse,
+    type FeatureUnarchiveParams as FeatureUnarchiveParams,
+    type FeatureUnarchiveResponse as FeatureUnarchiveResponse,
+    type FeatureUpdateParams as FeatureUpdateParams,
+    type FeatureUpdateResponse as FeatureUpdateResponse,
+  };
 }

@@ -24,6 +24,11 @@ export interface PlanArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived plan object.
+ */
+export type PlanArchiveResponse = PlanResponseDto;
+
 export interface PlanCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -77,6 +82,11 @@ export interface PlanCreateParams {
   status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 }
 
+/**
+ * The newly created plan object.
+ */
+export type PlanCreateResponse = PlanResponseDto;
+
 export interface PlanCreateDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -88,6 +98,11 @@ export interface PlanCreateDraftParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The draft plan object.
+ */
+export type PlanCreateDraftResponse = PlanResponseDto;
+
 export interface PlanDeleteDraftParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -98,6 +113,11 @@ export interface PlanDeleteDraftParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The removed draft.
+ */
+export type PlanDeleteDraftResponse = RemoveDraftResponseDto;
 
 export interface PlanListParams {
   /**
@@ -159,9 +179,14 @@ export interface PlanListParams {
 }
 
 /**
+ * A paginated list of plan objects.
+ */
+export type PlanListResponse = Plan;
+
+/**
  * A page of {@link Plan} items (cursor pagination).
  */
-export type PlanListResponsesPage = CursorPage<Plan>;
+export type PlanListResponsesCursorPage = CursorPage<Plan>;
 
 export interface PlanPublishParams {
   /**
@@ -178,6 +203,11 @@ export interface PlanPublishParams {
   migrationType: 'NEW_CUSTOMERS' | 'ALL_CUSTOMERS';
 }
 
+/**
+ * The publish task.
+ */
+export type PlanPublishResponse = PublishPackageResponseDto;
+
 export interface PlanRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -188,6 +218,11 @@ export interface PlanRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The plan object.
+ */
+export type PlanRetrieveResponse = PlanResponseDto;
 
 export interface PlanUpdateParams {
   /**
@@ -233,6 +268,11 @@ export interface PlanUpdateParams {
    */
   parentPlanId?: string | null;
 }
+
+/**
+ * The updated plan object.
+ */
+export type PlanUpdateResponse = PlanResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -363,7 +403,7 @@ export class Plans extends APIResource {
   list(
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PlanListResponsesPage, Plan> {
+  ): PagePromise<PlanListResponsesCursorPage, Plan> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -394,11 +434,49 @@ export class Plans extends APIResource {
    *
    * Updates an existing plan's properties such as display name, description, and metadata.
    */
-  update(
-    id: string,
-    params: PlanUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<PlanResponseDto> {
+  update(id: string, params: PlanUpdateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Plans {
+  export {
+    type PlanArchiveParams as PlanArchiveParams,
+    type PlanArchiveResponse as PlanArchiveResponse,
+    type PlanCreateParams as PlanCreateParams,
+    type PlanCreateResponse as PlanCreateResponse,
+    type PlanCreateDraftParams as PlanCreateDraftParams,
+    type PlanCreateDraftResponse as PlanCreateDraftResponse,
+    type PlanDeleteDraftParams as PlanDeleteDraftParams,
+    type PlanDeleteDraftResponse as PlanDeleteDraftResponse,
+    type PlanListParams as PlanListParams,
+    type PlanListResponse as PlanListResponse,
+    type PlanListResponsesCursorPage as PlanListResponsesCursorPage,
+    type PlanPublishParams as PlanPublishParams,
+    type PlanPublishResponse as PlanPublishResponse,
+    type PlanRetrieveParams as PlanRetrieveParams,
+    type PlanRetrieveResponse as PlanRetrieveResponse,
+    type PlanUpdateParams as PlanUpdateParams,
+    type PlanUpdateResponse as PlanUpdateResponse,
+  };
+  export import Charges = _charges.Charges;
+  export import Entitlements = _entitlements.Entitlements;
+  export import OverageCharges = _overageCharges.OverageCharges;
+  export type ChargeListParams = _charges.Charges.ChargeListParams;
+  export type ChargeListResponse = _charges.Charges.ChargeListResponse;
+  export type ChargeListResponsesCursorPage = _charges.Charges.ChargeListResponsesCursorPage;
+  export type EntitlementCreateParams = _entitlements.Entitlements.EntitlementCreateParams;
+  export type EntitlementCreateResponse = _entitlements.Entitlements.EntitlementCreateResponse;
+  export type EntitlementDeleteParams = _entitlements.Entitlements.EntitlementDeleteParams;
+  export type EntitlementDeleteResponse = _entitlements.Entitlements.EntitlementDeleteResponse;
+  export type EntitlementListParams = _entitlements.Entitlements.EntitlementListParams;
+  export type EntitlementListResponse = _entitlements.Entitlements.EntitlementListResponse;
+  export type EntitlementUpdateParams = _entitlements.Entitlements.EntitlementUpdateParams;
+  export type EntitlementUpdateResponse = _entitlements.Entitlements.EntitlementUpdateResponse;
+  export type OverageChargeListParams = _overageCharges.OverageCharges.OverageChargeListParams;
+  export type OverageChargeListResponse = _overageCharges.OverageCharges.OverageChargeListResponse;
+  export type OverageChargeListResponsesCursorPage = _overageCharges.OverageCharges.OverageChargeListResponsesCursorPage;
+}
+Plans.Charges = _charges.Charges;
+Plans.Entitlements = _entitlements.Entitlements;
+Plans.OverageCharges = _overageCharges.OverageCharges;

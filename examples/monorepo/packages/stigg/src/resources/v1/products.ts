@@ -18,6 +18,11 @@ export interface ProductArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived product object.
+ */
+export type ProductArchiveResponse = ProductResponseDto;
+
 export interface ProductCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -51,6 +56,11 @@ export interface ProductCreateParams {
   multipleSubscriptions?: boolean;
 }
 
+/**
+ * The newly created product object.
+ */
+export type ProductCreateResponse = ProductResponseDto;
+
 export interface ProductDuplicateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -73,6 +83,11 @@ export interface ProductDuplicateParams {
    */
   displayName?: string;
 }
+
+/**
+ * The duplicated product object.
+ */
+export type ProductDuplicateResponse = ProductResponseDto;
 
 export interface ProductListParams {
   /**
@@ -134,9 +149,14 @@ export interface ProductListParams {
 }
 
 /**
+ * A paginated list of product objects.
+ */
+export type ProductListResponse = Product;
+
+/**
  * A page of {@link Product} items (cursor pagination).
  */
-export type ProductListResponsesPage = CursorPage<Product>;
+export type ProductListResponsesCursorPage = CursorPage<Product>;
 
 export interface ProductUnarchiveParams {
   /**
@@ -148,6 +168,11 @@ export interface ProductUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored product object.
+ */
+export type ProductUnarchiveResponse = ProductResponseDto;
 
 export interface ProductUpdateParams {
   /**
@@ -190,6 +215,11 @@ export interface ProductUpdateParams {
     behavior: 'NEVER_RESET' | 'ALWAYS_RESET' | 'BILLING_PERIOD_CHANGE';
   };
 }
+
+/**
+ * The updated product object.
+ */
+export type ProductUpdateResponse = ProductResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -285,7 +315,7 @@ export class Products extends APIResource {
   list(
     params: ProductListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<ProductListResponsesPage, Product> {
+  ): PagePromise<ProductListResponsesCursorPage, Product> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -307,11 +337,25 @@ export class Products extends APIResource {
    *
    * Updates an existing product's properties such as display name, description, and metadata.
    */
-  update(
-    id: string,
-    params: ProductUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<ProductResponseDto> {
+  update(id: string, params: ProductUpdateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Products {
+  export {
+    type ProductArchiveParams as ProductArchiveParams,
+    type ProductArchiveResponse as ProductArchiveResponse,
+    type ProductCreateParams as ProductCreateParams,
+    type ProductCreateResponse as ProductCreateResponse,
+    type ProductDuplicateParams as ProductDuplicateParams,
+    type ProductDuplicateResponse as ProductDuplicateResponse,
+    type ProductListParams as ProductListParams,
+    type ProductListResponse as ProductListResponse,
+    type ProductListResponsesCursorPage as ProductListResponsesCursorPage,
+    type ProductUnarchiveParams as ProductUnarchiveParams,
+    type ProductUnarchiveResponse as ProductUnarchiveResponse,
+    type ProductUpdateParams as ProductUpdateParams,
+    type ProductUpdateResponse as ProductUpdateResponse,
+  };
 }

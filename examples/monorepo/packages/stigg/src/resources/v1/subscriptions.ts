@@ -55,6 +55,11 @@ export interface SubscriptionCancelParams {
   prorate?: boolean;
 }
 
+/**
+ * The canceled subscription object.
+ */
+export type SubscriptionCancelResponse = SubscriptionResponseDto;
+
 export interface SubscriptionCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -181,6 +186,11 @@ export interface SubscriptionCreateParams {
   unitQuantity?: number;
 }
 
+/**
+ * The provisioning result.
+ */
+export type SubscriptionCreateResponse = ProvisionSubscriptionResponseDto;
+
 export interface SubscriptionDelegateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -195,6 +205,11 @@ export interface SubscriptionDelegateParams {
    */
   targetCustomerId: string;
 }
+
+/**
+ * The delegated subscription object.
+ */
+export type SubscriptionDelegateResponse = SubscriptionResponseDto;
 
 export interface SubscriptionImportParams {
   /**
@@ -257,6 +272,11 @@ export interface SubscriptionImportParams {
    */
   integrationId?: string | null;
 }
+
+/**
+ * The bulk import task.
+ */
+export type SubscriptionImportResponse = ImportSubscriptionsResponseDto;
 
 export interface SubscriptionListParams {
   /**
@@ -330,9 +350,14 @@ export interface SubscriptionListParams {
 }
 
 /**
+ * A paginated list of subscription objects.
+ */
+export type SubscriptionListResponse = Subscription;
+
+/**
  * A page of {@link Subscription} items (cursor pagination).
  */
-export type SubscriptionListResponsesPage = CursorPage<Subscription>;
+export type SubscriptionListResponsesCursorPage = CursorPage<Subscription>;
 
 export interface SubscriptionMigrateParams {
   /**
@@ -348,6 +373,11 @@ export interface SubscriptionMigrateParams {
    */
   subscriptionMigrationTime?: 'END_OF_BILLING_PERIOD' | 'IMMEDIATE';
 }
+
+/**
+ * The migrated subscription object.
+ */
+export type SubscriptionMigrateResponse = SubscriptionResponseDto;
 
 export interface SubscriptionPreviewParams {
   /**
@@ -504,6 +534,11 @@ export interface SubscriptionPreviewParams {
   unitQuantity?: number;
 }
 
+/**
+ * The subscription pricing preview.
+ */
+export type SubscriptionPreviewResponse = SubscriptionPreviewResponseDto;
+
 export interface SubscriptionRetrieveParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -514,6 +549,11 @@ export interface SubscriptionRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The subscription object.
+ */
+export type SubscriptionRetrieveResponse = SubscriptionResponseDto;
 
 export interface SubscriptionTransferParams {
   /**
@@ -529,6 +569,11 @@ export interface SubscriptionTransferParams {
    */
   destinationResourceId: string;
 }
+
+/**
+ * The transferred subscription object.
+ */
+export type SubscriptionTransferResponse = SubscriptionResponseDto;
 
 export interface SubscriptionUpdateParams {
   /**
@@ -690,6 +735,11 @@ export interface SubscriptionUpdateParams {
   trialEndDate?: string;
 }
 
+/**
+ * The updated subscription object.
+ */
+export type SubscriptionUpdateResponse = SubscriptionResponseDto;
+
 const cancelSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/cancel',
@@ -795,11 +845,7 @@ export class Subscriptions extends APIResource {
    *
    * Cancels an active subscription, either immediately or at a specified time such as end of billing period.
    */
-  cancel(
-    id: string,
-    params: SubscriptionCancelParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  cancel(id: string, params: SubscriptionCancelParams, options?: RequestOptions): APIPromise<SubscriptionResponseDto> {
     return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
@@ -842,7 +888,7 @@ export class Subscriptions extends APIResource {
   list(
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<SubscriptionListResponsesPage, Subscription> {
+  ): PagePromise<SubscriptionListResponsesCursorPage, Subscription> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -853,7 +899,7 @@ export class Subscriptions extends APIResource {
    */
   migrate(
     id: string,
-    params: SubscriptionMigrateParams | null | undefined = {},
+    params: SubscriptionMigrateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
     return this._client._request(migrateSpec, { ...params, id }, options);
@@ -899,11 +945,49 @@ export class Subscriptions extends APIResource {
    *
    * Updates an active subscription's properties including billing period, add-ons, unit quantities, and discounts.
    */
-  update(
-    id: string,
-    params: SubscriptionUpdateParams | null | undefined = {},
-    options?: RequestOptions,
-  ): APIPromise<SubscriptionResponseDto> {
+  update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): APIPromise<SubscriptionResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }
+
+export declare namespace Subscriptions {
+  export {
+    type SubscriptionCancelParams as SubscriptionCancelParams,
+    type SubscriptionCancelResponse as SubscriptionCancelResponse,
+    type SubscriptionCreateParams as SubscriptionCreateParams,
+    type SubscriptionCreateResponse as SubscriptionCreateResponse,
+    type SubscriptionDelegateParams as SubscriptionDelegateParams,
+    type SubscriptionDelegateResponse as SubscriptionDelegateResponse,
+    type SubscriptionImportParams as SubscriptionImportParams,
+    type SubscriptionImportResponse as SubscriptionImportResponse,
+    type SubscriptionListParams as SubscriptionListParams,
+    type SubscriptionListResponse as SubscriptionListResponse,
+    type SubscriptionListResponsesCursorPage as SubscriptionListResponsesCursorPage,
+    type SubscriptionMigrateParams as SubscriptionMigrateParams,
+    type SubscriptionMigrateResponse as SubscriptionMigrateResponse,
+    type SubscriptionPreviewParams as SubscriptionPreviewParams,
+    type SubscriptionPreviewResponse as SubscriptionPreviewResponse,
+    type SubscriptionRetrieveParams as SubscriptionRetrieveParams,
+    type SubscriptionRetrieveResponse as SubscriptionRetrieveResponse,
+    type SubscriptionTransferParams as SubscriptionTransferParams,
+    type SubscriptionTransferResponse as SubscriptionTransferResponse,
+    type SubscriptionUpdateParams as SubscriptionUpdateParams,
+    type SubscriptionUpdateResponse as SubscriptionUpdateResponse,
+  };
+  export import FutureUpdate = _futureUpdate.FutureUpdate;
+  export import InvoiceResource = _invoice.InvoiceResource;
+  export import Usage = _usage.Usage;
+  export type FutureUpdatePendingPaymentParams = _futureUpdate.FutureUpdate.FutureUpdatePendingPaymentParams;
+  export type FutureUpdatePendingPaymentResponse = _futureUpdate.FutureUpdate.FutureUpdatePendingPaymentResponse;
+  export type FutureUpdateScheduleParams = _futureUpdate.FutureUpdate.FutureUpdateScheduleParams;
+  export type FutureUpdateScheduleResponse = _futureUpdate.FutureUpdate.FutureUpdateScheduleResponse;
+  export type InvoicePaidParams = _invoice.InvoiceResource.InvoicePaidParams;
+  export type InvoicePaidResponse = _invoice.InvoiceResource.InvoicePaidResponse;
+  export type UsageChargeParams = _usage.Usage.UsageChargeParams;
+  export type UsageChargeResponse = _usage.Usage.UsageChargeResponse;
+  export type UsageSyncParams = _usage.Usage.UsageSyncParams;
+  export type UsageSyncResponse = _usage.Usage.UsageSyncResponse;
+}
+Subscriptions.FutureUpdate = _futureUpdate.FutureUpdate;
+Subscriptions.InvoiceResource = _invoice.InvoiceResource;
+Subscriptions.Usage = _usage.Usage;

@@ -42,6 +42,11 @@ export interface UsageEstimateParams {
   updateBehavior?: 'DELTA' | 'SET';
 }
 
+/**
+ * The estimated credit cost.
+ */
+export type UsageEstimateResponse = CreditCostEstimateResponseDto;
+
 const estimateSpec = {
   method: 'post',
   path: '/api/v1/usage/estimate',
@@ -61,3 +66,11 @@ export class Usage extends APIResource {
     return this._client._request(estimateSpec, params, options);
   }
 }
+
+export declare namespace Usage {
+  export { type UsageEstimateParams as UsageEstimateParams, type UsageEstimateResponse as UsageEstimateResponse };
+  export import History = _history.History;
+  export type HistoryRetrieveParams = _history.History.HistoryRetrieveParams;
+  export type HistoryRetrieveResponse = _history.History.HistoryRetrieveResponse;
+}
+Usage.History = _history.History;

@@ -55,6 +55,11 @@ export interface CustomerRetrieveGovernanceParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer's governance nodes.
+ */
+export type CustomerRetrieveGovernanceResponse = CustomerGovernanceResponseDto;
+
 const retrieveGovernanceSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
@@ -87,4 +92,11 @@ export class Customers extends APIResource {
   ): APIPromise<CustomerGovernanceResponseDto> {
     return this._client._request(retrieveGovernanceSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Customers {
+  export {
+    type CustomerRetrieveGovernanceParams as CustomerRetrieveGovernanceParams,
+    type CustomerRetrieveGovernanceResponse as CustomerRetrieveGovernanceResponse,
+  };
 }

@@ -27,6 +27,11 @@ export interface DestinationCreateParams {
   enabledModels?: string[];
 }
 
+/**
+ * The registered destination.
+ */
+export type DestinationCreateResponse = DataExportDestinationResponseDto;
+
 export interface DestinationDeleteParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -37,6 +42,11 @@ export interface DestinationDeleteParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The disconnected destination.
+ */
+export type DestinationDeleteResponse = DataExportDestinationResponseDto;
 
 export interface DestinationUpdateSelectionParams {
   /**
@@ -56,6 +66,11 @@ export interface DestinationUpdateSelectionParams {
    */
   integrationId: string;
 }
+
+/**
+ * The updated destination.
+ */
+export type DestinationUpdateSelectionResponse = DataExportDestinationResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -114,4 +129,15 @@ export class Destinations extends APIResource {
   ): APIPromise<DataExportDestinationResponseDto> {
     return this._client._request(updateSelectionSpec, { ...params, destinationId }, options);
   }
+}
+
+export declare namespace Destinations {
+  export {
+    type DestinationCreateParams as DestinationCreateParams,
+    type DestinationCreateResponse as DestinationCreateResponse,
+    type DestinationDeleteParams as DestinationDeleteParams,
+    type DestinationDeleteResponse as DestinationDeleteResponse,
+    type DestinationUpdateSelectionParams as DestinationUpdateSelectionParams,
+    type DestinationUpdateSelectionResponse as DestinationUpdateSelectionResponse,
+  };
 }

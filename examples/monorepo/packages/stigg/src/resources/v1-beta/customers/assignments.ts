@@ -45,9 +45,14 @@ export interface AssignmentListParams {
 }
 
 /**
+ * A paginated list of capability assignments.
+ */
+export type AssignmentListResponse = Assignment;
+
+/**
  * A page of {@link Assignment} items (cursor pagination).
  */
-export type AssignmentListResponsesPage = CursorPage<Assignment>;
+export type AssignmentListResponsesCursorPage = CursorPage<Assignment>;
 
 export interface AssignmentUpdateParams {
   /**
@@ -90,6 +95,11 @@ export interface AssignmentUpdateParams {
   }[];
 }
 
+/**
+ * The created or updated assignments.
+ */
+export type AssignmentUpdateResponse = UpsertAssignmentsResponseDto;
+
 const listSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/assignments',
@@ -126,7 +136,7 @@ export class Assignments extends APIResource {
     id: string,
     params: AssignmentListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<AssignmentListResponsesPage, Assignment> {
+  ): PagePromise<AssignmentListResponsesCursorPage, Assignment> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
@@ -142,4 +152,14 @@ export class Assignments extends APIResource {
   ): APIPromise<UpsertAssignmentsResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Assignments {
+  export {
+    type AssignmentListParams as AssignmentListParams,
+    type AssignmentListResponse as AssignmentListResponse,
+    type AssignmentListResponsesCursorPage as AssignmentListResponsesCursorPage,
+    type AssignmentUpdateParams as AssignmentUpdateParams,
+    type AssignmentUpdateResponse as AssignmentUpdateResponse,
+  };
 }

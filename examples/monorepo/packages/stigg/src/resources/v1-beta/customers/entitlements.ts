@@ -41,6 +41,11 @@ export interface CustomerEntitlementCheckParams2 {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The result of the entitlement check.
+ */
+export type CustomerEntitlementCheckResponse2 = CheckEntitlementBetaResponseDto;
+
 const checkSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entitlements/check',
@@ -69,4 +74,11 @@ export class Entitlements extends APIResource {
   ): APIPromise<CheckEntitlementBetaResponseDto> {
     return this._client._request(checkSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type CustomerEntitlementCheckParams2 as EntitlementCheckParams2,
+    type CustomerEntitlementCheckResponse2 as EntitlementCheckResponse2,
+  };
 }

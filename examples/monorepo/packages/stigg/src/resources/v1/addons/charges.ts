@@ -32,9 +32,14 @@ export interface AddonChargeListParams {
 }
 
 /**
+ * A paginated list of the addon's charges.
+ */
+export type AddonChargeListResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type AddonChargeListResponsesPage = CursorPage<PackageCharge>;
+export type AddonChargeListResponsesCursorPage = CursorPage<PackageCharge>;
 
 const listSpec = {
   method: 'get',
@@ -64,7 +69,15 @@ export class Charges extends APIResource {
     id: string,
     params: AddonChargeListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<AddonChargeListResponsesPage, PackageCharge> {
+  ): PagePromise<AddonChargeListResponsesCursorPage, PackageCharge> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace Charges {
+  export {
+    type AddonChargeListParams as ChargeListParams,
+    type AddonChargeListResponse as ChargeListResponse,
+    type AddonChargeListResponsesCursorPage as ChargeListResponsesCursorPage,
+  };
 }

@@ -27,6 +27,11 @@ export interface AddonEntitlementCreateParams {
   )[];
 }
 
+/**
+ * The created entitlements.
+ */
+export type AddonEntitlementCreateResponse = CreatePackageEntitlementsResponseDto;
+
 export interface AddonEntitlementDeleteParams {
   /**
    * Path param: The addon ID
@@ -42,6 +47,11 @@ export interface AddonEntitlementDeleteParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The deleted entitlement.
+ */
+export type AddonEntitlementDeleteResponse = PackageEntitlementResponseDto;
+
 export interface AddonEntitlementListParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -53,7 +63,12 @@ export interface AddonEntitlementListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
-export interface AddonEntitlementUpdateParams {
+/**
+ * The addon's entitlements.
+ */
+export type AddonEntitlementListResponse = PackageEntitlementListResponseDto;
+
+export type AddonEntitlementUpdateParams = {
   /**
    * Path param: The addon ID
    */
@@ -66,11 +81,12 @@ export interface AddonEntitlementUpdateParams {
    * Header param: Environment ID — required when authenticating with a user JWT (Bearer token) on environment-scoped endpoints. Ignored for API-key auth (env is intrinsic to the key).
    */
   'X-ENVIRONMENT-ID'?: string;
-  /**
-   * Body param: The request body.
-   */
-  body: UpdateAddonEntitlementRequestDto;
-}
+} & UpdateAddonEntitlementRequestDto;
+
+/**
+ * The updated entitlement.
+ */
+export type AddonEntitlementUpdateResponse = PackageEntitlementResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -99,7 +115,7 @@ const updateSpec = {
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-  body: { encoding: 'json', contentType: 'application/json', mode: 'whole' },
+  body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
 } satisfies OperationSpec;
 
 export class Entitlements extends APIResource {
@@ -154,4 +170,17 @@ export class Entitlements extends APIResource {
   ): APIPromise<PackageEntitlementResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type AddonEntitlementCreateParams as EntitlementCreateParams,
+    type AddonEntitlementCreateResponse as EntitlementCreateResponse,
+    type AddonEntitlementDeleteParams as EntitlementDeleteParams,
+    type AddonEntitlementDeleteResponse as EntitlementDeleteResponse,
+    type AddonEntitlementListParams as EntitlementListParams,
+    type AddonEntitlementListResponse as EntitlementListResponse,
+    type AddonEntitlementUpdateParams as EntitlementUpdateParams,
+    type AddonEntitlementUpdateResponse as EntitlementUpdateResponse,
+  };
 }

@@ -51,6 +51,11 @@ export interface ConsumptionAsyncParams {
   }[];
 }
 
+/**
+ * The consumptions were accepted.
+ */
+export type ConsumptionAsyncResponse = ConsumeCreditsAsyncResponseDto;
+
 const asyncSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption/async',
@@ -67,4 +72,11 @@ export class Consumption extends APIResource {
   async(params: ConsumptionAsyncParams, options?: RequestOptions): APIPromise<ConsumeCreditsAsyncResponseDto> {
     return this._client._request(asyncSpec, params, options);
   }
+}
+
+export declare namespace Consumption {
+  export {
+    type ConsumptionAsyncParams as ConsumptionAsyncParams,
+    type ConsumptionAsyncResponse as ConsumptionAsyncResponse,
+  };
 }

@@ -19,6 +19,11 @@ export interface CustomCurrencyArchiveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The archived custom currency.
+ */
+export type CustomCurrencyArchiveResponse = CustomCurrencyResponseDto;
+
 export interface CustomCurrencyCreateParams {
   /**
    * Header param: Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -56,6 +61,11 @@ export interface CustomCurrencyCreateParams {
   units?: CurrencyUnitsInput;
 }
 
+/**
+ * The newly created custom currency.
+ */
+export type CustomCurrencyCreateResponse = CustomCurrencyResponseDto;
+
 export interface CustomCurrencyListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -87,9 +97,14 @@ export interface CustomCurrencyListParams {
 }
 
 /**
+ * A paginated list of custom currencies.
+ */
+export type CustomCurrencyListResponse = CustomCurrency;
+
+/**
  * A page of {@link CustomCurrency} items (cursor pagination).
  */
-export type CustomCurrencyListResponsesPage = CursorPage<CustomCurrency>;
+export type CustomCurrencyListResponsesCursorPage = CursorPage<CustomCurrency>;
 
 export interface CustomCurrencyUnarchiveParams {
   /**
@@ -101,6 +116,11 @@ export interface CustomCurrencyUnarchiveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The restored custom currency.
+ */
+export type CustomCurrencyUnarchiveResponse = CustomCurrencyResponseDto;
 
 export interface CustomCurrencyUpdateParams {
   /**
@@ -134,6 +154,11 @@ export interface CustomCurrencyUpdateParams {
    */
   units?: CurrencyUnitsInput;
 }
+
+/**
+ * The updated custom currency.
+ */
+export type CustomCurrencyUpdateResponse = CustomCurrencyResponseDto;
 
 const archiveSpec = {
   method: 'post',
@@ -214,7 +239,7 @@ export class CustomCurrencies extends APIResource {
   list(
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<CustomCurrencyListResponsesPage, CustomCurrency> {
+  ): PagePromise<CustomCurrencyListResponsesCursorPage, CustomCurrency> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -238,9 +263,29 @@ export class CustomCurrencies extends APIResource {
    */
   update(
     currencyId: string,
-    params: CustomCurrencyUpdateParams | null | undefined = {},
+    params: CustomCurrencyUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
     return this._client._request(updateSpec, { ...params, currencyId }, options);
   }
 }
+
+export declare namespace CustomCurrencies {
+  export {
+    type CustomCurrencyArchiveParams as CustomCurrencyArchiveParams,
+    type CustomCurrencyArchiveResponse as CustomCurrencyArchiveResponse,
+    type CustomCurrencyCreateParams as CustomCurrencyCreateParams,
+    type CustomCurrencyCreateResponse as CustomCurrencyCreateResponse,
+    type CustomCurrencyListParams as CustomCurrencyListParams,
+    type CustomCurrencyListResponse as CustomCurrencyListResponse,
+    type CustomCurrencyListResponsesCursorPage as CustomCurrencyListResponsesCursorPage,
+    type CustomCurrencyUnarchiveParams as CustomCurrencyUnarchiveParams,
+    type CustomCurrencyUnarchiveResponse as CustomCurrencyUnarchiveResponse,
+    type CustomCurrencyUpdateParams as CustomCurrencyUpdateParams,
+    type CustomCurrencyUpdateResponse as CustomCurrencyUpdateResponse,
+  };
+  export import AssociatedEntities = _associatedEntities.AssociatedEntities;
+  export type AssociatedEntityListParams = _associatedEntities.AssociatedEntities.AssociatedEntityListParams;
+  export type AssociatedEntityListResponse = _associatedEntities.AssociatedEntities.AssociatedEntityListResponse;
+}
+CustomCurrencies.AssociatedEntities = _associatedEntities.AssociatedEntities;

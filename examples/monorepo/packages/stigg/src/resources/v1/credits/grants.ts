@@ -96,6 +96,11 @@ export interface GrantCreateParams {
   resourceId?: string;
 }
 
+/**
+ * The newly created credit grant.
+ */
+export type GrantCreateResponse = CreditGrantResponseDto;
+
 export interface GrantListParams {
   /**
    * Query param: Return items that come after this cursor
@@ -160,9 +165,14 @@ export interface GrantListParams {
 }
 
 /**
+ * A paginated list of credit grants.
+ */
+export type GrantListResponse = CreditGrant;
+
+/**
  * A page of {@link CreditGrant} items (cursor pagination).
  */
-export type GrantListResponsesPage = CursorPage<CreditGrant>;
+export type GrantListResponsesCursorPage = CursorPage<CreditGrant>;
 
 export interface GrantVoidParams {
   /**
@@ -174,6 +184,11 @@ export interface GrantVoidParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The voided credit grant.
+ */
+export type GrantVoidResponse = CreditGrantResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -221,7 +236,7 @@ export class Grants extends APIResource {
    *
    * Retrieves a paginated list of credit grants for a customer.
    */
-  list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesPage, CreditGrant> {
+  list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesCursorPage, CreditGrant> {
     return this._client._requestPage(listSpec, listSpecPagination, params, options);
   }
 
@@ -237,4 +252,16 @@ export class Grants extends APIResource {
   ): APIPromise<CreditGrantResponseDto> {
     return this._client._request(voidSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Grants {
+  export {
+    type GrantCreateParams as GrantCreateParams,
+    type GrantCreateResponse as GrantCreateResponse,
+    type GrantListParams as GrantListParams,
+    type GrantListResponse as GrantListResponse,
+    type GrantListResponsesCursorPage as GrantListResponsesCursorPage,
+    type GrantVoidParams as GrantVoidParams,
+    type GrantVoidResponse as GrantVoidResponse,
+  };
 }

@@ -15,6 +15,11 @@ export interface CustomerContractListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The customer's contracts.
+ */
+export type CustomerContractListResponse = CustomerContractListResponseDto;
+
 const listSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/contracts',
@@ -35,4 +40,11 @@ export class Contracts extends APIResource {
   ): APIPromise<CustomerContractListResponseDto> {
     return this._client._request(listSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Contracts {
+  export {
+    type CustomerContractListParams as ContractListParams,
+    type CustomerContractListResponse as ContractListResponse,
+  };
 }

@@ -36,6 +36,11 @@ export interface CustomerEntitlementCheckParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The result of the entitlement check.
+ */
+export type CustomerEntitlementCheckResponse = CheckEntitlementResponseDto;
+
 export interface CustomerEntitlementListParams {
   /**
    * Query param: Resource ID to scope entitlements to a specific resource
@@ -50,6 +55,11 @@ export interface CustomerEntitlementListParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer's effective entitlements.
+ */
+export type CustomerEntitlementListResponse = CustomerEntitlementsResponseDto;
 
 const checkSpec = {
   method: 'get',
@@ -103,4 +113,13 @@ export class Entitlements extends APIResource {
   ): APIPromise<CustomerEntitlementsResponseDto> {
     return this._client._request(listSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace Entitlements {
+  export {
+    type CustomerEntitlementCheckParams as EntitlementCheckParams,
+    type CustomerEntitlementCheckResponse as EntitlementCheckResponse,
+    type CustomerEntitlementListParams as EntitlementListParams,
+    type CustomerEntitlementListResponse as EntitlementListResponse,
+  };
 }

@@ -30,6 +30,11 @@ export interface IntegrationCreateParams {
   vendorIdentifier: VendorIdentifier;
 }
 
+/**
+ * The created customer integration link.
+ */
+export type IntegrationCreateResponse = CustomerIntegrationResponseDto;
+
 export interface IntegrationDeleteParams {
   /**
    * Path param: Customer slug
@@ -44,6 +49,11 @@ export interface IntegrationDeleteParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The removed customer integration link.
+ */
+export type IntegrationDeleteResponse = CustomerIntegrationResponseDto;
 
 export interface IntegrationListParams {
   /**
@@ -76,9 +86,14 @@ export interface IntegrationListParams {
 }
 
 /**
+ * A paginated list of customer integrations.
+ */
+export type IntegrationListResponse = CustomerIntegration;
+
+/**
  * A page of {@link CustomerIntegration} items (cursor pagination).
  */
-export type IntegrationListResponsesPage = CursorPage<CustomerIntegration>;
+export type IntegrationListResponsesCursorPage = CursorPage<CustomerIntegration>;
 
 export interface IntegrationRetrieveParams {
   /**
@@ -94,6 +109,11 @@ export interface IntegrationRetrieveParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The customer integration object.
+ */
+export type IntegrationRetrieveResponse = CustomerIntegrationResponseDto;
 
 export interface IntegrationUpdateParams {
   /**
@@ -113,6 +133,11 @@ export interface IntegrationUpdateParams {
    */
   syncedEntityId: string | null;
 }
+
+/**
+ * The updated customer integration object.
+ */
+export type IntegrationUpdateResponse = CustomerIntegrationResponseDto;
 
 const createSpec = {
   method: 'post',
@@ -199,7 +224,7 @@ export class Integrations extends APIResource {
     id: string,
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<IntegrationListResponsesPage, CustomerIntegration> {
+  ): PagePromise<IntegrationListResponsesCursorPage, CustomerIntegration> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
 
@@ -228,4 +253,20 @@ export class Integrations extends APIResource {
   ): APIPromise<CustomerIntegrationResponseDto> {
     return this._client._request(updateSpec, { ...params, integrationId }, options);
   }
+}
+
+export declare namespace Integrations {
+  export {
+    type IntegrationCreateParams as IntegrationCreateParams,
+    type IntegrationCreateResponse as IntegrationCreateResponse,
+    type IntegrationDeleteParams as IntegrationDeleteParams,
+    type IntegrationDeleteResponse as IntegrationDeleteResponse,
+    type IntegrationListParams as IntegrationListParams,
+    type IntegrationListResponse as IntegrationListResponse,
+    type IntegrationListResponsesCursorPage as IntegrationListResponsesCursorPage,
+    type IntegrationRetrieveParams as IntegrationRetrieveParams,
+    type IntegrationRetrieveResponse as IntegrationRetrieveResponse,
+    type IntegrationUpdateParams as IntegrationUpdateParams,
+    type IntegrationUpdateResponse as IntegrationUpdateResponse,
+  };
 }

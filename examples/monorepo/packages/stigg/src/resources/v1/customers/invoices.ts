@@ -56,9 +56,14 @@ export interface InvoiceListParams {
 }
 
 /**
+ * A paginated list of invoices.
+ */
+export type InvoiceListResponse = Invoice;
+
+/**
  * A page of {@link Invoice} items (cursor pagination).
  */
-export type InvoiceListResponsesPage = CursorPage<Invoice>;
+export type InvoiceListResponsesCursorPage = CursorPage<Invoice>;
 
 const listSpec = {
   method: 'get',
@@ -98,7 +103,15 @@ export class Invoices extends APIResource {
     id: string,
     params: InvoiceListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<InvoiceListResponsesPage, Invoice> {
+  ): PagePromise<InvoiceListResponsesCursorPage, Invoice> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace Invoices {
+  export {
+    type InvoiceListParams as InvoiceListParams,
+    type InvoiceListResponse as InvoiceListResponse,
+    type InvoiceListResponsesCursorPage as InvoiceListResponsesCursorPage,
+  };
 }

@@ -88,6 +88,11 @@ export interface PromotionalEntitlementCreateParams {
   }[];
 }
 
+/**
+ * The granted promotional entitlements.
+ */
+export type PromotionalEntitlementCreateResponse = GrantPromotionalEntitlementsResponseDto;
+
 export interface PromotionalEntitlementDeleteParams {
   /**
    * Path param: The unique identifier of the customer
@@ -102,6 +107,11 @@ export interface PromotionalEntitlementDeleteParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The revoked promotional entitlement.
+ */
+export type PromotionalEntitlementDeleteResponse = PromotionalEntitlementResponseDto;
 
 export interface PromotionalEntitlementListParams {
   /**
@@ -159,9 +169,14 @@ export interface PromotionalEntitlementListParams {
 }
 
 /**
+ * A paginated list of promotional entitlements.
+ */
+export type PromotionalEntitlementListResponse = PromotionalEntitlement;
+
+/**
  * A page of {@link PromotionalEntitlement} items (cursor pagination).
  */
-export type PromotionalEntitlementListResponsesPage = CursorPage<PromotionalEntitlement>;
+export type PromotionalEntitlementListResponsesCursorPage = CursorPage<PromotionalEntitlement>;
 
 const createSpec = {
   method: 'post',
@@ -232,7 +247,19 @@ export class PromotionalEntitlements extends APIResource {
     id: string,
     params: PromotionalEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PromotionalEntitlementListResponsesPage, PromotionalEntitlement> {
+  ): PagePromise<PromotionalEntitlementListResponsesCursorPage, PromotionalEntitlement> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace PromotionalEntitlements {
+  export {
+    type PromotionalEntitlementCreateParams as PromotionalEntitlementCreateParams,
+    type PromotionalEntitlementCreateResponse as PromotionalEntitlementCreateResponse,
+    type PromotionalEntitlementDeleteParams as PromotionalEntitlementDeleteParams,
+    type PromotionalEntitlementDeleteResponse as PromotionalEntitlementDeleteResponse,
+    type PromotionalEntitlementListParams as PromotionalEntitlementListParams,
+    type PromotionalEntitlementListResponse as PromotionalEntitlementListResponse,
+    type PromotionalEntitlementListResponsesCursorPage as PromotionalEntitlementListResponsesCursorPage,
+  };
 }

@@ -32,9 +32,14 @@ export interface ResourceListParams {
 }
 
 /**
+ * A paginated list of customer resources.
+ */
+export type ResourceListResponse = CustomerResource;
+
+/**
  * A page of {@link CustomerResource} items (cursor pagination).
  */
-export type ResourceListResponsesPage = CursorPage<CustomerResource>;
+export type ResourceListResponsesCursorPage = CursorPage<CustomerResource>;
 
 const listSpec = {
   method: 'get',
@@ -64,7 +69,15 @@ export class Resources extends APIResource {
     id: string,
     params: ResourceListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<ResourceListResponsesPage, CustomerResource> {
+  ): PagePromise<ResourceListResponsesCursorPage, CustomerResource> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace Resources {
+  export {
+    type ResourceListParams as ResourceListParams,
+    type ResourceListResponse as ResourceListResponse,
+    type ResourceListResponsesCursorPage as ResourceListResponsesCursorPage,
+  };
 }

@@ -15,6 +15,11 @@ export interface ModelListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The catalog of data-export models.
+ */
+export type ModelListResponse = DataExportModelsResponseDto;
+
 const listSpec = {
   method: 'get',
   path: '/api/v1/data-export/models',
@@ -33,4 +38,8 @@ export class Models extends APIResource {
   ): APIPromise<DataExportModelsResponseDto> {
     return this._client._request(listSpec, params, options);
   }
+}
+
+export declare namespace Models {
+  export { type ModelListParams as ModelListParams, type ModelListResponse as ModelListResponse };
 }

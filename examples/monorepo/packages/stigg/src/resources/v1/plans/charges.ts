@@ -32,9 +32,14 @@ export interface PlanChargeListParams {
 }
 
 /**
+ * A paginated list of the plan's charges.
+ */
+export type PlanChargeListResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type PlanChargeListResponsesPage = CursorPage<PackageCharge>;
+export type PlanChargeListResponsesCursorPage = CursorPage<PackageCharge>;
 
 const listSpec = {
   method: 'get',
@@ -64,7 +69,15 @@ export class Charges extends APIResource {
     id: string,
     params: PlanChargeListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<PlanChargeListResponsesPage, PackageCharge> {
+  ): PagePromise<PlanChargeListResponsesCursorPage, PackageCharge> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace Charges {
+  export {
+    type PlanChargeListParams as ChargeListParams,
+    type PlanChargeListResponse as ChargeListResponse,
+    type PlanChargeListResponsesCursorPage as ChargeListResponsesCursorPage,
+  };
 }

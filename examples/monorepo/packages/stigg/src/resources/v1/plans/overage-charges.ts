@@ -32,9 +32,14 @@ export interface OverageChargeListParams {
 }
 
 /**
+ * A paginated list of the plan's overage charges.
+ */
+export type OverageChargeListResponse = PackageCharge;
+
+/**
  * A page of {@link PackageCharge} items (cursor pagination).
  */
-export type OverageChargeListResponsesPage = CursorPage<PackageCharge>;
+export type OverageChargeListResponsesCursorPage = CursorPage<PackageCharge>;
 
 const listSpec = {
   method: 'get',
@@ -64,7 +69,15 @@ export class OverageCharges extends APIResource {
     id: string,
     params: OverageChargeListParams | null | undefined = {},
     options?: RequestOptions,
-  ): PagePromise<OverageChargeListResponsesPage, PackageCharge> {
+  ): PagePromise<OverageChargeListResponsesCursorPage, PackageCharge> {
     return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
   }
+}
+
+export declare namespace OverageCharges {
+  export {
+    type OverageChargeListParams as OverageChargeListParams,
+    type OverageChargeListResponse as OverageChargeListResponse,
+    type OverageChargeListResponsesCursorPage as OverageChargeListResponsesCursorPage,
+  };
 }

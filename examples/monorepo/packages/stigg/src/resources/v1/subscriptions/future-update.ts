@@ -15,6 +15,11 @@ export interface FutureUpdatePendingPaymentParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The subscription whose pending update was canceled.
+ */
+export type FutureUpdatePendingPaymentResponse = CancelSubscriptionUpdateResponseDto;
+
 export interface FutureUpdateScheduleParams {
   /**
    * Account ID — optional when authenticating with a user JWT (Bearer token); falls back to the user's first membership. Ignored for API-key auth.
@@ -25,6 +30,11 @@ export interface FutureUpdateScheduleParams {
    */
   'X-ENVIRONMENT-ID'?: string;
 }
+
+/**
+ * The subscription whose scheduled update was canceled.
+ */
+export type FutureUpdateScheduleResponse = CancelSubscriptionUpdateResponseDto;
 
 const pendingPaymentSpec = {
   method: 'delete',
@@ -66,4 +76,13 @@ export class FutureUpdate extends APIResource {
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
     return this._client._request(scheduleSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace FutureUpdate {
+  export {
+    type FutureUpdatePendingPaymentParams as FutureUpdatePendingPaymentParams,
+    type FutureUpdatePendingPaymentResponse as FutureUpdatePendingPaymentResponse,
+    type FutureUpdateScheduleParams as FutureUpdateScheduleParams,
+    type FutureUpdateScheduleResponse as FutureUpdateScheduleResponse,
+  };
 }

@@ -15,6 +15,11 @@ export interface InvoicePaidParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The subscription whose invoice was marked as paid.
+ */
+export type InvoicePaidResponse = MarkInvoiceAsPaidResponseDto;
+
 const paidSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/invoice/paid',
@@ -35,4 +40,8 @@ export class InvoiceResource extends APIResource {
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
     return this._client._request(paidSpec, { ...params, id }, options);
   }
+}
+
+export declare namespace InvoiceResource {
+  export { type InvoicePaidParams as InvoicePaidParams, type InvoicePaidResponse as InvoicePaidResponse };
 }

@@ -37,6 +37,11 @@ export interface HistoryRetrieveParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The usage history of the feature.
+ */
+export type HistoryRetrieveResponse = UsageHistoryResponseDto;
+
 const retrieveSpec = {
   method: 'get',
   path: '/api/v1/usage/{customerId}/history/{featureId}',
@@ -58,4 +63,11 @@ export class History extends APIResource {
   ): APIPromise<UsageHistoryResponseDto> {
     return this._client._request(retrieveSpec, { ...params, featureId }, options);
   }
+}
+
+export declare namespace History {
+  export {
+    type HistoryRetrieveParams as HistoryRetrieveParams,
+    type HistoryRetrieveResponse as HistoryRetrieveResponse,
+  };
 }

@@ -15,6 +15,11 @@ export interface AssociatedEntityListParams {
   'X-ENVIRONMENT-ID'?: string;
 }
 
+/**
+ * The plans and addons that reference the currency.
+ */
+export type AssociatedEntityListResponse = CustomCurrencyAssociatedEntitiesResponseDto;
+
 const listSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies/{currencyId}/associated-entities',
@@ -35,4 +40,11 @@ export class AssociatedEntities extends APIResource {
   ): APIPromise<CustomCurrencyAssociatedEntitiesResponseDto> {
     return this._client._request(listSpec, { ...params, currencyId }, options);
   }
+}
+
+export declare namespace AssociatedEntities {
+  export {
+    type AssociatedEntityListParams as AssociatedEntityListParams,
+    type AssociatedEntityListResponse as AssociatedEntityListResponse,
+  };
 }

@@ -2,7 +2,7 @@
 /**
  * A customer invoice as reported by the connected billing provider.
  */
-export interface Invoice {
+export interface CustomerInvoice {
   /**
    * External ID of the contract the invoice belongs to: your contract ref when mapped, otherwise the Received contract ID
    */

@@ -4,6 +4,6 @@ import type { CreditGrant } from './CreditGrant.js';
 /**
  * Response object
  */
-export interface CreditGrantResponseDto {
+export interface CreditGrantResponse {
   data: CreditGrant;
 }

@@ -5,9 +5,14 @@ import type { FeatureEntitlement } from './FeatureEntitlement.js';
 /**
  * Response object
  */
-export interface PackageEntitlementResponseDto {
+export interface PlanEntitlement {
   /**
    * Feature entitlement response
    */
   data: (FeatureEntitlement & { type: 'FEATURE'; }) | (CreditEntitlement & { type: 'CREDIT'; });
 }
+
+/**
+ * Another name of {@link PlanEntitlement}.
+ */
+export type AddonPackageEntitlement = PlanEntitlement;

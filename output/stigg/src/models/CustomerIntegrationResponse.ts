@@ -4,6 +4,6 @@ import type { CustomerIntegration } from './CustomerIntegration.js';
 /**
  * Response object
  */
-export interface CustomerIntegrationResponseDto {
+export interface CustomerIntegrationResponse {
   data: CustomerIntegration;
 }

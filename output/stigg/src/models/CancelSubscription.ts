@@ -2,7 +2,7 @@
 /**
  * Response object
  */
-export interface CancelSubscriptionUpdateResponseDto {
+export interface CancelSubscription {
   data: {
     /**
      * Subscription ID

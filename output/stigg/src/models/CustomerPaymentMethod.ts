@@ -2,7 +2,7 @@
 /**
  * The default payment method details
  */
-export interface PaymentMethod {
+export interface CustomerPaymentMethod {
   /**
    * The default payment method id
    */

@@ -4,6 +4,6 @@ import type { CustomCurrency } from './CustomCurrency.js';
 /**
  * Response object
  */
-export interface CustomCurrencyResponseDto {
+export interface CustomCurrencyResponse {
   data: CustomCurrency;
 }

@@ -4,6 +4,6 @@ import type { Customer } from './Customer.js';
 /**
  * Response object
  */
-export interface CustomerResponseDto {
+export interface CustomerResponse {
   data: Customer;
 }
