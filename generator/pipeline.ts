@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type prettier from 'prettier';
 import type { ResolvedClientSettings } from './config/types.js';
-import type { Diagnostic } from './diagnostics.js';
+import { ApiforgeError, type Diagnostic } from './diagnostics.js';
 import { clientName } from './emit/client-config.js';
 import { formatMode, tidyFiles } from './emit/format-mode.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
@@ -61,12 +61,28 @@ async function prettierOptions(output: string): Promise<prettier.Options | null>
   return prettierApi.resolveConfig(path.join(output, 'src', 'index.ts'), { editorconfig: false }).catch(() => null);
 }
 
+/**
+ * The prettier formatter: prettier is an optional peer dependency, needed only for `format: 'prettier'`
+ * (the default layout needs no formatter), so a missing one is an input error with the fix, not a crash.
+ */
+async function loadPrettierFormat(): Promise<[typeof import('./emit/format.js'), typeof import('./emit/format-pool.js')]> {
+  try {
+    await import('prettier');
+  } catch {
+    throw new ApiforgeError(
+      'config-error',
+      "format: 'prettier' needs the prettier package next to apiforge (npm i -D prettier), or use the default format",
+    );
+  }
+  return Promise.all([import('./emit/format.js'), import('./emit/format-pool.js')]);
+}
+
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
   // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast; prettier only when asked for.
   const mode = formatMode(settings);
   const [{ emitClient }, { createTemplateEngine }] = await Promise.all([import('./emit/emit-client.js'), import('./emit/template-engine.js')]);
-  const prettierFormat = mode === 'prettier' ? await Promise.all([import('./emit/format.js'), import('./emit/format-pool.js')]) : undefined;
+  const prettierFormat = mode === 'prettier' ? await loadPrettierFormat() : undefined;
   const engine = createTemplateEngine({
     builtinDir: BUILTIN_TEMPLATES,
     ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),

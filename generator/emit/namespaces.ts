@@ -89,7 +89,7 @@ export function namespaceView(
     ...settled
       .filter((n) => !ownSet.has(n.global))
       .map((n) => ({ alias: n.local, target: targetOf.get(n.global) ?? n.global, isClass: false })),
-  ];
+  ].map((m) => ({ ...m, multiline: `  export ${m.isClass ? 'import' : 'type'} ${m.alias} = ${m.target};`.length > LINE_WIDTH }));
   const finalOwn = settled.filter((n) => ownSet.has(n.global));
   if (exports.length === 0 && members.length === 0) return { view: null, own: finalOwn };
   const texts = exports.map((e) => `${e.typeOnly ? 'type ' : ''}${e.name} as ${e.alias ?? e.name}`);

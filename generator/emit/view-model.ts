@@ -230,6 +230,8 @@ export interface NamespaceMemberView {
   target: string;
   /** A class (`export import Y = target;`, which carries its value and its namespace), else a type alias. */
   isClass: boolean;
+  /** The target goes on the next line: the statement would not fit on one. */
+  multiline: boolean;
 }
 
 /**

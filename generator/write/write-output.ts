@@ -114,7 +114,8 @@ async function plan(
   for (const { f, hash, diskHash } of compared) {
     next.set(f.path, hash);
     const recorded = previous.files.get(f.path);
-    if (diskHash && recorded && diskHash !== recorded) editedByHand.push(f.path);
+    // A hand edit matters only when this run replaces it (an edit that equals the new content is kept as is).
+    if (diskHash && recorded && diskHash !== recorded && diskHash !== hash) editedByHand.push(f.path);
     if (diskHash === hash) continue;
     (diskHash ? changed : added).push(f.path);
     toWrite.push({ ...f, replaces: diskHash !== undefined });

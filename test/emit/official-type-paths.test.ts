@@ -39,3 +39,16 @@ it('resolves all of the official SDK type paths on the default export', () => {
   expect({ resolved: paths.length - unresolved.length, unresolved }).toEqual({ resolved: 452, unresolved: [] });
   expect(errors).toEqual([]);
 }, 120_000);
+
+it('sets the namespaces’ classes at runtime too', async () => {
+  const mod = await import('../../output/stigg/src/index.js');
+  const Stigg = mod.default;
+  const customers = await import('../../output/stigg/src/resources/v1/customers.js');
+  const paymentMethod = await import('../../output/stigg/src/resources/v1/customers/payment-method.js');
+  expect(Stigg.V1.Customers).toBe(customers.Customers);
+  expect(Stigg.V1.Customers.PaymentMethod).toBe(paymentMethod.PaymentMethod);
+  expect(Stigg.MyCursorIDPage).toBe(mod.CursorPage);
+  expect(mod.MyCursorIDPage).toBe(mod.CursorPage);
+  const client = new Stigg({ apiKey: 'k', baseURL: 'http://127.0.0.1:9' });
+  expect(client.v1.customers).toBeInstanceOf(Stigg.V1.Customers);
+});

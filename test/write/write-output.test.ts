@@ -131,6 +131,14 @@ describe('writeOutput', () => {
     expect((await writeOutput(path.join(fixtureDir({}), 'none'), [], { check: true })).upToDate).toBe(true);
   });
 
+  it('a hand edit that equals the new content is not reported as overwritten', async () => {
+    const out = await seeded();
+    const next = V2.find((f) => f.path === 'src/index.ts')!;
+    writeFileSync(path.join(out, 'src/index.ts'), next.content);
+    const r = await writeOutput(out, V2, { check: true });
+    expect(r.editedByHand).toEqual([]);
+  });
+
   it.each([1, 2, 3, 4, 5, 6])(
     'a failure at rename #%i leaves the previous output byte-for-byte intact',
     async (failAt) => {

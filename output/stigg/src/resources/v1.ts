@@ -102,10 +102,12 @@ export declare namespace V1 {
   export type CustomerListContractsResponse = _customers.Customers.CustomerListContractsResponse;
   export type CustomerListInvoicesParams = _customers.Customers.CustomerListInvoicesParams;
   export type CustomerListInvoicesResponse = _customers.Customers.CustomerListInvoicesResponse;
-  export type CustomerListInvoicesResponsesMyCursorIDPage = _customers.Customers.CustomerListInvoicesResponsesMyCursorIDPage;
+  export type CustomerListInvoicesResponsesMyCursorIDPage =
+    _customers.Customers.CustomerListInvoicesResponsesMyCursorIDPage;
   export type CustomerListResourcesParams = _customers.Customers.CustomerListResourcesParams;
   export type CustomerListResourcesResponse = _customers.Customers.CustomerListResourcesResponse;
-  export type CustomerListResourcesResponsesMyCursorIDPage = _customers.Customers.CustomerListResourcesResponsesMyCursorIDPage;
+  export type CustomerListResourcesResponsesMyCursorIDPage =
+    _customers.Customers.CustomerListResourcesResponsesMyCursorIDPage;
   export type CustomerProvisionParams = _customers.Customers.CustomerProvisionParams;
   export type CustomerProvisionResponse = _customers.Customers.CustomerProvisionResponse;
   export type CustomerRetrieveParams = _customers.Customers.CustomerRetrieveParams;
@@ -128,7 +130,8 @@ export declare namespace V1 {
   export type FeatureCreateFeatureResponse = _features.Features.FeatureCreateFeatureResponse;
   export type FeatureListFeaturesParams = _features.Features.FeatureListFeaturesParams;
   export type FeatureListFeaturesResponse = _features.Features.FeatureListFeaturesResponse;
-  export type FeatureListFeaturesResponsesMyCursorIDPage = _features.Features.FeatureListFeaturesResponsesMyCursorIDPage;
+  export type FeatureListFeaturesResponsesMyCursorIDPage =
+    _features.Features.FeatureListFeaturesResponsesMyCursorIDPage;
   export type FeatureRetrieveFeatureParams = _features.Features.FeatureRetrieveFeatureParams;
   export type FeatureRetrieveFeatureResponse = _features.Features.FeatureRetrieveFeatureResponse;
   export type FeatureUnarchiveFeatureParams = _features.Features.FeatureUnarchiveFeatureParams;
@@ -150,7 +153,8 @@ export declare namespace V1 {
   export type PlanListChargesResponsesMyCursorIDPage = _plans.Plans.PlanListChargesResponsesMyCursorIDPage;
   export type PlanListOverageChargesParams = _plans.Plans.PlanListOverageChargesParams;
   export type PlanListOverageChargesResponse = _plans.Plans.PlanListOverageChargesResponse;
-  export type PlanListOverageChargesResponsesMyCursorIDPage = _plans.Plans.PlanListOverageChargesResponsesMyCursorIDPage;
+  export type PlanListOverageChargesResponsesMyCursorIDPage =
+    _plans.Plans.PlanListOverageChargesResponsesMyCursorIDPage;
   export type PlanPublishParams = _plans.Plans.PlanPublishParams;
   export type PlanPublishResponse = _plans.Plans.PlanPublishResponse;
   export type PlanRemoveDraftParams = _plans.Plans.PlanRemoveDraftParams;
@@ -168,7 +172,8 @@ export declare namespace V1 {
   export type ProductDuplicateProductResponse = _products.Products.ProductDuplicateProductResponse;
   export type ProductListProductsParams = _products.Products.ProductListProductsParams;
   export type ProductListProductsResponse = _products.Products.ProductListProductsResponse;
-  export type ProductListProductsResponsesMyCursorIDPage = _products.Products.ProductListProductsResponsesMyCursorIDPage;
+  export type ProductListProductsResponsesMyCursorIDPage =
+    _products.Products.ProductListProductsResponsesMyCursorIDPage;
   export type ProductUnarchiveProductParams = _products.Products.ProductUnarchiveProductParams;
   export type ProductUnarchiveProductResponse = _products.Products.ProductUnarchiveProductResponse;
   export type ProductUpdateProductParams = _products.Products.ProductUpdateProductParams;
@@ -182,7 +187,8 @@ export declare namespace V1 {
   export type SubscriptionImportResponse = _subscriptions.Subscriptions.SubscriptionImportResponse;
   export type SubscriptionListParams = _subscriptions.Subscriptions.SubscriptionListParams;
   export type SubscriptionListResponse = _subscriptions.Subscriptions.SubscriptionListResponse;
-  export type SubscriptionListResponsesMyCursorIDPage = _subscriptions.Subscriptions.SubscriptionListResponsesMyCursorIDPage;
+  export type SubscriptionListResponsesMyCursorIDPage =
+    _subscriptions.Subscriptions.SubscriptionListResponsesMyCursorIDPage;
   export type SubscriptionMigrateParams = _subscriptions.Subscriptions.SubscriptionMigrateParams;
   export type SubscriptionMigrateResponse = _subscriptions.Subscriptions.SubscriptionMigrateResponse;
   export type SubscriptionPreviewParams = _subscriptions.Subscriptions.SubscriptionPreviewParams;

@@ -246,9 +246,12 @@ export declare namespace Credits {
   export type CustomCurrencyCreateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyCreateResponse;
   export type CustomCurrencyListParams = _customCurrencies.CustomCurrencies.CustomCurrencyListParams;
   export type CustomCurrencyListResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListResponse;
-  export type CustomCurrencyListResponsesMyCursorIDPage = _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesMyCursorIDPage;
-  export type CustomCurrencyListAssociatedEntitiesParams = _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesParams;
-  export type CustomCurrencyListAssociatedEntitiesResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesResponse;
+  export type CustomCurrencyListResponsesMyCursorIDPage =
+    _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesMyCursorIDPage;
+  export type CustomCurrencyListAssociatedEntitiesParams =
+    _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesParams;
+  export type CustomCurrencyListAssociatedEntitiesResponse =
+    _customCurrencies.CustomCurrencies.CustomCurrencyListAssociatedEntitiesResponse;
   export type CustomCurrencyUnarchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveParams;
   export type CustomCurrencyUnarchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveResponse;
   export type CustomCurrencyUpdateParams = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateParams;

@@ -1092,7 +1092,8 @@ export declare namespace Customers {
   export type IntegrationLinkResponse = _integrations.Integrations.IntegrationLinkResponse;
   export type IntegrationListParams = _integrations.Integrations.IntegrationListParams;
   export type IntegrationListResponse = _integrations.Integrations.IntegrationListResponse;
-  export type IntegrationListResponsesMyCursorIDPage = _integrations.Integrations.IntegrationListResponsesMyCursorIDPage;
+  export type IntegrationListResponsesMyCursorIDPage =
+    _integrations.Integrations.IntegrationListResponsesMyCursorIDPage;
   export type IntegrationRetrieveParams = _integrations.Integrations.IntegrationRetrieveParams;
   export type IntegrationRetrieveResponse = _integrations.Integrations.IntegrationRetrieveResponse;
   export type IntegrationUnlinkParams = _integrations.Integrations.IntegrationUnlinkParams;
@@ -1103,13 +1104,20 @@ export declare namespace Customers {
   export type PaymentMethodAttachResponse = _paymentMethod.PaymentMethod.PaymentMethodAttachResponse;
   export type PaymentMethodDetachParams = _paymentMethod.PaymentMethod.PaymentMethodDetachParams;
   export type PaymentMethodDetachResponse = _paymentMethod.PaymentMethod.PaymentMethodDetachResponse;
-  export type PromotionalEntitlementCreateParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
-  export type PromotionalEntitlementCreateResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
-  export type PromotionalEntitlementListParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
-  export type PromotionalEntitlementListResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
-  export type PromotionalEntitlementListResponsesMyCursorIDPage = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesMyCursorIDPage;
-  export type PromotionalEntitlementRevokeParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeParams;
-  export type PromotionalEntitlementRevokeResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeResponse;
+  export type PromotionalEntitlementCreateParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
+  export type PromotionalEntitlementCreateResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
+  export type PromotionalEntitlementListParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
+  export type PromotionalEntitlementListResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
+  export type PromotionalEntitlementListResponsesMyCursorIDPage =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesMyCursorIDPage;
+  export type PromotionalEntitlementRevokeParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeParams;
+  export type PromotionalEntitlementRevokeResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementRevokeResponse;
 }
 Customers.Integrations = _integrations.Integrations;
 Customers.PaymentMethod = _paymentMethod.PaymentMethod;

@@ -971,8 +971,10 @@ export declare namespace Subscriptions {
   export import FutureUpdate = _futureUpdate.FutureUpdate;
   export import Invoice = _invoice.Invoice;
   export import Usage = _usage.Usage;
-  export type FutureUpdateCancelPendingPaymentParams = _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentParams;
-  export type FutureUpdateCancelPendingPaymentResponse = _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentResponse;
+  export type FutureUpdateCancelPendingPaymentParams =
+    _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentParams;
+  export type FutureUpdateCancelPendingPaymentResponse =
+    _futureUpdate.FutureUpdate.FutureUpdateCancelPendingPaymentResponse;
   export type FutureUpdateCancelScheduleParams = _futureUpdate.FutureUpdate.FutureUpdateCancelScheduleParams;
   export type FutureUpdateCancelScheduleResponse = _futureUpdate.FutureUpdate.FutureUpdateCancelScheduleResponse;
   export type InvoiceMarkAsPaidParams = _invoice.Invoice.InvoiceMarkAsPaidParams;

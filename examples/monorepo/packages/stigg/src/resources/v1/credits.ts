@@ -313,7 +313,8 @@ export declare namespace Credits {
   export type CustomCurrencyCreateResponse = _customCurrencies.CustomCurrencies.CustomCurrencyCreateResponse;
   export type CustomCurrencyListParams = _customCurrencies.CustomCurrencies.CustomCurrencyListParams;
   export type CustomCurrencyListResponse = _customCurrencies.CustomCurrencies.CustomCurrencyListResponse;
-  export type CustomCurrencyListResponsesCursorPage = _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesCursorPage;
+  export type CustomCurrencyListResponsesCursorPage =
+    _customCurrencies.CustomCurrencies.CustomCurrencyListResponsesCursorPage;
   export type CustomCurrencyUnarchiveParams = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveParams;
   export type CustomCurrencyUnarchiveResponse = _customCurrencies.CustomCurrencies.CustomCurrencyUnarchiveResponse;
   export type CustomCurrencyUpdateParams = _customCurrencies.CustomCurrencies.CustomCurrencyUpdateParams;

@@ -879,13 +879,20 @@ export declare namespace Customers {
   export type InvoiceListParams = _invoices.Invoices.InvoiceListParams;
   export type InvoiceListResponse = _invoices.Invoices.InvoiceListResponse;
   export type InvoiceListResponsesCursorPage = _invoices.Invoices.InvoiceListResponsesCursorPage;
-  export type PromotionalEntitlementCreateParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
-  export type PromotionalEntitlementCreateResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
-  export type PromotionalEntitlementDeleteParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteParams;
-  export type PromotionalEntitlementDeleteResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteResponse;
-  export type PromotionalEntitlementListParams = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
-  export type PromotionalEntitlementListResponse = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
-  export type PromotionalEntitlementListResponsesCursorPage = _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesCursorPage;
+  export type PromotionalEntitlementCreateParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateParams;
+  export type PromotionalEntitlementCreateResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementCreateResponse;
+  export type PromotionalEntitlementDeleteParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteParams;
+  export type PromotionalEntitlementDeleteResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementDeleteResponse;
+  export type PromotionalEntitlementListParams =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListParams;
+  export type PromotionalEntitlementListResponse =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponse;
+  export type PromotionalEntitlementListResponsesCursorPage =
+    _promotionalEntitlements.PromotionalEntitlements.PromotionalEntitlementListResponsesCursorPage;
   export type ResourceListParams = _resources.Resources.ResourceListParams;
   export type ResourceListResponse = _resources.Resources.ResourceListResponse;
   export type ResourceListResponsesCursorPage = _resources.Resources.ResourceListResponsesCursorPage;

@@ -475,7 +475,8 @@ export declare namespace Plans {
   export type EntitlementUpdateResponse = _entitlements.Entitlements.EntitlementUpdateResponse;
   export type OverageChargeListParams = _overageCharges.OverageCharges.OverageChargeListParams;
   export type OverageChargeListResponse = _overageCharges.OverageCharges.OverageChargeListResponse;
-  export type OverageChargeListResponsesCursorPage = _overageCharges.OverageCharges.OverageChargeListResponsesCursorPage;
+  export type OverageChargeListResponsesCursorPage =
+    _overageCharges.OverageCharges.OverageChargeListResponsesCursorPage;
 }
 Plans.Charges = _charges.Charges;
 Plans.Entitlements = _entitlements.Entitlements;
