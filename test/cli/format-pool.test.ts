@@ -27,7 +27,7 @@ if (github) {
   }, 180_000);
 } else {
   it('formatting in the worker pool gives the same files as formatting in-process (Stigg, built pool)', async () => {
-    const dist = (file: string) => pathToFileURL(path.join(repoRoot, 'dist', file)).href;
+    const dist = (file: string) => pathToFileURL(path.join(repoRoot, 'dist/generator', file)).href;
     const { startFormatPool } = (await import(dist('emit/format-pool.js'))) as typeof import('../../generator/emit/format-pool.js');
     const { formatFiles } = (await import(dist('emit/format.js'))) as typeof import('../../generator/emit/format.js');
     const spec = path.join(repoRoot, 'specs/stigg/openapi.yaml');
