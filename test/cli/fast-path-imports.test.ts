@@ -3,24 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixtureDir } from '../templates/helpers.js';
+import { TINY_SPEC as SPEC } from './tiny-spec.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/apiforge.js');
 const trace = path.join(root, 'test/cli/fixtures/trace-imports.mjs');
 
-const SPEC = `openapi: 3.0.3
-info: { title: Tiny, version: '1' }
-paths:
-  /pets:
-    get:
-      operationId: listPets
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: array, items: { type: string } }
-`;
 
 function cli(cwd: string, argv: string[]): { status: number | null; stdout: string; loaded: string[] } {
   const r = spawnSync(process.execPath, ['--import', trace, bin, ...argv], {

@@ -2,20 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli/main.js';
 import { fixtureDir } from '../templates/helpers.js';
+import { TINY_SPEC as SPEC } from './tiny-spec.js';
 
-const SPEC = `openapi: 3.0.3
-info: { title: Tiny, version: '1' }
-paths:
-  /pets:
-    get:
-      operationId: listPets
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: array, items: { type: string } }
-`;
 
 async function cli(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

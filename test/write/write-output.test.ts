@@ -5,20 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT_MANIFEST } from '../../generator/write/manifest.js';
 import { writeOutput, type WriterFs } from '../../generator/write/write-output.js';
 import { fixtureDir, writeFiles } from '../templates/helpers.js';
-
-/** Every file under `dir` (relative path -> content), to compare folders byte for byte. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      if (e.isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = readFileSync(abs, 'utf8');
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
+import { snapshot } from './helpers.js';
 
 const V1 = [
   { path: 'src/index.ts', content: 'export * from "./client";\n' },
