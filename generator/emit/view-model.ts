@@ -334,6 +334,8 @@ export interface PackageDocsView {
   example: DocsMethodView | null;
   /** Markdown sections on the client's streaming, upload and OAuth2 operations; empty when it has none. */
   featureSections: string;
+  /** The package has generated tests (`tests: true`): the README says how to run them. */
+  tests: boolean;
 }
 
 /** Context of `tests/run.mjs`: the script behind the generated package's `npm test` (starts Prism, runs node:test). */

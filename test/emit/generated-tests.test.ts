@@ -57,6 +57,7 @@ describe('--tests', () => {
     expect(read('tests/run.mjs')).toContain("const SPEC = \"tests/openapi.json\";");
     expect(read('tests/helpers.mjs')).toContain("import Shop from '../dist/esm/index.js';");
     expect(JSON.parse(read('tests/openapi.json'))).toMatchObject({ info: { title: 'Shop' } });
+    expect(read('README.md')).toContain('\n## Tests\n');
   }, 60_000);
 
   it('calls each operation with its required params, then with all of them', () => {
