@@ -16,8 +16,14 @@ const SPEC_FILE = 'tests/openapi.json';
 /** Line width under which an argument list stays on one line. */
 const INLINE_ARGS = 100;
 
+/** What `tests: true` adds to the generated `package.json`. */
+export interface TestPackageFields {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
 /** The scripts and devDependencies the generated package's `package.json` gains with `tests: true`. */
-export function testPackageFields(settings: ClientSettings): { scripts: Record<string, string>; devDependencies: Record<string, string> } {
+export function testPackageFields(settings: ClientSettings): TestPackageFields {
   if (settings.tests !== true) return { scripts: {}, devDependencies: {} };
   return {
     scripts: { test: 'npm run build && node tests/run.mjs' },
@@ -26,7 +32,13 @@ export function testPackageFields(settings: ClientSettings): { scripts: Record<s
 }
 
 /** Every file of `tests/`, or none unless `tests: true` (and a package of the full client). */
-export function generatedTests(document: SpecDocument, model: ApiModel, settings: ClientSettings, engine: TemplateEngine, clientName: string): GeneratedFile[] {
+export function generatedTests(
+  document: SpecDocument,
+  model: ApiModel,
+  settings: ClientSettings,
+  engine: TemplateEngine,
+  clientName: string,
+): GeneratedFile[] {
   if (settings.tests !== true || settings.package === false || settings.emit === 'types') return [];
   const byResource = new Map<string, OperationTestView[]>();
   for (const op of model.operations) {
@@ -37,7 +49,8 @@ export function generatedTests(document: SpecDocument, model: ApiModel, settings
   const files: GeneratedFile[] = [];
   for (const [resourcePath, tests] of byResource) {
     const view: TestFileView = { resourcePath, tests: tests.sort((a, b) => compare(a.name, b.name)) };
-    files.push({ path: `tests/${resourcePath || 'client'}.test.mjs`, content: engine.render('tests/resource.test.mjs', view) });
+    const content = engine.render('tests/resource.test.mjs', view);
+    files.push({ path: `tests/${resourcePath || 'client'}.test.mjs`, content });
   }
   files.sort((a, b) => compare(a.path, b.path));
   const runner: TestRunnerView = { specFile: SPEC_FILE, testFiles: files.map((f) => f.path) };
@@ -106,7 +119,8 @@ function callArgs(document: SpecDocument, op: Operation, mode: 'required' | 'all
   const params: Record<string, Json> = {};
   for (const m of plan.members) {
     if (m.location === 'body') continue;
-    if (m.location === 'path' || m.property.required || mode === 'all') params[m.property.name] = paramValue(m.location, m.property.name);
+    const wanted = m.location === 'path' || m.property.required || mode === 'all';
+    if (wanted) params[m.property.name] = paramValue(m.location, m.property.name);
   }
   Object.assign(params, bodyParams(document, op, mode));
   const args: Json[] = plan.positional ? [paramValue('path', plan.positional.name)] : [];

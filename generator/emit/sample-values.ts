@@ -143,7 +143,8 @@ export function exampleFor(doc: SpecDocument, input: SchemaObject | undefined, o
       const count = Math.max(1, typeof schema.minItems === 'number' ? schema.minItems : 1);
       const items: Json[] = [];
       for (let i = 0; i < count; i++) {
-        const item = exampleFor(doc, schema.items as SchemaObject, { ...opts, stringHint: undefined, topLevelOptional: false }, depth + 1);
+        const itemOpts = { ...opts, stringHint: undefined, topLevelOptional: false };
+        const item = exampleFor(doc, schema.items as SchemaObject, itemOpts, depth + 1);
         items.push(schema.uniqueItems && typeof item === 'string' && i > 0 ? `${item}${i}` : item);
       }
       return items;
@@ -154,7 +155,8 @@ export function exampleFor(doc: SpecDocument, input: SchemaObject | undefined, o
       if (type !== 'object' && !schema.properties && !schema.additionalProperties) return 'example';
       const out: { [key: string]: Json } = {};
       const props = (schema.properties ?? {}) as Record<string, SchemaObject>;
-      const names = opts.allProperties || opts.topLevelOptional ? Object.keys(props) : ((schema.required ?? []) as string[]);
+      const every = opts.allProperties || opts.topLevelOptional;
+      const names = every ? Object.keys(props) : ((schema.required ?? []) as string[]);
       for (const name of new Set(names)) {
         const prop = props[name];
         if (opts.request && prop && deref(doc, prop).readOnly) continue;
