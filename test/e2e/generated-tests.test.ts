@@ -89,4 +89,25 @@ describe('generated tests: the Stigg client with tests: true', () => {
     expect(skipped.sort()).toEqual(STATIC_SPEC_DEFECTS);
     expect(results.filter((r) => r.ok && r.skip === undefined)).toHaveLength(122 - STATIC_SPEC_DEFECTS.length);
   });
+
+  it('fails, with the mock server\'s answer, when the client sends what the spec does not have', async () => {
+    // A client whose coupon routes are misspelt: the same generated tests must catch it.
+    const file = path.join(outDir, 'dist/esm/resources/v1/coupons.js');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replaceAll('/api/v1/coupons', '/api/v1/coupon'));
+    try {
+      const args = ['tests/run.mjs', '--test-reporter=tap', 'tests/v1.coupons.test.mjs'];
+      const run = await exec(process.execPath, args, { cwd: outDir, maxBuffer: 1 << 26 }).then(
+        () => undefined,
+        (err: { code?: number; stdout?: string }) => err,
+      );
+      expect(run?.code).toBe(1);
+      const coupons = topLevelResults(run?.stdout ?? '');
+      expect(coupons.length).toBeGreaterThan(0);
+      expect(coupons.filter((r) => r.ok)).toEqual([]);
+      expect(run?.stdout).toContain('with required params: 404');
+    } finally {
+      writeFileSync(file, original);
+    }
+  }, 120_000);
 });
