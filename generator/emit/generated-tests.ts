@@ -115,6 +115,7 @@ function callArgs(document: SpecDocument, op: Operation, mode: 'required' | 'all
     exampleFor(document, raw.get(`${location}:${name}`)?.['schema'], {
       stringHint: location === 'path' || location === 'header' ? `${name.toLowerCase()}-1` : undefined,
       allProperties: mode === 'all' && location !== 'path',
+      schemaExamples: true,
     });
   const params: Record<string, Json> = {};
   for (const m of plan.members) {
@@ -139,8 +140,8 @@ function bodyParams(document: SpecDocument, op: Operation, mode: 'required' | 'a
     const whole = op.request.members.find((m) => m.location === 'body');
     if (!whole?.property.required && mode === 'required') return {};
     if (sent.encoding === 'binary') return { body: 'example' };
-    return { body: exampleFor(document, schema, { request: true }) };
+    return { body: exampleFor(document, schema, { request: true, schemaExamples: true }) };
   }
-  const value = exampleFor(document, schema, { request: true, topLevelOptional: mode === 'all' });
+  const value = exampleFor(document, schema, { request: true, topLevelOptional: mode === 'all', schemaExamples: true });
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }

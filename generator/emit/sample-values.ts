@@ -37,6 +37,15 @@ export interface ExampleOptions {
   allProperties?: boolean;
   /** Fill the optional properties of the outermost object only (a request body sent with every field). */
   topLevelOptional?: boolean;
+  /** Use a schema's own scalar `example` (or first `examples` entry) when it has one, before anything generated. */
+  schemaExamples?: boolean;
+}
+
+/** The schema's own scalar example: the spec author's value reads better than a generated one. */
+function ownExample(schema: SchemaObject): Json | undefined {
+  const listed: unknown = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  const value: unknown = 'example' in schema ? schema.example : listed;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 const FORMAT_EXAMPLES: Record<string, string> = {
@@ -104,7 +113,7 @@ function mergeAllOf(doc: SpecDocument, schema: SchemaObject): SchemaObject {
 }
 
 /**
- * A value valid for `schema`: enums -> first value, known formats, lengths and
+ * A value valid for `schema`: its own scalar example when asked, enums -> first value, known formats, lengths and
  * bounds respected, arrays with one item, objects with their required
  * properties (recursively), oneOf/anyOf -> first variant (with its
  * discriminator value), `$ref`s followed.
@@ -114,6 +123,8 @@ export function exampleFor(doc: SpecDocument, input: SchemaObject | undefined, o
   if (!input) return 'example';
   const schema = mergeAllOf(doc, deref(doc, input));
   if ('const' in schema) return schema.const as Json;
+  const own = opts.schemaExamples ? ownExample(schema) : undefined;
+  if (own !== undefined) return own;
   if (Array.isArray(schema.enum)) {
     const first = (schema.enum as Json[]).find((v) => v !== null);
     return first === undefined ? null : first;
