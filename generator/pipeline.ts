@@ -10,6 +10,7 @@ import type { ResolvedClientSettings } from './config/types.js';
 import { ApiforgeError, type Diagnostic } from './diagnostics.js';
 import { clientName } from './emit/client-config.js';
 import { formatMode, tidyFiles } from './emit/format-mode.js';
+import { generatedTests } from './emit/generated-tests.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
@@ -96,7 +97,7 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   try {
     const spec = await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true });
     const model = buildModel(spec, settings);
-    const raw = emitClient(model, settings, engine);
+    const raw = [...emitClient(model, settings, engine), ...generatedTests(spec.document, model, settings, engine, clientName(model, settings))];
     let files = mode === 'printer' ? tidyFiles(raw) : raw;
     if (prettierFormat && startPool) {
       const [{ DEFAULT_PRETTIER, formatFiles }] = prettierFormat;

@@ -20,6 +20,8 @@ export interface ClientSelection {
   package?: boolean;
   packageName?: string;
   packageVersion?: string;
+  /** `--tests`: also write the generated tests. */
+  tests?: boolean;
   baseUrl?: string;
   templates?: string;
   /** `--format`: `default`, `prettier` or `none`; applies to every selected client. */
@@ -38,6 +40,7 @@ function settingsFromFlags(sel: ClientSelection, cwd: string, current: Partial<C
     const base = typeof current.package === 'object' ? current.package : {};
     out.package = { ...base, ...(sel.packageName !== undefined ? { name: sel.packageName } : {}), ...(sel.packageVersion !== undefined ? { version: sel.packageVersion } : {}) };
   }
+  if (sel.tests === true) out.tests = true;
   if (sel.baseUrl !== undefined) out.baseURL = sel.baseUrl;
   if (sel.templates !== undefined) out.templates = path.resolve(cwd, sel.templates);
   if (sel.format !== undefined) out.format = formatFromFlag(sel.format);

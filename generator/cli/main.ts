@@ -23,6 +23,7 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--no-package', 'write only src/ and tsconfig.json: no package.json, README.md or api.md (config `package: false`)')
     .option('--package-name <name>', 'npm name of the generated package (config `package.name`; default: from the client name)')
     .option('--package-version <version>', 'version of the generated package (config `package.version`; default: the spec version)')
+    .option('--tests', 'also write tests/: one test per operation against a Prism mock of the spec (config `tests`)')
     .option('--base-url <url>', 'default base URL of the client (config `baseURL`)')
     .option('--templates <dir>', 'folder of template overrides (config `templates`)')
     .option('--format <mode>', 'formatting: default (the built-in printer), prettier (with your prettier config) or none')

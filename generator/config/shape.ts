@@ -176,6 +176,10 @@ export const clientShape: ObjectShape<ClientSettings> = {
       description: 'The output as a package (default true): package.json (dual ESM + CommonJS build), README.md, api.md. `false` writes only src/ and tsconfig.json.',
       options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
     },
+    tests: {
+      kind: 'boolean',
+      description: 'Also write tests/: one test per operation (required params, then all params) against a Prism mock of the spec; `npm test` runs them (default false).',
+    },
     allowUnresolvedRefs: {
       kind: 'boolean',
       description: 'Type `$ref`s that point to nothing as `unknown` with one warning per target, instead of failing (default false).',

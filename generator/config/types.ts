@@ -140,6 +140,12 @@ export interface ClientSettings {
    */
   package?: boolean | { name?: string; version?: string };
   /**
+   * Also write `tests/` (default false): one node:test test per operation, calling it with its required params and
+   * with all of them against a Prism mock server of a copy of the spec; `npm test` in the package builds and runs them.
+   * Needs the package (not `package: false`) and the full client (not `emit: 'types'`).
+   */
+  tests?: boolean;
+  /**
    * Type `$ref`s that point to nothing as `unknown`, with one warning per target, instead of
    * failing (default false: a dangling `$ref` is an error and nothing is written).
    */

@@ -117,6 +117,13 @@ function check(s: Shape, v: unknown, at: string, issues: ConfigIssue[], extraKey
   }
 }
 
+/** Settings that only make sense together: generated tests run the built package of the full client. */
+function checkCombinations(c: unknown, at: string, issues: ConfigIssue[]): void {
+  if (!isObject(c) || c.tests !== true) return;
+  if (c.package === false) issues.push({ path: join(at, 'tests'), message: 'tests need the package (remove `package: false`)' });
+  if (c.emit === 'types') issues.push({ path: join(at, 'tests'), message: "tests need the full client (remove `emit: 'types'`)" });
+}
+
 /** Validates a raw config value; returns every issue found (empty when valid). */
 export function validateConfig(raw: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -139,6 +146,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
       const seen = new Map<string, number>();
       clients.forEach((c, i) => {
         check(clientShape, c, `clients[${i}]`, issues);
+        checkCombinations(c, `clients[${i}]`, issues);
         const name = isObject(c) && typeof c.name === 'string' ? c.name : undefined;
         if (name === undefined) return;
         const prev = seen.get(name);
@@ -148,6 +156,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
     }
   } else {
     check(clientShape, raw, '', issues, TOP_LEVEL_EXTRA);
+    checkCombinations(raw, '', issues);
   }
   return issues;
 }

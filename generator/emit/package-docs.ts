@@ -53,6 +53,7 @@ export function packageDocsView(model: ApiModel, settings: ClientSettings, clien
     paginatedExample: all.find((m) => m.paginated && !m.exampleArgs.includes('{')) ?? all.find((m) => m.paginated) ?? null,
     example: all.length > 0 ? simplest(all) : null,
     featureSections: featureSections(model, clientName, prefix).join('\n'),
+    tests: settings.tests === true,
   };
 }
 

@@ -11,6 +11,7 @@ import { envPrefix } from './client-config.js';
 import { clientReadme } from './client-readme.js';
 import { packageDocs, packageDocsView, type DocsResourcePlan } from './package-docs.js';
 import type { TemplateEngine } from './template-engine.js';
+import { testPackageFields } from './generated-tests.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -62,6 +63,7 @@ export function projectFiles(model: ApiModel, settings: ClientSettings, clientNa
 }
 
 function packageJson(model: ApiModel, settings: ClientSettings, name: string, withDocs: boolean): string {
+  const tests = testPackageFields(settings);
   const configured = typeof settings.package === 'object' ? settings.package.version : undefined;
   const semver = /^\d+\.\d+\.\d+/.exec(model.version)?.[0];
   return json({
@@ -86,7 +88,8 @@ function packageJson(model: ApiModel, settings: ClientSettings, name: string, wi
       build: `tsc -p tsconfig.esm.json && tsc -p tsconfig.cjs.json && ${MARK_CJS}`,
       typecheck: 'tsc -p tsconfig.json',
       prepack: 'npm run build',
+      ...tests.scripts,
     },
-    devDependencies: { typescript: '^5.9.0' },
+    devDependencies: { ...tests.devDependencies, typescript: '^5.9.0' },
   });
 }

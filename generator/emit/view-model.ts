@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '2.2';
+export const VIEW_MODEL_VERSION = '2.3';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -336,4 +336,45 @@ export interface PackageDocsView {
   example: DocsMethodView | null;
   /** Markdown sections on the client's streaming, upload and OAuth2 operations; empty when it has none. */
   featureSections: string;
+  /** The package has generated tests (`tests: true`): the README says how to run them. */
+  tests: boolean;
+}
+
+/** Context of `tests/run.mjs`: the script behind the generated package's `npm test` (starts Prism, runs node:test). */
+export interface TestRunnerView {
+  /** The spec copy Prism serves, relative to the package root, e.g. `tests/openapi.json`. */
+  specFile: string;
+  /** Test files to run, relative to the package root, sorted. */
+  testFiles: string[];
+}
+
+/** Context of `tests/helpers.mjs`: the client factory and the call wrapper every generated test uses. */
+export interface TestHelpersView {
+  /** The client class name, e.g. `Stigg`. */
+  clientName: string;
+  /** Import path of the built client from `tests/`, e.g. `../dist/esm/index.js`. */
+  clientImport: string;
+}
+
+/** Context of `tests/resource.test.mjs`: the tests of one resource's operations. */
+export interface TestFileView {
+  /** Dotted resource path, empty for the client's own operations. */
+  resourcePath: string;
+  tests: OperationTestView[];
+}
+
+/** One operation's test: the call with its required params, then with all of them. */
+export interface OperationTestView {
+  /** Test name, e.g. `v1.customers.retrieve (GET /api/v1/customers/{id})`. */
+  name: string;
+  /** The spec's operationId, or `<method> <path>`. */
+  operationId: string;
+  /** Property path from the client to the method, e.g. `['v1', 'customers', 'retrieve']`. */
+  callPath: string[];
+  /** A paginated list: the test also iterates the first items. */
+  paginated: boolean;
+  /** Arguments with only the required params, as JS source (a JSON array literal). */
+  requiredArgs: string;
+  /** Arguments with every param, as JS source (a JSON array literal). */
+  allArgs: string;
 }

@@ -15,6 +15,7 @@ describe('config validation', () => {
       idempotency: { header: 'Idempotency-Key', methods: ['post'] }, templates: 'tpl', prettier: false, emit: 'types', package: { name: '@a/b', version: '1.0.0' },
     }],
     ['idempotency false, package true', { ...ok, idempotency: false, package: true }],
+    ['tests', { ...ok, tests: true }],
   ])('accepts %s', (_, config) => {
     expect(validateConfig(config)).toEqual([]);
   });
@@ -37,6 +38,9 @@ describe('config validation', () => {
     ['pagination true is not allowed', { ...ok, operations: { list: { pagination: true } } }, ['operations.list.pagination: expected an object or false, got a boolean (true)']],
     ['clients not an array', { clients: {} }, ['clients: expected an array of clients, got an object']],
     ['no clients', { clients: [] }, ['clients: expected at least one client']],
+    ['tests without the package', { ...ok, tests: true, package: false }, ['tests: tests need the package (remove `package: false`)']],
+    ['tests of types only', { clients: [{ ...ok, tests: true, emit: 'types' }] }, ["clients[0].tests: tests need the full client (remove `emit: 'types'`)"]],
+    ['tests not a boolean', { ...ok, tests: 'yes' }, ['tests: expected a boolean, got the string "yes"']],
     ['client settings beside clients', { clients: [ok], prettier: false }, ['prettier: unknown key (with "clients", put client settings inside each client)']],
     ['duplicate names', { clients: [{ ...ok, name: 'A' }, { ...ok, name: 'A' }] }, ['clients[1].name: duplicate client name "A" (also clients[0])']],
   ])('rejects %s', (_, config, expected) => {

@@ -42,6 +42,7 @@ import {
   type SchemaObject,
   type SurfaceRow,
 } from './spec-tools.js';
+import { STATIC_SPEC_DEFECTS } from './stigg-spec-defects.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const doc: OpenAPIDocument = loadSpec(`${root}specs/stigg/openapi.yaml`);
@@ -384,29 +385,6 @@ function groups(rows: SurfaceRow[]): Map<string, SurfaceRow[]> {
   }
   return out;
 }
-
-/**
- * Operations whose static example response violates the spec's response schema
- * (ambiguous `oneOf`s: `resetPeriodConfiguration`, `syncData`, FEATURE|CREDIT entitlements).
- */
-const STATIC_SPEC_DEFECTS: string[] = [
-  'AddonEntitlementController_createAddonEntitlements',
-  'AddonEntitlementController_deleteAddonEntitlement',
-  'AddonEntitlementController_getAddonEntitlements',
-  'AddonEntitlementController_updateAddonEntitlement',
-  'CustomerIntegrationController_getCustomerIntegration',
-  'CustomerIntegrationController_getCustomerIntegrations',
-  'CustomerIntegrationController_linkCustomerIntegration',
-  'CustomerIntegrationController_unlinkCustomerIntegration',
-  'CustomerIntegrationController_updateCustomerIntegration',
-  'PlanEntitlementController_createPlanEntitlements',
-  'PlanEntitlementController_deletePlanEntitlement',
-  'PlanEntitlementController_getPlanEntitlements',
-  'PlanEntitlementController_updatePlanEntitlement',
-  'PromotionalEntitlementController_getPromotionalEntitlements',
-  'PromotionalEntitlementController_grantPromotionalEntitlements',
-  'PromotionalEntitlementController_revokePromotionalEntitlement',
-];
 
 function operationTest(row: SurfaceRow, baseURL: string, mode: Mode): void {
   it(testName(row), () => runOperation(row, baseURL, mode));
