@@ -49,7 +49,7 @@ export type DiagnosticCode =
 export interface Diagnostic {
   code: DiagnosticCode;
   /** Errors make the run fail (exit 1) even when output could be produced. Default: warning. */
-  severity?: "error" | "warning";
+  severity?: 'error' | 'warning';
   message: string;
   location?: SourceLocation;
 }

@@ -64,7 +64,10 @@ export function inspectModel(model: ApiModel, settings: Pick<ResolvedClientSetti
 
 /** Loads a spec and reports on it. */
 export async function inspectClient(settings: ResolvedClientSettings): Promise<InspectReport> {
-  const model = buildModel(await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true }), settings);
+  const model = buildModel(
+    await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true }),
+    settings,
+  );
   return inspectModel(model, settings);
 }
 
@@ -75,7 +78,10 @@ export function formatInspect(report: InspectReport): string {
     `${report.title} ${report.apiVersion} (OpenAPI ${report.specVersion}) -> client ${report.clientName}`,
     `${report.counts.operations} operations, ${report.counts.schemas} schemas, ${report.counts.resources} resources, ${report.counts.paginated} paginated, ${report.warnings.length} warnings`,
     '',
-    ...report.methods.map((m) => `${m.call.padEnd(width)}${m.method.padEnd(7)} ${m.path}${m.pagination ? `  [paginated: ${m.pagination}]` : ''}`),
+    ...report.methods.map(
+      (m) =>
+        `${m.call.padEnd(width)}${m.method.padEnd(7)} ${m.path}${m.pagination ? `  [paginated: ${m.pagination}]` : ''}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -66,7 +66,9 @@ async function prettierOptions(output: string): Promise<prettier.Options | null>
  * The prettier formatter: prettier is an optional peer dependency, needed only for `format: 'prettier'`
  * (the default layout needs no formatter), so a missing one is an input error with the fix, not a crash.
  */
-async function loadPrettierFormat(): Promise<[typeof import('./emit/format.js'), typeof import('./emit/format-pool.js')]> {
+async function loadPrettierFormat(): Promise<
+  [typeof import('./emit/format.js'), typeof import('./emit/format-pool.js')]
+> {
   try {
     await import('prettier');
   } catch {
@@ -82,7 +84,10 @@ async function loadPrettierFormat(): Promise<[typeof import('./emit/format.js'),
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
   // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast; prettier only when asked for.
   const mode = formatMode(settings);
-  const [{ emitClient }, { createTemplateEngine }] = await Promise.all([import('./emit/emit-client.js'), import('./emit/template-engine.js')]);
+  const [{ emitClient }, { createTemplateEngine }] = await Promise.all([
+    import('./emit/emit-client.js'),
+    import('./emit/template-engine.js'),
+  ]);
   const prettierFormat = mode === 'prettier' ? await loadPrettierFormat() : undefined;
   const engine = createTemplateEngine({
     builtinDir: BUILTIN_TEMPLATES,
@@ -97,12 +102,21 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
   try {
     const spec = await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true });
     const model = buildModel(spec, settings);
-    const raw = [...emitClient(model, settings, engine), ...generatedTests(spec.document, model, settings, engine, clientName(model, settings))];
+    const raw = [
+      ...emitClient(model, settings, engine),
+      ...generatedTests(spec.document, model, settings, engine, clientName(model, settings)),
+    ];
     let files = mode === 'printer' ? tidyFiles(raw) : raw;
     if (prettierFormat && startPool) {
       const [{ DEFAULT_PRETTIER, formatFiles }] = prettierFormat;
       const prettierConfig = (await prettierOptions(settings.output)) ?? DEFAULT_PRETTIER;
-      files = await formatFiles(raw, { outputDir: settings.output, cacheFile, prettier: prettierConfig, pool, startPool });
+      files = await formatFiles(raw, {
+        outputDir: settings.output,
+        cacheFile,
+        prettier: prettierConfig,
+        pool,
+        startPool,
+      });
     }
     return {
       files,

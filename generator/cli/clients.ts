@@ -33,12 +33,20 @@ export interface ClientSelection {
 }
 
 /** The config settings given as flags; they apply to every selected client. */
-function settingsFromFlags(sel: ClientSelection, cwd: string, current: Partial<ClientSettings> = {}): Partial<ClientSettings> {
+function settingsFromFlags(
+  sel: ClientSelection,
+  cwd: string,
+  current: Partial<ClientSettings> = {},
+): Partial<ClientSettings> {
   const out: Partial<ClientSettings> = {};
   if (sel.package === false) out.package = false;
   else if (sel.packageName !== undefined || sel.packageVersion !== undefined) {
     const base = typeof current.package === 'object' ? current.package : {};
-    out.package = { ...base, ...(sel.packageName !== undefined ? { name: sel.packageName } : {}), ...(sel.packageVersion !== undefined ? { version: sel.packageVersion } : {}) };
+    out.package = {
+      ...base,
+      ...(sel.packageName !== undefined ? { name: sel.packageName } : {}),
+      ...(sel.packageVersion !== undefined ? { version: sel.packageVersion } : {}),
+    };
   }
   if (sel.tests === true) out.tests = true;
   if (sel.baseUrl !== undefined) out.baseURL = sel.baseUrl;
@@ -64,19 +72,37 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
  * cwd: explicit arguments win, and `apiforge generate other.yaml -o x` must
  * not silently pick up unrelated overrides.
  */
-export async function selectClients(sel: ClientSelection, ctx: CliContext, opts: { requireOutput: boolean }): Promise<SelectedClients> {
+export async function selectClients(
+  sel: ClientSelection,
+  ctx: CliContext,
+  opts: { requireOutput: boolean },
+): Promise<SelectedClients> {
   const selected = await selectFromArgs(sel, ctx, opts);
   if (sel.allowUnresolvedRefs) selected.clients = selected.clients.map((c) => ({ ...c, allowUnresolvedRefs: true }));
   return selected;
 }
 
-async function selectFromArgs(sel: ClientSelection, ctx: CliContext, opts: { requireOutput: boolean }): Promise<SelectedClients> {
-  const loaded = sel.spec !== undefined && sel.config === undefined ? undefined : await loadConfigFrom({ cwd: ctx.cwd, ...(sel.config !== undefined ? { config: sel.config } : {}) });
+async function selectFromArgs(
+  sel: ClientSelection,
+  ctx: CliContext,
+  opts: { requireOutput: boolean },
+): Promise<SelectedClients> {
+  const loaded =
+    sel.spec !== undefined && sel.config === undefined
+      ? undefined
+      : await loadConfigFrom({ cwd: ctx.cwd, ...(sel.config !== undefined ? { config: sel.config } : {}) });
   if (!loaded) {
-    if (sel.spec === undefined) throw usage(`no spec given and no apiforge.config.{ts,mts,mjs,js,json} in ${ctx.cwd}; run \`apiforge generate <spec> --output <dir>\` or add a config`);
+    if (sel.spec === undefined)
+      throw usage(
+        `no spec given and no apiforge.config.{ts,mts,mjs,js,json} in ${ctx.cwd}; run \`apiforge generate <spec> --output <dir>\` or add a config`,
+      );
     if (sel.client !== undefined) throw usage('--client needs a config file');
-    if (sel.output === undefined && opts.requireOutput) throw usage('--output <dir> is required when no config file is used');
-    const client = resolveClient({ input: sel.spec, output: sel.output ?? '.', ...(sel.name !== undefined ? { name: sel.name } : {}) }, ctx.cwd);
+    if (sel.output === undefined && opts.requireOutput)
+      throw usage('--output <dir> is required when no config file is used');
+    const client = resolveClient(
+      { input: sel.spec, output: sel.output ?? '.', ...(sel.name !== undefined ? { name: sel.name } : {}) },
+      ctx.cwd,
+    );
     return { clients: [{ ...client, ...settingsFromFlags(sel, ctx.cwd) }], warnings: [] };
   }
   let clients = loaded.clients;
@@ -84,12 +110,21 @@ async function selectFromArgs(sel: ClientSelection, ctx: CliContext, opts: { req
     const names = clients.map((c) => c.name).filter((n): n is string => n !== undefined);
     clients = clients.filter((c) => c.name === sel.client);
     if (clients.length === 0) {
-      throw usage(`no client named "${sel.client}" in ${ctx.rel(loaded.file)}${didYouMean(sel.client, names)}; clients: ${names.join(', ') || '(none named)'}`);
+      throw usage(
+        `no client named "${sel.client}" in ${ctx.rel(loaded.file)}${didYouMean(sel.client, names)}; clients: ${names.join(', ') || '(none named)'}`,
+      );
     }
   }
-  const overriding = [sel.spec !== undefined && '<spec>', sel.output !== undefined && '--output', sel.name !== undefined && '--name'].filter(Boolean);
+  const overriding = [
+    sel.spec !== undefined && '<spec>',
+    sel.output !== undefined && '--output',
+    sel.name !== undefined && '--name',
+  ].filter(Boolean);
   if (overriding.length > 0) {
-    if (clients.length > 1) throw usage(`${overriding.join(', ')} apply to one client; the config has ${clients.length}, pick one with --client NAME`);
+    if (clients.length > 1)
+      throw usage(
+        `${overriding.join(', ')} apply to one client; the config has ${clients.length}, pick one with --client NAME`,
+      );
     const c = { ...clients[0]! };
     if (sel.spec !== undefined) c.input = isUrl(sel.spec) ? sel.spec : path.resolve(ctx.cwd, sel.spec);
     if (sel.output !== undefined) c.output = path.resolve(ctx.cwd, sel.output);
@@ -100,11 +135,16 @@ async function selectFromArgs(sel: ClientSelection, ctx: CliContext, opts: { req
   return { clients, configFile: loaded.file, warnings: loaded.warnings };
 }
 
-const FORMAT_FLAG: Record<string, ResolvedClientSettings['format']> = { default: true, prettier: 'prettier', none: false };
+const FORMAT_FLAG: Record<string, ResolvedClientSettings['format']> = {
+  default: true,
+  prettier: 'prettier',
+  none: false,
+};
 
 /** `--format` as the config's `format` value; a usage error for an unknown mode. */
 function formatFromFlag(flag: string): ResolvedClientSettings['format'] {
   const format = FORMAT_FLAG[flag];
-  if (format === undefined) throw usage(`--format must be one of ${Object.keys(FORMAT_FLAG).join(', ')}; got "${flag}"`);
+  if (format === undefined)
+    throw usage(`--format must be one of ${Object.keys(FORMAT_FLAG).join(', ')}; got "${flag}"`);
   return format;
 }

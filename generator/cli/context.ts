@@ -124,7 +124,8 @@ export class CliContext {
       if (verbose || d.severity === 'error' || shown < WARNINGS_PER_CODE) this.err(text);
     }
     for (const [code, count] of perCode) {
-      if (!verbose && count > WARNINGS_PER_CODE) this.err(`warning: ... and ${count - WARNINGS_PER_CODE} more ${code} warnings (--verbose lists them all)`);
+      if (!verbose && count > WARNINGS_PER_CODE)
+        this.err(`warning: ... and ${count - WARNINGS_PER_CODE} more ${code} warnings (--verbose lists them all)`);
     }
   }
 
@@ -139,7 +140,6 @@ export class CliContext {
     return r === '' ? '.' : r.startsWith('..') || path.isAbsolute(r) ? p : r;
   }
 }
-
 
 export function packageVersion(): string {
   try {

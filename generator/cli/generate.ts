@@ -172,7 +172,9 @@ function printOutcome(
     ctx.err(`  run \`apiforge generate\` to update it`);
   } else if (!flags.quiet) {
     const removed = written.removed.length ? `, ${written.removed.length} removed` : '';
-    ctx.out(`✔ ${where} (${written.total} files, ${written.written} written${removed}, ${seconds(performance.now() - started)})`);
+    ctx.out(
+      `✔ ${where} (${written.total} files, ${written.written} written${removed}, ${seconds(performance.now() - started)})`,
+    );
   }
 }
 

@@ -20,16 +20,35 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
     .option('--client <name>', 'only generate the client with this name')
     .option('-o, --output <dir>', 'output folder (required without a config)')
     .option('--name <name>', 'client class name')
-    .option('--no-package', 'write only src/ and tsconfig.json: no package.json, README.md or api.md (config `package: false`)')
-    .option('--package-name <name>', 'npm name of the generated package (config `package.name`; default: from the client name)')
-    .option('--package-version <version>', 'version of the generated package (config `package.version`; default: the spec version)')
+    .option(
+      '--no-package',
+      'write only src/ and tsconfig.json: no package.json, README.md or api.md (config `package: false`)',
+    )
+    .option(
+      '--package-name <name>',
+      'npm name of the generated package (config `package.name`; default: from the client name)',
+    )
+    .option(
+      '--package-version <version>',
+      'version of the generated package (config `package.version`; default: the spec version)',
+    )
     .option('--tests', 'also write tests/: one test per operation against a Prism mock of the spec (config `tests`)')
     .option('--base-url <url>', 'default base URL of the client (config `baseURL`)')
     .option('--templates <dir>', 'folder of template overrides (config `templates`)')
-    .option('--format <mode>', 'formatting: default (the built-in printer), prettier (with your prettier config) or none')
-    .addOption(new Option('--emit <what>', 'the full client or types only (config `emit`)').choices(['client', 'types']))
-    .addOption(new Option('--pagination <mode>', 'infer pagination or not (config `pagination`)').choices(['auto', 'off']))
-    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
+    .option(
+      '--format <mode>',
+      'formatting: default (the built-in printer), prettier (with your prettier config) or none',
+    )
+    .addOption(
+      new Option('--emit <what>', 'the full client or types only (config `emit`)').choices(['client', 'types']),
+    )
+    .addOption(
+      new Option('--pagination <mode>', 'infer pagination or not (config `pagination`)').choices(['auto', 'off']),
+    )
+    .option(
+      '--allow-unresolved-refs',
+      'type $refs that point to nothing as unknown (one warning each) instead of failing',
+    )
     .option('-q, --quiet', 'print nothing on success')
     .option('-v, --verbose', 'list the template file used for each template and partial')
     .option('--debug', 'show stack traces for internal errors')
@@ -37,7 +56,12 @@ function addGenerateOptions(cmd: Command, withCheckAndWatch: boolean): Command {
   if (withCheckAndWatch) {
     cmd
       .option('--check', 'write nothing; exit 1 listing files that differ when the output is stale')
-      .addOption(new Option('-w, --watch', 'regenerate when the config, spec, $ref files or override templates change').conflicts('check'));
+      .addOption(
+        new Option(
+          '-w, --watch',
+          'regenerate when the config, spec, $ref files or override templates change',
+        ).conflicts('check'),
+      );
   }
   return cmd;
 }
@@ -51,20 +75,22 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .configureOutput({ writeOut: (s) => void ctx.stdout.write(s), writeErr: (s) => void ctx.stderr.write(s) })
     .exitOverride();
 
-  addGenerateOptions(program.command('generate').description('generate client(s) from a spec or the config'), true).action(
-    async (spec: string | undefined, opts: GenerateFlags & { watch?: boolean }) => {
-      const flags = { ...opts, ...(spec !== undefined ? { spec } : {}) };
-      // Other commands load on demand: a no-op `generate` must not pay for handlebars or the diff library.
-      if (!opts.watch) result.code = await generateCommand(flags, ctx);
-      else result.code = await (await import('./watch.js')).watchCommand(flags, ctx);
-    },
-  );
+  addGenerateOptions(
+    program.command('generate').description('generate client(s) from a spec or the config'),
+    true,
+  ).action(async (spec: string | undefined, opts: GenerateFlags & { watch?: boolean }) => {
+    const flags = { ...opts, ...(spec !== undefined ? { spec } : {}) };
+    // Other commands load on demand: a no-op `generate` must not pay for handlebars or the diff library.
+    if (!opts.watch) result.code = await generateCommand(flags, ctx);
+    else result.code = await (await import('./watch.js')).watchCommand(flags, ctx);
+  });
 
-  addGenerateOptions(program.command('check').description('like generate --check: exit 1 when the committed output is stale'), false).action(
-    async (spec: string | undefined, opts: GenerateFlags) => {
-      result.code = await generateCommand({ ...opts, ...(spec !== undefined ? { spec } : {}), check: true }, ctx);
-    },
-  );
+  addGenerateOptions(
+    program.command('check').description('like generate --check: exit 1 when the committed output is stale'),
+    false,
+  ).action(async (spec: string | undefined, opts: GenerateFlags) => {
+    result.code = await generateCommand({ ...opts, ...(spec !== undefined ? { spec } : {}), check: true }, ctx);
+  });
 
   program
     .command('inspect')
@@ -72,7 +98,10 @@ function buildProgram(ctx: CliContext, result: { code: number }): Command {
     .argument('<spec>', 'OpenAPI document (path or URL)')
     .option('-c, --config <file>', 'config file with naming overrides')
     .option('--json', 'print JSON')
-    .option('--allow-unresolved-refs', 'type $refs that point to nothing as unknown (one warning each) instead of failing')
+    .option(
+      '--allow-unresolved-refs',
+      'type $refs that point to nothing as unknown (one warning each) instead of failing',
+    )
     .option('--debug', 'show stack traces for internal errors')
     .action(async (spec: string, opts: InspectFlags) => {
       result.code = await (await import('./inspect.js')).inspectCommand(spec, opts, ctx);

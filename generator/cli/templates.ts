@@ -10,7 +10,12 @@ import { loadConfigFrom } from '../config/load.js';
 import { ApiforgeError } from '../diagnostics.js';
 import { VIEW_MODEL_VERSION } from '../emit/view-model.js';
 import { listRuntimeFiles, listTemplateFiles } from '../emit/template-engine.js';
-import { TEMPLATE_MANIFEST, hashTemplateSource, readTemplateManifest, type TemplateManifest } from '../emit/templates/manifest.js';
+import {
+  TEMPLATE_MANIFEST,
+  hashTemplateSource,
+  readTemplateManifest,
+  type TemplateManifest,
+} from '../emit/templates/manifest.js';
 import { closest } from '../util/closest.js';
 import { packageVersion, type CliContext } from './context.js';
 
@@ -26,17 +31,29 @@ export async function ejectCommand(names: string[], flags: EjectFlags, ctx: CliC
   for (const n of names) {
     if (!templates.has(n)) {
       const hint = closest(n, templates.keys());
-      throw new ApiforgeError('template-error', `no built-in template named "${n}"${hint ? ` (closest: "${hint}")` : ''}`, undefined, 2);
+      throw new ApiforgeError(
+        'template-error',
+        `no built-in template named "${n}"${hint ? ` (closest: "${hint}")` : ''}`,
+        undefined,
+        2,
+      );
     }
   }
   const selected = names.length ? names : [...templates.keys()];
   const files = selected.map((n) => templates.get(n)!.rel);
   const clobbered = files.filter((f) => existsSync(path.join(to, f)));
   if (clobbered.length && !flags.force) {
-    throw new ApiforgeError('template-error', `${clobbered.length} file(s) already exist in ${ctx.rel(to)} (e.g. ${clobbered[0]}); pass --force to overwrite`);
+    throw new ApiforgeError(
+      'template-error',
+      `${clobbered.length} file(s) already exist in ${ctx.rel(to)} (e.g. ${clobbered[0]}); pass --force to overwrite`,
+    );
   }
   const previous = readTemplateManifest(to);
-  const manifest: TemplateManifest = { contract: VIEW_MODEL_VERSION, apiforge: packageVersion(), builtins: { ...previous?.builtins } };
+  const manifest: TemplateManifest = {
+    contract: VIEW_MODEL_VERSION,
+    apiforge: packageVersion(),
+    builtins: { ...previous?.builtins },
+  };
   mkdirSync(to, { recursive: true });
   for (const n of selected) {
     const { rel: f, file: src } = templates.get(n)!;
@@ -70,7 +87,9 @@ export async function diffCommand(flags: DiffFlags, ctx: CliContext): Promise<nu
     const manifest = readTemplateManifest(dir);
     const listed = listTemplateFiles(dir);
     const overrides = new Map([...listed.templates, ...listed.runtime]);
-    ctx.out(`${ctx.rel(dir)} (contract ${manifest?.contract ?? 'not declared'}, apiforge provides ${VIEW_MODEL_VERSION})`);
+    ctx.out(
+      `${ctx.rel(dir)} (contract ${manifest?.contract ?? 'not declared'}, apiforge provides ${VIEW_MODEL_VERSION})`,
+    );
     if (overrides.size === 0) ctx.out('  no overrides');
     for (const [name, file] of overrides) {
       const rel = path.relative(dir, file).split(path.sep).join('/');
@@ -79,11 +98,15 @@ export async function diffCommand(flags: DiffFlags, ctx: CliContext): Promise<nu
       const current = base === undefined ? undefined : readFileSync(base.file, 'utf8');
       const recorded = manifest?.builtins?.[rel];
       const status: Status =
-        current === undefined ? 'unknown'
-        : hashTemplateSource(mine) === hashTemplateSource(current) ? 'identical'
-        : recorded === undefined ? 'untracked'
-        : recorded !== hashTemplateSource(current) ? 'changed-upstream'
-        : 'customized';
+        current === undefined
+          ? 'unknown'
+          : hashTemplateSource(mine) === hashTemplateSource(current)
+            ? 'identical'
+            : recorded === undefined
+              ? 'untracked'
+              : recorded !== hashTemplateSource(current)
+                ? 'changed-upstream'
+                : 'customized';
       const stat = current === undefined || status === 'identical' ? '' : ` (${diffStat(current, mine)} vs built-in)`;
       const text: Record<Status, string> = {
         'changed-upstream': 'built-in changed since eject: review and merge',
@@ -92,11 +115,20 @@ export async function diffCommand(flags: DiffFlags, ctx: CliContext): Promise<nu
         untracked: 'differs from the built-in; not in the manifest, so upstream changes cannot be told apart',
         unknown: 'matches no built-in template: generation will fail',
       };
-      ctx.out(`  ${status === 'changed-upstream' ? '!' : status === 'unknown' ? '✘' : '·'} ${name}: ${text[status]}${stat}`);
+      ctx.out(
+        `  ${status === 'changed-upstream' ? '!' : status === 'unknown' ? '✘' : '·'} ${name}: ${text[status]}${stat}`,
+      );
       if (status === 'changed-upstream' || status === 'unknown') stale++;
       if (current !== undefined && (status === 'changed-upstream' || flags.patch) && status !== 'identical') {
         const patch = createTwoFilesPatch(`builtin/${rel}`, `override/${rel}`, current, mine, '', '', { context: 2 });
-        ctx.out(patch.split('\n').filter((l) => !/^=+$/.test(l)).map((l) => `    ${l.replace(/\t$/, '')}`).join('\n').trimEnd());
+        ctx.out(
+          patch
+            .split('\n')
+            .filter((l) => !/^=+$/.test(l))
+            .map((l) => `    ${l.replace(/\t$/, '')}`)
+            .join('\n')
+            .trimEnd(),
+        );
       }
     }
   }
@@ -131,13 +163,24 @@ function diffStat(a: string, b: string): string {
 async function overrideDirs(flags: DiffFlags, ctx: CliContext): Promise<string[]> {
   if (flags.templates !== undefined) {
     const dir = path.resolve(ctx.cwd, flags.templates);
-    if (!existsSync(dir)) throw new ApiforgeError('template-error', 'template overrides folder not found', { file: ctx.rel(dir) });
+    if (!existsSync(dir))
+      throw new ApiforgeError('template-error', 'template overrides folder not found', { file: ctx.rel(dir) });
     return [dir];
   }
-  const loaded = await loadConfigFrom({ cwd: ctx.cwd, ...(flags.config !== undefined ? { config: flags.config } : {}) });
-  const dirs = [...new Set((loaded?.clients ?? []).map((c) => c.templates).filter((t): t is string => t !== undefined))];
+  const loaded = await loadConfigFrom({
+    cwd: ctx.cwd,
+    ...(flags.config !== undefined ? { config: flags.config } : {}),
+  });
+  const dirs = [
+    ...new Set((loaded?.clients ?? []).map((c) => c.templates).filter((t): t is string => t !== undefined)),
+  ];
   if (dirs.length === 0) {
-    throw new ApiforgeError('config-error', 'no template overrides folder: pass --templates DIR or set "templates" in the config', undefined, 2);
+    throw new ApiforgeError(
+      'config-error',
+      'no template overrides folder: pass --templates DIR or set "templates" in the config',
+      undefined,
+      2,
+    );
   }
   return dirs;
 }

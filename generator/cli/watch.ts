@@ -55,7 +55,10 @@ export async function watchCommand(flags: GenerateFlags, ctx: CliContext): Promi
     }
     const what = [...changed].map((f) => ctx.rel(f));
     changed = new Set();
-    if (!flags.quiet) ctx.out(`↻ ${what.slice(0, 3).join(', ')}${what.length > 3 ? ` and ${what.length - 3} more` : ''} changed; regenerating`);
+    if (!flags.quiet)
+      ctx.out(
+        `↻ ${what.slice(0, 3).join(', ')}${what.length > 3 ? ` and ${what.length - 3} more` : ''} changed; regenerating`,
+      );
     ctx.resetReported();
     running = runOnce(false).then(() => {
       running = undefined;
@@ -73,24 +76,33 @@ export async function watchCommand(flags: GenerateFlags, ctx: CliContext): Promi
     for (const dir of new Set([...files].map((f) => path.dirname(f)))) {
       const key = `file:${dir}`;
       if (watchers.has(key)) continue;
-      watchers.set(key, safeWatch(dir, false, (name) => {
-        // Names are re-read from `files` on every event, so later additions in the same folder count.
-        if (name && [...files].some((f) => path.dirname(f) === dir && path.basename(f) === name)) trigger(path.join(dir, name));
-        else if (!name) trigger(dir);
-      }));
+      watchers.set(
+        key,
+        safeWatch(dir, false, (name) => {
+          // Names are re-read from `files` on every event, so later additions in the same folder count.
+          if (name && [...files].some((f) => path.dirname(f) === dir && path.basename(f) === name))
+            trigger(path.join(dir, name));
+          else if (!name) trigger(dir);
+        }),
+      );
     }
     for (const dir of templateDirs) {
       const key = `tree:${dir}`;
       if (watchers.has(key)) continue;
-      watchers.set(key, safeWatch(dir, true, (name) => {
-        if (!name || /\.hbs$|apiforge-templates\.json$|^apiforge\.config\./.test(name)) trigger(path.join(dir, name ?? ''));
-      }));
+      watchers.set(
+        key,
+        safeWatch(dir, true, (name) => {
+          if (!name || /\.hbs$|apiforge-templates\.json$|^apiforge\.config\./.test(name))
+            trigger(path.join(dir, name ?? ''));
+        }),
+      );
     }
   };
 
   await runOnce(true);
   sync();
-  if (!flags.quiet) ctx.out(`👀 watching ${files.size} file(s) and ${templateDirs.size} template folder(s); Ctrl-C to stop`);
+  if (!flags.quiet)
+    ctx.out(`👀 watching ${files.size} file(s) and ${templateDirs.size} template folder(s); Ctrl-C to stop`);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -111,7 +123,9 @@ export async function watchCommand(flags: GenerateFlags, ctx: CliContext): Promi
 /** `fs.watch` that never throws (a missing folder is simply not watched) and ignores watcher errors. */
 function safeWatch(dir: string, recursive: boolean, onChange: (name: string | null) => void): FSWatcher {
   try {
-    const w = watch(dir, { recursive, persistent: true }, (_event, name) => onChange(name === null ? null : String(name)));
+    const w = watch(dir, { recursive, persistent: true }, (_event, name) =>
+      onChange(name === null ? null : String(name)),
+    );
     w.on('error', () => undefined);
     return w;
   } catch {

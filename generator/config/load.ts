@@ -33,7 +33,16 @@ export function findConfigFile(dir: string): { file?: string; warnings: Diagnost
   const found = CONFIG_FILE_NAMES.map((n) => path.join(dir, n)).filter((f) => existsSync(f));
   const warnings: Diagnostic[] =
     found.length > 1
-      ? [{ code: 'config-error', message: `several config files found; using ${path.basename(found[0]!)} and ignoring ${found.slice(1).map((f) => path.basename(f)).join(', ')}`, location: { file: found[0]! } }]
+      ? [
+          {
+            code: 'config-error',
+            message: `several config files found; using ${path.basename(found[0]!)} and ignoring ${found
+              .slice(1)
+              .map((f) => path.basename(f))
+              .join(', ')}`,
+            location: { file: found[0]! },
+          },
+        ]
       : [];
   return found[0] ? { file: found[0], warnings } : { warnings };
 }
@@ -54,7 +63,10 @@ export async function readConfigFile(file: string): Promise<unknown> {
       const msg = (e as Error).message;
       const pos = /position (\d+)/.exec(msg);
       const where = pos ? lineColumn(text, Number(pos[1])) : {};
-      throw new ApiforgeError('config-error', `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, { file, ...where });
+      throw new ApiforgeError('config-error', `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, {
+        file,
+        ...where,
+      });
     }
   }
   // No module cache: watch mode re-reads the config after every edit.
@@ -64,7 +76,12 @@ export async function readConfigFile(file: string): Promise<unknown> {
   const self = existsSync(built) ? built : built.replace(/\.js$/, '.ts');
   // Loaded only for script configs: a JSON config (and a no-op run) need not pay for jiti.
   const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: true, alias: { apiforge: self } });
+  const jiti = createJiti(import.meta.url, {
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+    alias: { apiforge: self },
+  });
   try {
     const mod = await jiti.import<unknown>(file);
     const value = mod && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : mod;

@@ -12,7 +12,12 @@ function toSchema(s: Shape): JsonSchema {
   const base: JsonSchema = s.description ? { description: s.description } : {};
   switch (s.kind) {
     case 'string':
-      return { ...base, type: 'string', ...(s.enum ? { enum: [...s.enum] } : {}), ...(s.minLength ? { minLength: s.minLength } : {}) };
+      return {
+        ...base,
+        type: 'string',
+        ...(s.enum ? { enum: [...s.enum] } : {}),
+        ...(s.minLength ? { minLength: s.minLength } : {}),
+      };
     case 'boolean':
       return { ...base, type: 'boolean' };
     case 'literal':

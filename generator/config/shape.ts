@@ -23,7 +23,12 @@ export type Shape =
   | { kind: 'record'; values: Shape; description?: string }
   | { kind: 'union'; options: readonly Shape[]; description?: string };
 
-type ObjectShape<T> = { kind: 'object'; props: { [K in keyof Required<T>]: Shape }; required?: ReadonlyArray<keyof T & string>; description?: string };
+type ObjectShape<T> = {
+  kind: 'object';
+  props: { [K in keyof Required<T>]: Shape };
+  required?: ReadonlyArray<keyof T & string>;
+  description?: string;
+};
 
 const str = (description?: string): Shape => ({ kind: 'string', ...(description ? { description } : {}) });
 const strs = (description: string): Shape => ({ kind: 'array', items: { kind: 'string' }, description });
@@ -76,7 +81,8 @@ const operationShape: ObjectShape<OperationOverride> = {
     },
     stream: {
       kind: 'union',
-      description: 'Selector of the streaming response for an operation that returns JSON or a stream, or `false` for JSON only.',
+      description:
+        'Selector of the streaming response for an operation that returns JSON or a stream, or `false` for JSON only.',
       options: [streamShape, { kind: 'literal', value: false }],
     },
   },
@@ -100,7 +106,11 @@ const modelShape: ObjectShape<ModelOverride> = {
   props: {
     name: { ...identifier, description: "The schema's TypeScript name instead of the one inferred from its key." },
     resource: str("Dotted resource path whose namespace re-exports the schema's type."),
-    aliases: { kind: 'array', items: modelNameShape, description: 'More names for the same type, each optionally placed in a resource namespace.' },
+    aliases: {
+      kind: 'array',
+      items: modelNameShape,
+      description: 'More names for the same type, each optionally placed in a resource namespace.',
+    },
   },
 };
 
@@ -122,12 +132,17 @@ export const clientShape: ObjectShape<ClientSettings> = {
   description: 'Settings for one generated client.',
   required: ['input', 'output'],
   props: {
-    name: { kind: 'string', minLength: 1, description: 'Client class name, e.g. `Stigg`. Default: derived from `info.title`.' },
+    name: {
+      kind: 'string',
+      minLength: 1,
+      description: 'Client class name, e.g. `Stigg`. Default: derived from `info.title`.',
+    },
     input: { kind: 'string', minLength: 1, description: 'Spec path (relative to the config file) or http(s) URL.' },
     output: { kind: 'string', minLength: 1, description: 'Output folder (relative to the config file).' },
     env: {
       kind: 'object',
-      description: 'Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`, `<NAME>_CUSTOM_HEADERS`.',
+      description:
+        'Environment variable names; default `<NAME>_API_KEY`, `<NAME>_BASE_URL`, `<NAME>_LOG`, `<NAME>_CUSTOM_HEADERS`.',
       props: {
         apiKey: str(),
         baseURL: str(),
@@ -137,17 +152,35 @@ export const clientShape: ObjectShape<ClientSettings> = {
     },
     retryCountHeader: str('Header carrying the attempt number (0 on the first attempt); default `x-retry-count`.'),
     baseURL: str("Default base URL; default: the spec's first server."),
-    stripPrefix: str('Path prefix dropped before inferring resources; default: the longest common static prefix like `/api`.'),
-    operations: { kind: 'record', values: operationShape, description: 'Per-operationId placement and pagination overrides.' },
+    stripPrefix: str(
+      'Path prefix dropped before inferring resources; default: the longest common static prefix like `/api`.',
+    ),
+    operations: {
+      kind: 'record',
+      values: operationShape,
+      description: 'Per-operationId placement and pagination overrides.',
+    },
     include: filterShape('Only generate these operations.'),
     exclude: filterShape('Skip these operations.'),
-    models: { kind: 'record', values: modelShape, description: 'Component schemas by key: new names, resource namespaces and aliases.' },
+    models: {
+      kind: 'record',
+      values: modelShape,
+      description: 'Component schemas by key: new names, resource namespaces and aliases.',
+    },
     pageClassNames: {
       kind: 'object',
-      description: 'Page type names per pagination style, e.g. `{ "cursor": "MyCursorIDPage" }`; default: the runtime class name.',
-      props: Object.fromEntries(PAGE_STYLES.map((style) => [style, identifier])) as Record<(typeof PAGE_STYLES)[number], Shape>,
+      description:
+        'Page type names per pagination style, e.g. `{ "cursor": "MyCursorIDPage" }`; default: the runtime class name.',
+      props: Object.fromEntries(PAGE_STYLES.map((style) => [style, identifier])) as Record<
+        (typeof PAGE_STYLES)[number],
+        Shape
+      >,
     },
-    pagination: { kind: 'string', enum: ['auto', 'off'], description: 'Global pagination switch: `auto` (default) infers styles; `off` disables inference.' },
+    pagination: {
+      kind: 'string',
+      enum: ['auto', 'off'],
+      description: 'Global pagination switch: `auto` (default) infers styles; `off` disables inference.',
+    },
     idempotency: {
       kind: 'union',
       description: 'Idempotency keys: `auto` (default), `false`, or explicit settings.',
@@ -166,23 +199,34 @@ export const clientShape: ObjectShape<ClientSettings> = {
     templates: str('Folder of template overrides (relative to the config file).'),
     format: {
       kind: 'union',
-      description: "Formatting: `true` (default) the printer's own layout, `'prettier'` prettier with your config, `false` the printer's output as is.",
+      description:
+        "Formatting: `true` (default) the printer's own layout, `'prettier'` prettier with your config, `false` the printer's output as is.",
       options: [{ kind: 'boolean' }, { kind: 'literal', value: 'prettier' }],
     },
-    prettier: { kind: 'boolean', description: "Deprecated: use `format` (`true` is `format: 'prettier'`, `false` is `format: false`)." },
-    emit: { kind: 'string', enum: ['client', 'types'], description: 'What to emit: the full client (default) or types only.' },
+    prettier: {
+      kind: 'boolean',
+      description: "Deprecated: use `format` (`true` is `format: 'prettier'`, `false` is `format: false`).",
+    },
+    emit: {
+      kind: 'string',
+      enum: ['client', 'types'],
+      description: 'What to emit: the full client (default) or types only.',
+    },
     package: {
       kind: 'union',
-      description: 'The output as a package (default true): package.json (dual ESM + CommonJS build), README.md, api.md. `false` writes only src/ and tsconfig.json.',
+      description:
+        'The output as a package (default true): package.json (dual ESM + CommonJS build), README.md, api.md. `false` writes only src/ and tsconfig.json.',
       options: [{ kind: 'boolean' }, { kind: 'object', props: { name: str(), version: str() } }],
     },
     tests: {
       kind: 'boolean',
-      description: 'Also write tests/: one test per operation (required params, then all params) against a Prism mock of the spec; `npm test` runs them (default false).',
+      description:
+        'Also write tests/: one test per operation (required params, then all params) against a Prism mock of the spec; `npm test` runs them (default false).',
     },
     allowUnresolvedRefs: {
       kind: 'boolean',
-      description: 'Type `$ref`s that point to nothing as `unknown` with one warning per target, instead of failing (default false).',
+      description:
+        'Type `$ref`s that point to nothing as `unknown` with one warning per target, instead of failing (default false).',
     },
   },
 };

@@ -27,7 +27,11 @@ function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   const t = typeof v;
-  return t === 'object' ? 'an object' : t === 'string' ? `the string ${JSON.stringify(v)}` : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}${t === 'number' || t === 'boolean' ? ` (${String(v)})` : ''}`;
+  return t === 'object'
+    ? 'an object'
+    : t === 'string'
+      ? `the string ${JSON.stringify(v)}`
+      : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}${t === 'number' || t === 'boolean' ? ` (${String(v)})` : ''}`;
 }
 
 function expected(s: Shape): string {
@@ -74,7 +78,8 @@ function check(s: Shape, v: unknown, at: string, issues: ConfigIssue[], extraKey
   switch (s.kind) {
     case 'string':
       if (typeof v !== 'string') return fail(`expected ${expected(s)}, got ${typeName(v)}`);
-      if (s.enum && !s.enum.includes(v)) return fail(`expected ${expected(s)}, got ${JSON.stringify(v)}${didYouMean(v, s.enum)}`);
+      if (s.enum && !s.enum.includes(v))
+        return fail(`expected ${expected(s)}, got ${JSON.stringify(v)}${didYouMean(v, s.enum)}`);
       if (s.minLength && v.length < s.minLength) return fail('must not be empty');
       return;
     case 'boolean':
@@ -95,7 +100,8 @@ function check(s: Shape, v: unknown, at: string, issues: ConfigIssue[], extraKey
       for (const [k, item] of Object.entries(v)) {
         const prop = s.props[k];
         if (prop) check(prop, item, join(at, k), issues);
-        else if (!extraKeys.includes(k)) issues.push({ path: join(at, k), message: `unknown key${didYouMean(k, known)}` });
+        else if (!extraKeys.includes(k))
+          issues.push({ path: join(at, k), message: `unknown key${didYouMean(k, known)}` });
       }
       for (const r of s.required ?? []) {
         if (v[r] === undefined) issues.push({ path: join(at, r), message: 'required key is missing' });
@@ -120,21 +126,26 @@ function check(s: Shape, v: unknown, at: string, issues: ConfigIssue[], extraKey
 /** Settings that only make sense together: generated tests run the built package of the full client. */
 function checkCombinations(c: unknown, at: string, issues: ConfigIssue[]): void {
   if (!isObject(c) || c.tests !== true) return;
-  if (c.package === false) issues.push({ path: join(at, 'tests'), message: 'tests need the package (remove `package: false`)' });
-  if (c.emit === 'types') issues.push({ path: join(at, 'tests'), message: "tests need the full client (remove `emit: 'types'`)" });
+  if (c.package === false)
+    issues.push({ path: join(at, 'tests'), message: 'tests need the package (remove `package: false`)' });
+  if (c.emit === 'types')
+    issues.push({ path: join(at, 'tests'), message: "tests need the full client (remove `emit: 'types'`)" });
 }
 
 /** Validates a raw config value; returns every issue found (empty when valid). */
 export function validateConfig(raw: unknown): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (!isObject(raw)) {
-    return [{ path: '(root)', message: `expected an object (one client, or { clients: [...] }), got ${typeName(raw)}` }];
+    return [
+      { path: '(root)', message: `expected an object (one client, or { clients: [...] }), got ${typeName(raw)}` },
+    ];
   }
   if ('clients' in raw) {
     const topKeys = ['clients', ...TOP_LEVEL_EXTRA];
     for (const k of Object.keys(raw)) {
       if (topKeys.includes(k)) continue;
-      const hint = k in clientShape.props ? ' (with "clients", put client settings inside each client)' : didYouMean(k, topKeys);
+      const hint =
+        k in clientShape.props ? ' (with "clients", put client settings inside each client)' : didYouMean(k, topKeys);
       issues.push({ path: join('', k), message: `unknown key${hint}` });
     }
     const clients = raw.clients;
@@ -150,7 +161,11 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
         const name = isObject(c) && typeof c.name === 'string' ? c.name : undefined;
         if (name === undefined) return;
         const prev = seen.get(name);
-        if (prev !== undefined) issues.push({ path: `clients[${i}].name`, message: `duplicate client name "${name}" (also clients[${prev}])` });
+        if (prev !== undefined)
+          issues.push({
+            path: `clients[${i}].name`,
+            message: `duplicate client name "${name}" (also clients[${prev}])`,
+          });
         else seen.set(name, i);
       });
     }

@@ -16,7 +16,10 @@ export function escapeDocText(text: string): string {
 /** JSDoc lines for a schema or member, from title/description/default/example/format/deprecated. */
 export function docLines(docs: SchemaDocs & { prefix?: string }): string[] {
   const lines: string[] = [];
-  const main = [docs.title && docs.description && !docs.description.startsWith(docs.title) ? docs.title : undefined, docs.description ?? (docs.description === undefined ? docs.title : undefined)]
+  const main = [
+    docs.title && docs.description && !docs.description.startsWith(docs.title) ? docs.title : undefined,
+    docs.description ?? (docs.description === undefined ? docs.title : undefined),
+  ]
     .filter((x): x is string => Boolean(x))
     .join('\n\n');
   if (main || docs.prefix) lines.push(...escapeDocText(`${docs.prefix ?? ''}${main}`).split('\n'));

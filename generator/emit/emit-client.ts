@@ -19,8 +19,17 @@ import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { errorBaseName, runtimeFiles } from './runtime-files.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, named, typeView, unionOf } from './type-expr.js';
-import type { ClientClassView, ConstantView, ErrorStaticView, ExportNameView, ExportView, NamespaceView, ResourceClassView, TypeDeclarationView, TypeView } from './view-model.js';
-
+import type {
+  ClientClassView,
+  ConstantView,
+  ErrorStaticView,
+  ExportNameView,
+  ExportView,
+  NamespaceView,
+  ResourceClassView,
+  TypeDeclarationView,
+  TypeView,
+} from './view-model.js';
 
 /**
  * Error classes as client statics, each instantiated with the error bodies
@@ -69,7 +78,10 @@ function errorStatics(model: ApiModel, ctx: FileContext): ErrorStaticView[] {
 }
 
 /** Builds the name index: every named type, its request (`Input`) variant when it differs, and its file. */
-function buildIndex(model: ApiModel, reserved: string[]): {
+function buildIndex(
+  model: ApiModel,
+  reserved: string[],
+): {
   index: TypeIndex;
   inputs: Map<string, string>;
   register: (name: string, file: string) => void;
@@ -79,7 +91,11 @@ function buildIndex(model: ApiModel, reserved: string[]): {
   const byKey = new Map(model.schemas.map((s) => [s.key, s]));
   const lookup = (key: string): NamedSchema | undefined => byKey.get(key);
   const files = new Map<string, string>();
-  const taken = new NameAllocator([...reserved, ...model.schemas.map((s) => s.typeName), ...model.operations.flatMap((o) => [o.typeNames.params, o.typeNames.response, o.typeNames.page])]);
+  const taken = new NameAllocator([
+    ...reserved,
+    ...model.schemas.map((s) => s.typeName),
+    ...model.operations.flatMap((o) => [o.typeNames.params, o.typeNames.response, o.typeNames.page]),
+  ]);
   const inputs = new Map<string, string>();
   for (const s of model.schemas) {
     files.set(s.typeName, `src/models/${s.typeName}.ts`);
@@ -103,7 +119,12 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
-  const { index, inputs, register, classNames } = buildIndex(model, [...GLOBAL_TYPE_NAMES, name, errorBaseName(name), ...ERROR_CLASSES]);
+  const { index, inputs, register, classNames } = buildIndex(model, [
+    ...GLOBAL_TYPE_NAMES,
+    name,
+    errorBaseName(name),
+    ...ERROR_CLASSES,
+  ]);
   const files: GeneratedFile[] = [];
   const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
     files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
@@ -111,7 +132,15 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const render = (d: TypeDeclarationView): string => engine.render('partials/type-declaration', d);
   const renderConstant = (c: ConstantView): string => engine.render('partials/constant', c);
   const emitExports = (path: string, exports: ExportView[]): void => {
-    files.push({ path, content: printFile(header, [], exports.length > 0 ? exports.map((e) => engine.render('partials/export', e)) : ['export {};\n'], false) });
+    files.push({
+      path,
+      content: printFile(
+        header,
+        [],
+        exports.length > 0 ? exports.map((e) => engine.render('partials/export', e)) : ['export {};\n'],
+        false,
+      ),
+    });
   };
 
   // Models: one file per component schema, with its request variant beside it.
@@ -121,13 +150,29 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     const ctx = new FileContext(path, index);
     const decls = [declarationView(s.typeName, s.schema, ctx, 'response')];
     const input = inputs.get(s.key);
-    if (input) decls.push(declarationView(input, s.schema, ctx, 'request', { description: `Request shape of {@link ${s.typeName}} (read-only members left out).` }));
-    for (const a of s.aliases ?? []) decls.push({ name: a.name, doc: { lines: [`Another name of {@link ${s.typeName}}.`] }, kind: 'alias', members: [], indexSignature: null, type: named(s.typeName), typeParameters: [] });
+    if (input)
+      decls.push(
+        declarationView(input, s.schema, ctx, 'request', {
+          description: `Request shape of {@link ${s.typeName}} (read-only members left out).`,
+        }),
+      );
+    for (const a of s.aliases ?? [])
+      decls.push({
+        name: a.name,
+        doc: { lines: [`Another name of {@link ${s.typeName}}.`] },
+        kind: 'alias',
+        members: [],
+        indexSignature: null,
+        type: named(s.typeName),
+        typeParameters: [],
+      });
     modelNames.push(...decls.map((d) => d.name));
     emitTs(path, ctx, new Set(decls.map((d) => d.name)), decls.map(render));
   }
   if (model.schemas.length > 0) {
-    const exports = [...modelNames].sort().map((n) => exportView(`./${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js`, [n], true));
+    const exports = [...modelNames]
+      .sort()
+      .map((n) => exportView(`./${index.fileOf(n)?.replace('src/models/', '').replace(/\.ts$/, '')}.js`, [n], true));
     emitExports('src/models/index.ts', exports);
   }
 
@@ -160,7 +205,8 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   // Children first: a parent reaches its children's names as their namespaces finally hold them.
   const namespaces = new Map<string, NamespaceView | null>();
   if (!typesOnly) for (const plan of [...plans].reverse()) namespaces.set(plan.path, namespaceOf(plan));
-  const renderNamespace = (view: NamespaceView | null): string[] => (view ? [engine.render('partials/namespace', view)] : []);
+  const renderNamespace = (view: NamespaceView | null): string[] =>
+    view ? [engine.render('partials/namespace', view)] : [];
   if (typesOnly) {
     // Page aliases name runtime classes, which a types-only package does not have.
     const pages = new Set(model.operations.map((o) => o.typeNames.page));
@@ -172,10 +218,21 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   } else {
     for (const plan of plans) {
       plan.ctx.useRuntime('APIResource', 'core/resource', true);
-      const view: ResourceClassView = { className: plan.className, path: plan.resourcePath, doc: { lines: [] }, children: plan.children, methods: plan.methods };
+      const view: ResourceClassView = {
+        className: plan.className,
+        path: plan.resourcePath,
+        doc: { lines: [] },
+        children: plan.children,
+        methods: plan.methods,
+      };
       const constants = plan.constants.map(renderConstant);
       const namespace = renderNamespace(namespaces.get(plan.path) ?? null);
-      emitTs(plan.path, plan.ctx, new Set(plan.exported), [...plan.declarations.map(render), ...constants, engine.render('partials/resource-class', view), ...namespace]);
+      emitTs(plan.path, plan.ctx, new Set(plan.exported), [
+        ...plan.declarations.map(render),
+        ...constants,
+        engine.render('partials/resource-class', view),
+        ...namespace,
+      ]);
     }
     const clientView: ClientClassView = {
       className: name,
@@ -183,7 +240,10 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
       config: constantView('clientConfig', 'ClientConfig', clientConfigValue(model, settings, name)),
       children: rootPlan.children,
       methods: rootPlan.methods,
-      errors: [{ name: errorBaseName(name), leadingTypeArgs: null, bodyType: null, multiline: false }, ...errorStatics(model, rootPlan.ctx)],
+      errors: [
+        { name: errorBaseName(name), leadingTypeArgs: null, bodyType: null, multiline: false },
+        ...errorStatics(model, rootPlan.ctx),
+      ],
     };
     rootPlan.ctx.useRuntime('BaseClient', 'core/client', true);
     rootPlan.ctx.useRuntime('ClientOptions', 'core/client');
@@ -192,7 +252,9 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     const constants = rootPlan.constants.map(renderConstant);
     const pageShapes = pageClassNames(model, settings).flatMap(({ alias }, i) => {
       const op = model.operations.find((o) => o.pagination?.style === pageStyles(model)[i]);
-      return op ? pageShapeDeclarations(op, alias ?? '', rootPlan.ctx).filter((d) => index.fileOf(d.name) === undefined) : [];
+      return op
+        ? pageShapeDeclarations(op, alias ?? '', rootPlan.ctx).filter((d) => index.fileOf(d.name) === undefined)
+        : [];
     });
     for (const d of pageShapes) {
       register(d.name, 'src/client.ts');
@@ -200,15 +262,27 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     }
     rootPlan.declarations.push(...pageShapes);
     const shapeExports = pageShapes.map((d) => ({ name: d.name, alias: d.name, typeOnly: true }));
-    const rootNamespace = namespaceOf({ ...rootPlan, className: name }, [...clientNamespaceExtras(model, settings, rootPlan.ctx), ...shapeExports]);
-    emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [...rootPlan.declarations.map(render), ...constants, engine.render('partials/client-class', clientView), ...renderNamespace(rootNamespace)]);
+    const rootNamespace = namespaceOf({ ...rootPlan, className: name }, [
+      ...clientNamespaceExtras(model, settings, rootPlan.ctx),
+      ...shapeExports,
+    ]);
+    emitTs('src/client.ts', rootPlan.ctx, new Set(rootPlan.exported), [
+      ...rootPlan.declarations.map(render),
+      ...constants,
+      engine.render('partials/client-class', clientView),
+      ...renderNamespace(rootNamespace),
+    ]);
   }
 
   const written = new Set(files.map((f) => f.path));
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
-  emitExports('src/index.ts', typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting, settings));
+  emitExports(
+    'src/index.ts',
+    typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting, settings),
+  );
   if (!typesOnly) files.push(...runtimeFiles(engine, header, name));
-  else if (files.some((f) => f.content.includes('/core/uploads.js'))) files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
+  else if (files.some((f) => f.content.includes('/core/uploads.js')))
+    files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -225,7 +299,10 @@ function exportView(from: string, names: Array<string | ExportNameView>, typeOnl
 function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
   const out = model.schemas.length > 0 ? [exportView('./models/index.js', [], true, true)] : [];
   for (const plan of plans) {
-    if (plan.exported.length > 0) out.push(exportView(`./${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js`, [...plan.exported].sort(), true));
+    if (plan.exported.length > 0)
+      out.push(
+        exportView(`./${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js`, [...plan.exported].sort(), true),
+      );
   }
   return out;
 }
@@ -237,7 +314,11 @@ function pageStyles(model: ApiModel): Array<NonNullable<ApiModel['operations'][n
 }
 
 function pageClassNames(model: ApiModel, settings: ClientSettings): ExportNameView[] {
-  return pageStyles(model).map((style) => ({ name: PAGE_CLASS[style], alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style], typeOnly: false }));
+  return pageStyles(model).map((style) => ({
+    name: PAGE_CLASS[style],
+    alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style],
+    typeOnly: false,
+  }));
 }
 
 /** What the client's namespace holds besides resources: request and client options, page classes. */
@@ -252,7 +333,12 @@ function clientNamespaceExtras(model: ApiModel, settings: ClientSettings, ctx: F
   ];
 }
 
-function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[], settings: ClientSettings): ExportView[] {
+function indexExports(
+  name: string,
+  model: ApiModel,
+  plans: ResourceFilePlan[],
+  settings: ClientSettings,
+): ExportView[] {
   const renamedPages = pageClassNames(model, settings).filter((p) => p.alias !== p.name);
   return [
     exportView('./client.js', [{ name, alias: 'default', typeOnly: false }, name], false),
@@ -272,7 +358,7 @@ function indexExports(name: string, model: ApiModel, plans: ResourceFilePlan[], 
 
 function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): ExportView[] {
   const out = typeExports(model, plans);
-  if (files.some((f) => f.content.includes('/core/uploads.js'))) out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
+  if (files.some((f) => f.content.includes('/core/uploads.js')))
+    out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
   return out;
 }
-

@@ -65,12 +65,21 @@ export class FileContext implements TypeScope {
       if (!file || file === this.filePath) continue;
       pushTo(byFile, file, t);
     }
-    const out: ImportSpec[] = [...byFile].map(([file, names]) => ({ from: this.relative(file), names, typeOnly: true }));
+    const out: ImportSpec[] = [...byFile].map(([file, names]) => ({
+      from: this.relative(file),
+      names,
+      typeOnly: true,
+    }));
     for (const [module, names] of this.runtime) {
       if (typesOnly && module !== 'core/uploads') continue;
       const typeNames = [...names].filter(([, typeOnly]) => typeOnly).map(([name]) => name);
       const typeOnly = typeNames.length === names.size;
-      out.push({ from: this.relative(`src/${module}.ts`), names: [...names.keys()], typeOnly, ...(typeOnly ? {} : { typeNames }) });
+      out.push({
+        from: this.relative(`src/${module}.ts`),
+        names: [...names.keys()],
+        typeOnly,
+        ...(typeOnly ? {} : { typeNames }),
+      });
     }
     return typesOnly ? out : [...out, ...this.extra];
   }

@@ -70,7 +70,11 @@ export class FormatPool {
       this.workers.map(async (worker) => {
         while (next < chunks.length) {
           const chunk = chunks[next++] as number[];
-          const formatted = await this.run(worker, chunk.map((i) => files[i] as GeneratedFile), options);
+          const formatted = await this.run(
+            worker,
+            chunk.map((i) => files[i] as GeneratedFile),
+            options,
+          );
           chunk.forEach((fileIndex, k) => (out[fileIndex] = formatted[k] as GeneratedFile));
         }
       }),

@@ -7,7 +7,10 @@ import { formatInProcess } from './format.js';
 /** Representative generated code: formatting it a few times compiles prettier's hot paths before real work arrives. */
 const WARM_UP = Array.from(
   { length: 40 },
-  (_, i) => `/** Doc ${i}. */\nexport interface T${i} { 'a-b'?: string | null; c: Array<{ d: number; e?: 'x' | 'y' }>; [key: string]: unknown }
+  (
+    _,
+    i,
+  ) => `/** Doc ${i}. */\nexport interface T${i} { 'a-b'?: string | null; c: Array<{ d: number; e?: 'x' | 'y' }>; [key: string]: unknown }
 const spec${i}: OperationSpec = { method: 'get', path: '/a/{id}', pathParams: ['id'], query: { limit: {} } };
 export class R${i} extends APIResource { list(id: string, params: P | null | undefined = {}, options?: RequestOptions): APIPromise<T${i}> { return this._client._request(spec${i}, { ...params, id }, options); } }`,
 ).join('\n');
@@ -19,6 +22,7 @@ parentPort?.on('message', (msg: { id: number; files: GeneratedFile[]; options: p
     .then(() => formatInProcess(msg.files, msg.options))
     .then(
       (files) => parentPort?.postMessage({ id: msg.id, ok: true, files }),
-      (err: unknown) => parentPort?.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        parentPort?.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
     );
 });

@@ -93,6 +93,7 @@ async function readCache(file: string): Promise<Record<string, CacheEntry>> {
 
 export async function formatInProcess(files: GeneratedFile[], options: prettier.Options): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [];
-  for (const f of files) out.push({ path: f.path, content: await prettier.format(f.content, { ...options, parser: parserFor(f.path) }) });
+  for (const f of files)
+    out.push({ path: f.path, content: await prettier.format(f.content, { ...options, parser: parserFor(f.path) }) });
   return out;
 }

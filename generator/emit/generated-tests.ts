@@ -90,8 +90,11 @@ function argsSource(args: Json[]): string {
 
 /** Follows a JSON pointer (`/paths/~1users/get`) into the document. */
 function atPointer(document: SpecDocument, pointer: string): SchemaObject {
-  const parts = pointer.replace(/^#?\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.reduce<SchemaObject>((node, key) => (node?.[key] as SchemaObject), document as SchemaObject);
+  const parts = pointer
+    .replace(/^#?\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.reduce<SchemaObject>((node, key) => node?.[key] as SchemaObject, document as SchemaObject);
 }
 
 /** The spec's parameter objects of an operation (path-item level first, the operation's own overriding). */

@@ -74,10 +74,7 @@ export function namespaceView(
   const childNames = children.flatMap((c) =>
     c.own.map((n) => ({ local: n.local, global: `${c.module}.${c.className}.${n.local}`, fallback: n.global })),
   );
-  const settled = settle(
-    [...own, ...childNames.map((n) => ({ local: n.local, global: n.fallback }))],
-    taken,
-  );
+  const settled = settle([...own, ...childNames.map((n) => ({ local: n.local, global: n.fallback }))], taken);
   const ownSet = new Set(own.map((n) => n.global));
   const targetOf = new Map(childNames.map((n) => [n.fallback, n.global]));
   const exports: ExportNameView[] = [
@@ -89,7 +86,10 @@ export function namespaceView(
     ...settled
       .filter((n) => !ownSet.has(n.global))
       .map((n) => ({ alias: n.local, target: targetOf.get(n.global) ?? n.global, isClass: false })),
-  ].map((m) => ({ ...m, multiline: `  export ${m.isClass ? 'import' : 'type'} ${m.alias} = ${m.target};`.length > LINE_WIDTH }));
+  ].map((m) => ({
+    ...m,
+    multiline: `  export ${m.isClass ? 'import' : 'type'} ${m.alias} = ${m.target};`.length > LINE_WIDTH,
+  }));
   const finalOwn = settled.filter((n) => ownSet.has(n.global));
   if (exports.length === 0 && members.length === 0) return { view: null, own: finalOwn };
   const texts = exports.map((e) => `${e.typeOnly ? 'type ' : ''}${e.name} as ${e.alias ?? e.name}`);

@@ -80,11 +80,22 @@ function unionParamsDeclaration(op: Operation, union: Schema, ctx: FileContext):
       ? variants
       : {
           kind: 'intersection',
-          parts: [{ kind: 'object', members, indexSignature: null, multiline: true, grouped: false, breakBefore: false }, variants],
+          parts: [
+            { kind: 'object', members, indexSignature: null, multiline: true, grouped: false, breakBefore: false },
+            variants,
+          ],
           grouped: false,
           breakBefore: false,
         };
-  return { name: op.typeNames.params, doc: { lines: [] }, kind: 'alias', members: [], indexSignature: null, type, typeParameters: [] };
+  return {
+    name: op.typeNames.params,
+    doc: { lines: [] },
+    kind: 'alias',
+    members: [],
+    indexSignature: null,
+    type,
+    typeParameters: [],
+  };
 }
 
 /** The declared return type; inline response schemas get a `<Resource><Method>Response` declaration. */
@@ -260,7 +271,9 @@ function streamingMethod(
   const itemType = streamItemType(op, streaming, ctx, out);
   const jsonType = op.response.kind === 'void' || returns.kind !== 'generic' ? undefined : returns.args[0];
   const selector = streaming.selector;
-  const selectorIsParam = op.request.members.some((m) => m.property.name === selector?.name && m.location === selector.in);
+  const selectorIsParam = op.request.members.some(
+    (m) => m.property.name === selector?.name && m.location === selector.in,
+  );
   return streamingSignatures({
     streaming,
     ctx,

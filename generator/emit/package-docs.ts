@@ -26,12 +26,20 @@ export function packageDocs(engine: TemplateEngine, view: PackageDocsView): Gene
 }
 
 /** Builds the docs view-model from the model, the settings and the planned resources. */
-export function packageDocsView(model: ApiModel, settings: ClientSettings, clientName: string, packageName: string, plans: DocsResourcePlan[]): PackageDocsView {
+export function packageDocsView(
+  model: ApiModel,
+  settings: ClientSettings,
+  clientName: string,
+  packageName: string,
+  plans: DocsResourcePlan[],
+): PackageDocsView {
   const byId = new Map<string, Operation>(model.operations.map((op) => [op.id, op]));
   const resources: DocsResourceView[] = plans
     .filter((plan) => plan.methods.length > 0)
     .map((plan) => {
-      const methods = plan.methods.map((m) => methodView(m, plan.resourcePath, m.operationId ? byId.get(m.operationId) : undefined));
+      const methods = plan.methods.map((m) =>
+        methodView(m, plan.resourcePath, m.operationId ? byId.get(m.operationId) : undefined),
+      );
       return { path: plan.resourcePath, title: plan.resourcePath || 'Client', methods, example: simplest(methods) };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -50,7 +58,8 @@ export function packageDocsView(model: ApiModel, settings: ClientSettings, clien
     },
     defaultBaseURL: defaultBaseURL(model, settings) || null,
     resources,
-    paginatedExample: all.find((m) => m.paginated && !m.exampleArgs.includes('{')) ?? all.find((m) => m.paginated) ?? null,
+    paginatedExample:
+      all.find((m) => m.paginated && !m.exampleArgs.includes('{')) ?? all.find((m) => m.paginated) ?? null,
     example: all.length > 0 ? simplest(all) : null,
     featureSections: featureSections(model, clientName, prefix).join('\n'),
     tests: settings.tests === true,
@@ -60,7 +69,9 @@ export function packageDocsView(model: ApiModel, settings: ClientSettings, clien
 /** A GET with no required params object when there is one, else a method without one, else the first. */
 function simplest(methods: DocsMethodView[]): DocsMethodView {
   const plain = (m: DocsMethodView): boolean => !m.exampleArgs.includes('{');
-  return methods.find((m) => m.httpMethod === 'GET' && plain(m)) ?? methods.find(plain) ?? (methods[0] as DocsMethodView);
+  return (
+    methods.find((m) => m.httpMethod === 'GET' && plain(m)) ?? methods.find(plain) ?? (methods[0] as DocsMethodView)
+  );
 }
 
 function methodView(m: MethodView, resourcePath: string, op: Operation | undefined): DocsMethodView {
@@ -68,7 +79,8 @@ function methodView(m: MethodView, resourcePath: string, op: Operation | undefin
   const paginated = m.clientCall === '_requestPage';
   const signature = `${m.name}(${m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${flatText(a.type).replace(/ \| null \| undefined$/, '')}`).join(', ')}): ${flatText(m.returnType)}`;
   const required = m.args.filter((a) => !a.optional && a.name !== 'options');
-  const sample = (a: MethodView['args'][number]): string => (a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${flatText(a.type)} */ }`);
+  const sample = (a: MethodView['args'][number]): string =>
+    a.name !== 'params' ? `'${a.name}'` : a.optional ? '{}' : `{ /* ${flatText(a.type)} */ }`;
   const exampleArgs = required.map(sample).join(', ');
   const before = m.args.filter((a) => a.name !== 'options').map(sample);
   return {

@@ -23,7 +23,14 @@ function nestedMembers(entries: Array<{ path: string[]; type: TypeView }>): Memb
     const leaf = group.find((g) => g.path.length === 0);
     const type: TypeView = leaf
       ? leaf.type
-      : { kind: 'object', members: nestedMembers(group), indexSignature: null, multiline: true, grouped: false, breakBefore: false };
+      : {
+          kind: 'object',
+          members: nestedMembers(group),
+          indexSignature: null,
+          multiline: true,
+          grouped: false,
+          breakBefore: false,
+        };
     return { doc: { lines: [] }, key: propertyKey(key), optional: false, type };
   });
 }

@@ -43,22 +43,43 @@ export function packageName(settings: ClientSettings, clientName: string): strin
 }
 
 /** `tsconfig.json`, and unless `package: false` the package files and docs. */
-export function projectFiles(model: ApiModel, settings: ClientSettings, clientName: string, docs?: ProjectDocsInput): GeneratedFile[] {
-  const files: GeneratedFile[] = [{ path: 'tsconfig.json', content: json({ compilerOptions: { ...COMPILER_OPTIONS, noEmit: true }, include: ['src'] }) }];
+export function projectFiles(
+  model: ApiModel,
+  settings: ClientSettings,
+  clientName: string,
+  docs?: ProjectDocsInput,
+): GeneratedFile[] {
+  const files: GeneratedFile[] = [
+    {
+      path: 'tsconfig.json',
+      content: json({ compilerOptions: { ...COMPILER_OPTIONS, noEmit: true }, include: ['src'] }),
+    },
+  ];
   if (settings.package === false) {
     const readme = clientReadme(model, clientName, envPrefix(model, settings));
     return readme ? [...files, readme] : files;
   }
   const name = packageName(settings, clientName);
-  files.push({ path: 'package.json', content: packageJson(model, settings, name, docs !== undefined && settings.emit !== 'types') });
+  files.push({
+    path: 'package.json',
+    content: packageJson(model, settings, name, docs !== undefined && settings.emit !== 'types'),
+  });
   const build = { declaration: true, sourceMap: true, noEmit: false, rootDir: 'src' };
-  files.push({ path: 'tsconfig.esm.json', content: json({ extends: './tsconfig.json', compilerOptions: { ...build, outDir: 'dist/esm' }, include: ['src'] }) });
+  files.push({
+    path: 'tsconfig.esm.json',
+    content: json({ extends: './tsconfig.json', compilerOptions: { ...build, outDir: 'dist/esm' }, include: ['src'] }),
+  });
   files.push({
     path: 'tsconfig.cjs.json',
     // CommonJS output from the same sources: TypeScript maps the `./x.js` specifiers to `./x.ts` under node10 resolution too.
-    content: json({ extends: './tsconfig.json', compilerOptions: { ...build, outDir: 'dist/cjs', module: 'CommonJS', moduleResolution: 'node10' }, include: ['src'] }),
+    content: json({
+      extends: './tsconfig.json',
+      compilerOptions: { ...build, outDir: 'dist/cjs', module: 'CommonJS', moduleResolution: 'node10' },
+      include: ['src'],
+    }),
   });
-  if (docs && settings.emit !== 'types') files.push(...packageDocs(docs.engine, packageDocsView(model, settings, clientName, name, docs.plans)));
+  if (docs && settings.emit !== 'types')
+    files.push(...packageDocs(docs.engine, packageDocsView(model, settings, clientName, name, docs.plans)));
   return files;
 }
 

@@ -63,7 +63,17 @@ export function planResource(
       multiline: childWidth(child.name, classRef, filePath) > LINE_WIDTH,
     };
   });
-  return { path: filePath, ctx, className: classOf(resource), children, methods, constants, declarations, exported, resourcePath: resource.path.join('.') };
+  return {
+    path: filePath,
+    ctx,
+    className: classOf(resource),
+    children,
+    methods,
+    constants,
+    declarations,
+    exported,
+    resourcePath: resource.path.join('.'),
+  };
 }
 
 /**

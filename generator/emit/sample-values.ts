@@ -118,7 +118,12 @@ function mergeAllOf(doc: SpecDocument, schema: SchemaObject): SchemaObject {
  * properties (recursively), oneOf/anyOf -> first variant (with its
  * discriminator value), `$ref`s followed.
  */
-export function exampleFor(doc: SpecDocument, input: SchemaObject | undefined, opts: ExampleOptions = {}, depth = 0): Json {
+export function exampleFor(
+  doc: SpecDocument,
+  input: SchemaObject | undefined,
+  opts: ExampleOptions = {},
+  depth = 0,
+): Json {
   if (depth > 25) throw new Error('example generator: schema nesting too deep (recursive required properties?)');
   if (!input) return 'example';
   const schema = mergeAllOf(doc, deref(doc, input));
@@ -173,8 +178,15 @@ export function exampleFor(doc: SpecDocument, input: SchemaObject | undefined, o
         if (opts.request && prop && deref(doc, prop).readOnly) continue;
         out[name] = exampleFor(doc, prop, { ...opts, stringHint: undefined, topLevelOptional: false }, depth + 1);
       }
-      const min = Math.max(typeof schema.minProperties === 'number' ? schema.minProperties : 0, opts.allProperties ? 1 : 0);
-      if (Object.keys(out).length < min && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      const min = Math.max(
+        typeof schema.minProperties === 'number' ? schema.minProperties : 0,
+        opts.allProperties ? 1 : 0,
+      );
+      if (
+        Object.keys(out).length < min &&
+        schema.additionalProperties &&
+        typeof schema.additionalProperties === 'object'
+      ) {
         out['key'] = exampleFor(doc, schema.additionalProperties, { ...opts, topLevelOptional: false }, depth + 1);
       }
       return out;

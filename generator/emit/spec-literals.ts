@@ -4,7 +4,12 @@
  * printed by the one literal printer, with `satisfies` in the output so tsc
  * checks every constant against the runtime contract.
  */
-import { QUERY_STYLES, type OperationSpec, type QueryParamSpec, type QueryStyle } from '../../runtime/src/core/contract.js';
+import {
+  QUERY_STYLES,
+  type OperationSpec,
+  type QueryParamSpec,
+  type QueryStyle,
+} from '../../runtime/src/core/contract.js';
 import type { BodyFieldSpec } from '../../runtime/src/core/media-contract.js';
 import type { MediaBody, Operation, Pagination } from '../model/types.js';
 import { streamSpecValue } from './streaming.js';

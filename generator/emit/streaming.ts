@@ -44,7 +44,10 @@ export interface StreamingSignatures {
 }
 
 function signatureView(name: string, args: ArgumentView[], returnType: TypeView): MethodSignatureView {
-  const width = args.reduce((n, a) => n + a.name.length + 3 + typeWidth(a.type), name.length + 4 + typeWidth(returnType));
+  const width = args.reduce(
+    (n, a) => n + a.name.length + 3 + typeWidth(a.type),
+    name.length + 4 + typeWidth(returnType),
+  );
   return { name, args, returnType, multiline: width > LINE_WIDTH };
 }
 
@@ -81,7 +84,9 @@ export function streamingSignatures(input: {
 
   const { name, value } = streaming.selector;
   const withParams = (type: TypeView, optional: boolean): ArgumentView[] =>
-    args.map((a) => (a.name === 'params' ? { ...a, type, optional, defaultValue: null } : { ...a, defaultValue: null }));
+    args.map((a) =>
+      a.name === 'params' ? { ...a, type, optional, defaultValue: null } : { ...a, defaultValue: null },
+    );
   const pin = (type: TypeView, optional: boolean): TypeView => ({
     kind: 'intersection',
     parts: [named(paramsType), objectPin(name, type, optional)],

@@ -81,7 +81,11 @@ const MAX_DEPTH = 200;
  * Lists `*.hbs` files under `root` as `name -> absolute path`, the runtime sources under `runtime/`
  * (`runtime/core/client.ts`), and other files (for override checks).
  */
-export function listTemplateFiles(root: string): { templates: Map<string, string>; runtime: Map<string, string>; others: string[] } {
+export function listTemplateFiles(root: string): {
+  templates: Map<string, string>;
+  runtime: Map<string, string>;
+  others: string[];
+} {
   const templates = new Map<string, string>();
   const runtime = new Map<string, string>();
   const others: string[] = [];
@@ -129,10 +133,12 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   const strictParams = options.strictParams ?? true;
 
   const builtins = new Map<string, Entry>();
-  for (const [name, file] of listTemplateFiles(options.builtinDir).templates) builtins.set(name, readEntry(name, file, 'builtin'));
+  for (const [name, file] of listTemplateFiles(options.builtinDir).templates)
+    builtins.set(name, readEntry(name, file, 'builtin'));
 
   const runtime = new Map<string, Entry>();
-  for (const [name, file] of listRuntimeFiles(options.runtimeDir ?? builtinRuntimeDir())) runtime.set(name, readEntry(name, file, 'builtin'));
+  for (const [name, file] of listRuntimeFiles(options.runtimeDir ?? builtinRuntimeDir()))
+    runtime.set(name, readEntry(name, file, 'builtin'));
 
   const overrides = new Map<string, Entry>();
   if (options.overrideDir !== undefined) {
@@ -149,15 +155,27 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
     }
     for (const file of found.others) {
       const base = path.basename(file);
-      if (base === 'apiforge-templates.json' || base.startsWith('.') || /\.(md|txt)$/i.test(base) || /^README/i.test(base)) continue;
-      warnings.push({ code: 'override-unused', message: 'not a template (.hbs); ignored', location: { file: displayPath(file) } });
+      if (
+        base === 'apiforge-templates.json' ||
+        base.startsWith('.') ||
+        /\.(md|txt)$/i.test(base) ||
+        /^README/i.test(base)
+      )
+        continue;
+      warnings.push({
+        code: 'override-unused',
+        message: 'not a template (.hbs); ignored',
+        location: { file: displayPath(file) },
+      });
     }
   }
 
   // Parse everything now: syntax errors surface at load time with file and line, and slot names are known.
   // Every helper is known when templates compile, so `{{name}}` compiles to a field lookup instead of a
   // helper-or-field check, and a call to a helper that does not exist fails at load time.
-  const knownHelpers = Object.fromEntries([...Object.keys(builtinHelpers), ...Object.keys(options.helpers ?? {})].map((name) => [name, true]));
+  const knownHelpers = Object.fromEntries(
+    [...Object.keys(builtinHelpers), ...Object.keys(options.helpers ?? {})].map((name) => [name, true]),
+  );
   const compileOpts = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true } as const;
   const prepare = (e: Entry): hbs.AST.Program => {
     let ast: hbs.AST.Program;
@@ -174,7 +192,8 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   const slots = new Set<string>();
   for (const e of builtins.values()) for (const s of collectSlotNames(prepare(e))) slots.add(s);
   for (const e of overrides.values()) {
-    if (!builtins.has(e.name) && !slots.has(e.name) && !runtime.has(e.name)) throw unmatched(e.name, e.file, [...builtins.keys(), ...slots]);
+    if (!builtins.has(e.name) && !slots.has(e.name) && !runtime.has(e.name))
+      throw unmatched(e.name, e.file, [...builtins.keys(), ...slots]);
     prepare(e);
   }
 
@@ -183,7 +202,11 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
   const used = new Set<Entry>();
   const runAs = <T>(entry: Entry, f: () => T): T => {
     if (stack.length >= MAX_DEPTH) {
-      throw new ApiforgeError('template-error', `template "${entry.name}" recurses more than ${MAX_DEPTH} levels deep (does an override include itself instead of @builtin/${entry.name}?)`, { file: displayPath(entry.file) });
+      throw new ApiforgeError(
+        'template-error',
+        `template "${entry.name}" recurses more than ${MAX_DEPTH} levels deep (does an override include itself instead of @builtin/${entry.name}?)`,
+        { file: displayPath(entry.file) },
+      );
     }
     stack.push(entry);
     try {
@@ -194,18 +217,23 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
       stack.pop();
     }
   };
-  const wrap = (entry: Entry): Handlebars.TemplateDelegate => (context, runtime) => {
-    used.add(entry);
-    const caller = stack[stack.length - 1];
-    const data = (runtime as { data?: Record<string, unknown> } | undefined)?.data;
-    const block = data?.['partial-block'];
-    if (caller && (runtime as { fn?: unknown }).fn && typeof block === 'function') {
-      // The `{{#> slot}}…{{/slot}}` body belongs to the caller's file: attribute its errors there.
-      const run = block as (c: unknown, o: unknown) => string;
-      runtime = { ...runtime, data: { ...data, 'partial-block': (c: unknown, o: unknown) => runAs(caller, () => run(c, o)) } };
-    }
-    return runAs(entry, () => entry.fn!(context, runtime));
-  };
+  const wrap =
+    (entry: Entry): Handlebars.TemplateDelegate =>
+    (context, runtime) => {
+      used.add(entry);
+      const caller = stack[stack.length - 1];
+      const data = (runtime as { data?: Record<string, unknown> } | undefined)?.data;
+      const block = data?.['partial-block'];
+      if (caller && (runtime as { fn?: unknown }).fn && typeof block === 'function') {
+        // The `{{#> slot}}…{{/slot}}` body belongs to the caller's file: attribute its errors there.
+        const run = block as (c: unknown, o: unknown) => string;
+        runtime = {
+          ...runtime,
+          data: { ...data, 'partial-block': (c: unknown, o: unknown) => runAs(caller, () => run(c, o)) },
+        };
+      }
+      return runAs(entry, () => entry.fn!(context, runtime));
+    };
 
   const effective = new Map<string, Entry>();
   for (const [name, e] of builtins) {
@@ -252,9 +280,13 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
 
 function unmatched(name: string, file: string, known: string[]): ApiforgeError {
   const hint = closest(name, known);
-  return new ApiforgeError('template-error', `override "${name}" matches no built-in template${hint ? ` (closest: "${hint}")` : ''}; rename it or remove it`, {
-    file: displayPath(file),
-  });
+  return new ApiforgeError(
+    'template-error',
+    `override "${name}" matches no built-in template${hint ? ` (closest: "${hint}")` : ''}; rename it or remove it`,
+    {
+      file: displayPath(file),
+    },
+  );
 }
 
 function isDirectory(p: string): boolean {

@@ -42,7 +42,10 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
         isTypeOnly: i.typeOnly ?? false,
       };
       if (i.namespace) s.namespaceImport = i.namespace;
-      else s.namedImports = [...new Set(i.names)].sort().map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
+      else
+        s.namedImports = [...new Set(i.names)]
+          .sort()
+          .map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
       return s;
     });
   const texts = statements.map((s) => s.replace(/\n+$/, ''));

@@ -35,9 +35,13 @@ export function danglingRefDiagnostics(uses: UnresolvedUse[], allow: boolean): D
   return [...byTarget.values()].map((list) => {
     const first = list[0]!;
     // Uses in the same file as the first are named by line:column and pointer only.
-    const others = list.slice(1).map((u) =>
-      u.location.file === first.location.file ? formatLocation({ ...u.location, file: '' }).replace(/^:/, '') : formatLocation(u.location),
-    );
+    const others = list
+      .slice(1)
+      .map((u) =>
+        u.location.file === first.location.file
+          ? formatLocation({ ...u.location, file: '' }).replace(/^:/, '')
+          : formatLocation(u.location),
+      );
     const also = others.length > 0 ? `; also used at ${others.join(', ')}` : '';
     const outcome = allow ? '; typed as unknown (allowUnresolvedRefs)' : '';
     return {

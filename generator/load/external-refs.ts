@@ -26,7 +26,12 @@ export interface BundledSpec {
  * schemas are hoisted into `components` under names taken from their files,
  * and circular references stay references.
  */
-export async function bundleExternalRefs(ref: string, text: string, parsed: unknown, allowUnresolved = false): Promise<BundledSpec> {
+export async function bundleExternalRefs(
+  ref: string,
+  text: string,
+  parsed: unknown,
+  allowUnresolved = false,
+): Promise<BundledSpec> {
   // Loaded on demand: single-file specs (most of them) never pay for Redocly's import (~0.1 s).
   const { bundle, createConfig, Source } = await import('@redocly/openapi-core');
   const config = await createConfig({});
@@ -59,7 +64,11 @@ export async function bundleExternalRefs(ref: string, text: string, parsed: unkn
 
 const sortKeys = (value: unknown): unknown =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]))
+    ? Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, (value as Record<string, unknown>)[k]]),
+      )
     : value;
 
 /** A shallow copy of the root with `paths`, each path item, and every `components` map in sorted key order. */
@@ -74,7 +83,12 @@ function sortedRootMaps(parsed: unknown): unknown {
   for (const key of ['components', 'definitions', 'parameters', 'responses']) {
     const section = root[key];
     if (section === null || typeof section !== 'object' || Array.isArray(section)) continue;
-    root[key] = key === 'components' ? Object.fromEntries(Object.entries(sortKeys(section) as Record<string, unknown>).map(([k, v]) => [k, sortKeys(v)])) : sortKeys(section);
+    root[key] =
+      key === 'components'
+        ? Object.fromEntries(
+            Object.entries(sortKeys(section) as Record<string, unknown>).map(([k, v]) => [k, sortKeys(v)]),
+          )
+        : sortKeys(section);
   }
   return root;
 }

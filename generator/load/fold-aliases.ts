@@ -5,7 +5,9 @@ const PREFIX = '#/components/schemas/';
 function schemasOf(doc: unknown): Record<string, unknown> | undefined {
   const components = (doc as { components?: { schemas?: unknown } } | null)?.components;
   const schemas = components?.schemas;
-  return schemas !== null && typeof schemas === 'object' && !Array.isArray(schemas) ? (schemas as Record<string, unknown>) : undefined;
+  return schemas !== null && typeof schemas === 'object' && !Array.isArray(schemas)
+    ? (schemas as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -21,7 +23,8 @@ export function foldBundlerAliases(bundled: Record<string, unknown>, originalKey
   const renames = new Map<string, string>();
   for (const key of [...originalKeys].sort()) {
     const value = schemas[key] as { $ref?: unknown } | undefined;
-    if (!value || typeof value !== 'object' || Object.keys(value).length !== 1 || typeof value.$ref !== 'string') continue;
+    if (!value || typeof value !== 'object' || Object.keys(value).length !== 1 || typeof value.$ref !== 'string')
+      continue;
     if (!value.$ref.startsWith(PREFIX)) continue;
     const target = decodeURIComponent(value.$ref.slice(PREFIX.length)).replace(/~1/g, '/').replace(/~0/g, '~');
     if (target.includes('/') || originalKeys.has(target) || renames.has(target) || !(target in schemas)) continue;

@@ -50,7 +50,11 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
   let doc = document as Record<string, unknown>;
   if (declared.family === '2.0') doc = await convertSwagger2(doc, source.display);
   if (declared.family === '3.2') {
-    bag.warn('unsupported-version', `OpenAPI ${declared.raw} is read as 3.1 (plus itemSchema); other fields new in 3.2 are ignored`, { file: source.display, pointer: '#/openapi' });
+    bag.warn(
+      'unsupported-version',
+      `OpenAPI ${declared.raw} is read as 3.1 (plus itemSchema); other fields new in 3.2 are ignored`,
+      { file: source.display, pointer: '#/openapi' },
+    );
     warnUnknownFields(doc, source.display, bag);
   }
   return {
@@ -65,14 +69,28 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
 }
 
 /** Structure and `$ref`s: every error at once (nothing is generated), warnings into the bag. */
-async function validate(source: { ref: string; text: string }, parsed: unknown, family: SpecVersion, options: LoadOptions, bag: DiagnosticBag): Promise<void> {
+async function validate(
+  source: { ref: string; text: string },
+  parsed: unknown,
+  family: SpecVersion,
+  options: LoadOptions,
+  bag: DiagnosticBag,
+): Promise<void> {
   // Redocly knows 3.0 and 3.1; a 3.2 document is checked as 3.1 and its new fields are named by warnUnknownFields.
   const checked = family === '3.2' ? { ...(parsed as Record<string, unknown>), openapi: '3.1.0' } : parsed;
   // Found by the loader itself: `$ref`s with no value, and 2020-12 `$id`/`$anchor` references (rewritten to pointers first).
-  const own = [...nullRefs(parsed), ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : [])];
+  const own = [
+    ...nullRefs(parsed),
+    ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : []),
+  ];
   const found = [
     ...(await locateInRoot(source.ref, source.text, own)),
-    ...(await validateDocument({ ref: source.ref, text: source.text, parsed: checked, allowUnresolvedRefs: options.allowUnresolvedRefs ?? false })),
+    ...(await validateDocument({
+      ref: source.ref,
+      text: source.text,
+      parsed: checked,
+      allowUnresolvedRefs: options.allowUnresolvedRefs ?? false,
+    })),
   ];
   const kept = family === '3.2' ? found.filter((d) => d.code !== 'unknown-field') : found;
   const errors = kept.filter((d) => d.severity === 'error');
@@ -94,25 +112,59 @@ async function convertSwagger2(doc: Record<string, unknown>, display: string): P
     const result = await converter.convertObj(unshared, { patch: true, warnOnly: true, resolve: false, direct: false });
     return result.openapi;
   } catch (err) {
-    throw new ApiforgeError('parse-error', `cannot convert Swagger 2.0 to OpenAPI 3: ${(err as Error).message}`, { file: display });
+    throw new ApiforgeError('parse-error', `cannot convert Swagger 2.0 to OpenAPI 3: ${(err as Error).message}`, {
+      file: display,
+    });
   }
 }
 
-const KNOWN_ROOT_FIELDS = new Set(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs']);
-const KNOWN_PATH_ITEM_FIELDS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', 'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const KNOWN_ROOT_FIELDS = new Set([
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'paths',
+  'webhooks',
+  'components',
+  'security',
+  'tags',
+  'externalDocs',
+]);
+const KNOWN_PATH_ITEM_FIELDS = new Set([
+  '$ref',
+  'summary',
+  'description',
+  'servers',
+  'parameters',
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+]);
 
 /** 3.2 documents are read as 3.1: fields 3.1 does not know (`$self`, `query`, `additionalOperations`...) are named once each. */
 function warnUnknownFields(doc: Record<string, unknown>, display: string, bag: DiagnosticBag): void {
-  const unknown = (keys: string[], known: Set<string>): string[] => keys.filter((k) => !known.has(k) && !k.startsWith('x-'));
+  const unknown = (keys: string[], known: Set<string>): string[] =>
+    keys.filter((k) => !known.has(k) && !k.startsWith('x-'));
   for (const key of unknown(Object.keys(doc), KNOWN_ROOT_FIELDS)) {
-    bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, { file: display, pointer: `#/${escapePointer(key)}` });
+    bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, {
+      file: display,
+      pointer: `#/${escapePointer(key)}`,
+    });
   }
   const paths = doc['paths'];
   if (paths === null || typeof paths !== 'object') return;
   for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
     if (item === null || typeof item !== 'object') continue;
     for (const key of unknown(Object.keys(item), KNOWN_PATH_ITEM_FIELDS)) {
-      bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, { file: display, pointer: `#/paths/${escapePointer(path)}/${escapePointer(key)}` });
+      bag.warn('unknown-field', `field "${key}" is not part of OpenAPI 3.1; ignored`, {
+        file: display,
+        pointer: `#/paths/${escapePointer(path)}/${escapePointer(key)}`,
+      });
     }
   }
 }

@@ -36,7 +36,11 @@ function tryYaml(text: string, display: string): YamlResult {
     const reason = first.message.split('\n')[0] ?? first.message;
     return {
       ok: false,
-      error: new ApiforgeError('parse-error', `invalid YAML: ${reason}`, { file: display, line: pos.line, column: pos.col }),
+      error: new ApiforgeError('parse-error', `invalid YAML: ${reason}`, {
+        file: display,
+        line: pos.line,
+        column: pos.col,
+      }),
     };
   }
   return { ok: true, value: doc.toJS({ maxAliasCount: -1 }) };
@@ -64,7 +68,8 @@ function lastUnclosed(text: string, offset: number): number | undefined {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const token = node as { type?: unknown; offset?: unknown; source?: unknown; end?: unknown };
-    if (typeof token.offset === 'number' && token.offset < offset && isUnclosed(token)) found = Math.max(found ?? -1, token.offset);
+    if (typeof token.offset === 'number' && token.offset < offset && isUnclosed(token))
+      found = Math.max(found ?? -1, token.offset);
     for (const value of Object.values(node)) if (value !== null && typeof value === 'object') visit(value);
   };
   for (const token of new Parser().parse(text)) visit(token);
@@ -94,7 +99,11 @@ function parseLooseJson(text: string, display: string): unknown {
   // A `.json` file is strict JSON: a trailing comma or a comment is an error at its position.
   const isJsonFile = /\.json$/i.test(display.split(/[?#]/)[0] ?? '');
   const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: !isJsonFile, disallowComments: isJsonFile, allowEmptyContent: false });
+  const value: unknown = parseJsonc(text, errors, {
+    allowTrailingComma: !isJsonFile,
+    disallowComments: isJsonFile,
+    allowEmptyContent: false,
+  });
   const first = errors[0];
   if (!first) return value;
   // Not JSON: it may still be YAML flow syntax (unquoted keys…). Not for `.json` files, where
@@ -105,7 +114,10 @@ function parseLooseJson(text: string, display: string): unknown {
   }
   const token = text.slice(first.offset, first.offset + Math.max(1, Math.min(first.length, 20)));
   // `ValueExpected` -> `value expected`
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace('invalid symbol', 'invalid character');
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace('invalid symbol', 'invalid character');
   let reason = `${what}${token.trim() ? ` at ${JSON.stringify(token)}` : ' at end of input'}`;
   let offset = first.offset;
   // `{"a": 1,}`: the parser stops at the brace; the mistake is the comma before it.
@@ -119,4 +131,3 @@ function parseLooseJson(text: string, display: string): unknown {
   const column = offset - before.lastIndexOf('\n');
   throw new ApiforgeError('parse-error', `invalid JSON: ${reason}`, { file: display, line, column });
 }
-

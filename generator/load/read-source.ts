@@ -50,9 +50,13 @@ async function readUrl(url: string): Promise<SourceText> {
     res = await fetch(url, { signal: AbortSignal.timeout(URL_TIMEOUT_MS) });
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new ApiforgeError('url-unreachable', `cannot reach ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    throw new ApiforgeError(
+      'url-unreachable',
+      `cannot reach ${url}: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+    );
   }
-  if (!res.ok) throw new ApiforgeError('url-unreachable', `cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+  if (!res.ok)
+    throw new ApiforgeError('url-unreachable', `cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
   const buf = Buffer.from(await res.arrayBuffer());
   return { ref: url, display: url, text: decode(buf, url), isUrl: true };
 }

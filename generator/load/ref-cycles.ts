@@ -36,7 +36,10 @@ export function withoutRefCycles(doc: unknown, cycles: string[]): unknown {
   for (const pointer of cycles) {
     const cut = pointer.lastIndexOf('/');
     const parent = resolvePointer(copy, pointer.slice(0, cut) || '#');
-    const key = pointer.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = pointer
+      .slice(cut + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
     if (parent !== null && typeof parent === 'object') (parent as Record<string, unknown>)[key] = {};
   }
   return copy;

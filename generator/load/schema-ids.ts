@@ -23,7 +23,9 @@ interface Visit {
 /** Every object of the document with its pointer and base URI, skipping example data. */
 function visits(doc: unknown, documentBase: string): Visit[] {
   const out: Visit[] = [];
-  const stack: Array<{ value: unknown; pointer: string; base: string }> = [{ value: doc, pointer: '#', base: documentBase }];
+  const stack: Array<{ value: unknown; pointer: string; base: string }> = [
+    { value: doc, pointer: '#', base: documentBase },
+  ];
   while (stack.length > 0) {
     const { value, pointer, base } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;

@@ -28,10 +28,14 @@ type Location = Problem['location'][number];
  */
 export async function validateDocument(input: ValidateInput): Promise<Diagnostic[]> {
   // Loaded on demand, like the bundler: it is a large import.
-  const { BaseResolver, Source, createConfig, getLineColLocation, lintDocument } = await import('@redocly/openapi-core');
+  const { BaseResolver, Source, createConfig, getLineColLocation, lintDocument } =
+    await import('@redocly/openapi-core');
   const config = await createConfig({ rules: { struct: 'error', 'no-unresolved-refs': 'error' } });
   const problems = await lintDocument({
-    document: { source: new Source(input.ref, input.text), parsed: withoutRefCycles(input.parsed, pureRefCycles(input.parsed)) },
+    document: {
+      source: new Source(input.ref, input.text),
+      parsed: withoutRefCycles(input.parsed, pureRefCycles(input.parsed)),
+    },
     config: config.styleguide,
     externalRefResolver: new BaseResolver(),
   });
@@ -52,7 +56,9 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
     const pointer = 'pointer' in loc ? loc.pointer : undefined;
     const doc = pointer ? documentOf(loc, documents) : undefined;
     const value = pointer ? resolvePointer(doc, pointer) : undefined;
-    const inList = pointer ? Array.isArray(resolvePointer(doc, pointer.slice(0, pointer.lastIndexOf('/')) || '#')) : false;
+    const inList = pointer
+      ? Array.isArray(resolvePointer(doc, pointer.slice(0, pointer.lastIndexOf('/')) || '#'))
+      : false;
     out.push(classify(problem.message, where(loc), { value, inList, suggest: problem.suggest ?? [] }));
   }
   return [...danglingRefDiagnostics(unresolved, input.allowUnresolvedRefs), ...out];
@@ -82,7 +88,11 @@ function documentOf(loc: Location, documents: Map<string, unknown>): unknown {
   return doc;
 }
 
-function unresolvedUse(loc: Location, location: SourceLocation, documents: Map<string, unknown>): UnresolvedUse | undefined {
+function unresolvedUse(
+  loc: Location,
+  location: SourceLocation,
+  documents: Map<string, unknown>,
+): UnresolvedUse | undefined {
   const source = loc.source.absoluteRef;
   const doc = documentOf(loc, documents);
   const node = resolvePointer(doc, (loc as { pointer: string }).pointer);
@@ -130,14 +140,23 @@ function classify(message: string, location: SourceLocation, { value, inList, su
   const container = /^Expected type `([^`]+)` \((object|array)\) but got `([^`]+)`/.exec(message);
   if (container) {
     const expected = container[2] === 'object' ? 'a mapping' : 'a list';
-    return issue('invalid-document', 'error', `${field} must be ${expected} (OpenAPI ${container[1]}), got ${kindOf(container[3] ?? '')}`);
+    return issue(
+      'invalid-document',
+      'error',
+      `${field} must be ${expected} (OpenAPI ${container[1]}), got ${kindOf(container[3] ?? '')}`,
+    );
   }
   const choices = /can be one of the following only: (.*?)\.?$/.exec(message);
-  if (choices) return issue('invalid-document', 'error', `${field}: ${JSON.stringify(value)} is not one of ${choices[1]}`);
+  if (choices)
+    return issue('invalid-document', 'error', `${field}: ${JSON.stringify(value)} is not one of ${choices[1]}`);
   const missing = /^The field `([^`]+)` must be present on this level/.exec(message);
   if (missing) {
     const name = missing[1] ?? '';
-    return issue('invalid-document', REQUIRED_FOR_GENERATION.has(name) ? 'error' : 'warning', `${field} has no "${name}" (required)`);
+    return issue(
+      'invalid-document',
+      REQUIRED_FOR_GENERATION.has(name) ? 'error' : 'warning',
+      `${field} has no "${name}" (required)`,
+    );
   }
   return issue('invalid-document', 'warning', `${field}: ${tidy(message)}`);
 }

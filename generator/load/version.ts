@@ -16,12 +16,18 @@ export interface DetectedVersion {
  */
 export function detectVersion(doc: unknown, text: string, display: string, bag: DiagnosticBag): DetectedVersion {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ApiforgeError('not-openapi', `${display} is not an OpenAPI or Swagger document (expected a mapping at the top level)`);
+    throw new ApiforgeError(
+      'not-openapi',
+      `${display} is not an OpenAPI or Swagger document (expected a mapping at the top level)`,
+    );
   }
   const record = doc as Record<string, unknown>;
   const field = record['swagger'] !== undefined ? 'swagger' : record['openapi'] !== undefined ? 'openapi' : undefined;
   if (field === undefined) {
-    throw new ApiforgeError('not-openapi', `${display} is not an OpenAPI or Swagger document (no "openapi" or "swagger" field)`);
+    throw new ApiforgeError(
+      'not-openapi',
+      `${display} is not an OpenAPI or Swagger document (no "openapi" or "swagger" field)`,
+    );
   }
   let value = record[field];
   if (typeof value === 'number') {
@@ -44,12 +50,20 @@ export function detectVersion(doc: unknown, text: string, display: string, bag: 
       record[field] = '2.0';
       return { family: '2.0', raw: String(value) };
     }
-    throw new ApiforgeError('unsupported-version', `unsupported Swagger version ${JSON.stringify(value)} (apiforge reads 2.0)`, pointer);
+    throw new ApiforgeError(
+      'unsupported-version',
+      `unsupported Swagger version ${JSON.stringify(value)} (apiforge reads 2.0)`,
+      pointer,
+    );
   }
   const m = typeof value === 'string' ? /^3\.(\d+)/.exec(value) : null;
   if (m && typeof value === 'string') {
     const minor = Number(m[1]);
     return { family: minor === 0 ? '3.0' : minor === 1 ? '3.1' : '3.2', raw: value };
   }
-  throw new ApiforgeError('unsupported-version', `unsupported OpenAPI version ${JSON.stringify(value)} (apiforge reads 2.0, 3.0, 3.1 and 3.2)`, pointer);
+  throw new ApiforgeError(
+    'unsupported-version',
+    `unsupported OpenAPI version ${JSON.stringify(value)} (apiforge reads 2.0, 3.0, 3.1 and 3.2)`,
+    pointer,
+  );
 }

@@ -35,7 +35,12 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
 
   // Configured page names are exported from the package root beside the runtime's own names.
   const pageNames = Object.values(options.pageClassNames ?? {}).flatMap((n) => [n, `${n}Params`, `${n}Response`]);
-  const reserved = [...GLOBAL_TYPE_NAMES, ...pageNames, toTypeName(options.name ?? 'Client'), `${toTypeName(options.name ?? 'Client')}Error`];
+  const reserved = [
+    ...GLOBAL_TYPE_NAMES,
+    ...pageNames,
+    toTypeName(options.name ?? 'Client'),
+    `${toTypeName(options.name ?? 'Client')}Error`,
+  ];
   const allocator = new NameAllocator(reserved);
   const schemas: NamedSchema[] = Object.keys(rawSchemas)
     .sort()
@@ -55,10 +60,17 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   schemas.push(...hoistRepeatedEnums(schemas, rawOps));
   schemas.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Exact-case matches claim first, so `Pet` keeps its name when `pet` also exists.
-  const byExactness = [...schemas].sort((a, b) => Number(toTypeName(a.key.split('@')[0] ?? '') !== a.key) - Number(toTypeName(b.key.split('@')[0] ?? '') !== b.key) || (a.key < b.key ? -1 : 1));
+  const byExactness = [...schemas].sort(
+    (a, b) =>
+      Number(toTypeName(a.key.split('@')[0] ?? '') !== a.key) -
+        Number(toTypeName(b.key.split('@')[0] ?? '') !== b.key) || (a.key < b.key ? -1 : 1),
+  );
   nameSchemas(byExactness, options.models ?? {}, allocator, bag, spec.display);
 
-  const prefix = options.stripPrefix !== undefined ? options.stripPrefix.split('/').filter(Boolean) : commonPrefix(rawOps.map((o) => o.path));
+  const prefix =
+    options.stripPrefix !== undefined
+      ? options.stripPrefix.split('/').filter(Boolean)
+      : commonPrefix(rawOps.map((o) => o.path));
   const placed = placeOperations(rawOps, options.operations ?? {}, prefix, bag, spec.display);
   avoidMemberCollisions(placed, bag, spec.display);
   const typeNames = assignOperationTypeNames(placed, allocator);
@@ -69,15 +81,33 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
   const operations: Operation[] = placed.map((op) => {
     const full: Operation = {
       ...op,
-      typeNames: typeNames.get(op.id) ?? { params: 'Params', response: 'Response', page: 'Page', stem: '', localStem: '' },
-      request: { positional: null, pathParams: [], members: [], paramsRequired: false, body: null, alsoInBody: [], bodyUnion: null },
+      typeNames: typeNames.get(op.id) ?? {
+        params: 'Params',
+        response: 'Response',
+        page: 'Page',
+        stem: '',
+        localStem: '',
+      },
+      request: {
+        positional: null,
+        pathParams: [],
+        members: [],
+        paramsRequired: false,
+        body: null,
+        alsoInBody: [],
+        bodyUnion: null,
+      },
       response: { kind: 'void' },
     };
     full.request = planRequest(full, lookup);
     const pagination = detectPagination(full, options, bag, spec.display, resolveSchema);
     if (pagination) {
       full.pagination = pagination;
-      assignPageName(full.typeNames, options.pageClassNames?.[pagination.style] ?? PAGE_CLASSES[pagination.style], allocator);
+      assignPageName(
+        full.typeNames,
+        options.pageClassNames?.[pagination.style] ?? PAGE_CLASSES[pagination.style],
+        allocator,
+      );
     }
     const streaming = detectStreaming(full, options, bag, spec.display, lookup);
     if (streaming) full.streaming = streaming;
@@ -106,7 +136,8 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ApiMod
 
 function matches(op: { tags: string[]; path: string; id: string }, filter: ModelOptions['include']): boolean {
   if (!filter) return false;
-  const glob = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const glob = (pattern: string): RegExp =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   return (
     (filter.tags ?? []).some((t) => op.tags.includes(t)) ||
     (filter.paths ?? []).some((p) => glob(p).test(op.path)) ||
@@ -114,7 +145,10 @@ function matches(op: { tags: string[]; path: string; id: string }, filter: Model
   );
 }
 
-function filterOperations<T extends { tags: string[]; path: string; id: string }>(ops: T[], options: ModelOptions): T[] {
+function filterOperations<T extends { tags: string[]; path: string; id: string }>(
+  ops: T[],
+  options: ModelOptions,
+): T[] {
   return ops.filter((op) => (!options.include || matches(op, options.include)) && !matches(op, options.exclude));
 }
 
@@ -150,7 +184,10 @@ function readSecuritySchemes(raw: unknown): SecurityScheme[] {
       if (typeof s['description'] === 'string') scheme.description = s['description'];
       const flow = isRecord(s['flows']) ? s['flows']['clientCredentials'] : undefined;
       if (isRecord(flow) && typeof flow['tokenUrl'] === 'string') {
-        scheme.clientCredentials = { tokenUrl: flow['tokenUrl'], scopes: isRecord(flow['scopes']) ? Object.keys(flow['scopes']) : [] };
+        scheme.clientCredentials = {
+          tokenUrl: flow['tokenUrl'],
+          scopes: isRecord(flow['scopes']) ? Object.keys(flow['scopes']) : [],
+        };
       }
       return [scheme];
     });

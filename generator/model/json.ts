@@ -34,7 +34,8 @@ export function docsOf(raw: Record<string, unknown>, version: SpecVersion): Sche
   if (typeof raw['description'] === 'string') docs.description = raw['description'];
   if (raw['default'] !== undefined) docs.default = raw['default'] as Json;
   if (raw['example'] !== undefined) docs.example = raw['example'] as Json;
-  else if (version !== '3.0' && Array.isArray(raw['examples']) && raw['examples'].length > 0) docs.example = raw['examples'][0] as Json;
+  else if (version !== '3.0' && Array.isArray(raw['examples']) && raw['examples'].length > 0)
+    docs.example = raw['examples'][0] as Json;
   if (typeof raw['format'] === 'string') docs.format = raw['format'];
   if (raw['deprecated'] === true) docs.deprecated = true;
   return docs;

@@ -10,7 +10,16 @@ const CLIENT_MEMBERS: ReadonlySet<string> = new Set(CLIENT_MEMBER_NAMES);
 /** Members of every resource class. */
 const RESOURCE_MEMBERS: ReadonlySet<string> = new Set(RESOURCE_MEMBER_NAMES);
 
-const VERB: Record<string, string> = { get: 'get', post: 'create', put: 'update', patch: 'update', delete: 'delete', head: 'head', options: 'options', trace: 'trace' };
+const VERB: Record<string, string> = {
+  get: 'get',
+  post: 'create',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+  head: 'head',
+  options: 'options',
+  trace: 'trace',
+};
 
 interface PlacedLike {
   resource: string[];
@@ -95,7 +104,11 @@ export function avoidMemberCollisions(ops: PlacedLike[], bag: DiagnosticBag, fil
     const base = `${VERB[op.method] ?? op.method}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
     let name = base;
     for (let n = 2; names.has(name) || children.get(key)?.has(name) || reserved.has(name); n++) name = `${base}${n}`;
-    bag.warn('name-collision', `${key ? `${key}.` : ''}${op.methodName} would clash with a ${reserved.has(op.methodName) ? 'built-in member' : 'child resource'}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`, { file, pointer: op.pointer });
+    bag.warn(
+      'name-collision',
+      `${key ? `${key}.` : ''}${op.methodName} would clash with a ${reserved.has(op.methodName) ? 'built-in member' : 'child resource'}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`,
+      { file, pointer: op.pointer },
+    );
     names.add(name);
     op.methodName = name;
   }

@@ -41,6 +41,7 @@ export function nameSchemas(
 /** A configured name is used as written; when it is already taken the numbered fallback is used and reported. */
 function claimExact(allocator: NameAllocator, name: string, bag: DiagnosticBag, file: string, key: string): string {
   const claimed = allocator.claim(toTypeName(name, 'Schema'));
-  if (claimed !== name) bag.warn('name-collision', `models.${key}: ${name} is taken; the type is named ${claimed}`, { file });
+  if (claimed !== name)
+    bag.warn('name-collision', `models.${key}: ${name} is taken; the type is named ${claimed}`, { file });
   return claimed;
 }

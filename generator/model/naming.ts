@@ -4,11 +4,12 @@ import pluralize from 'pluralize';
 
 /** ECMAScript and TypeScript reserved words that cannot name a declaration. */
 const RESERVED_WORDS = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
     'instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private ' +
     'protected public static yield any boolean number string symbol type from of await async never unknown object undefined bigint keyof ' +
-    'readonly infer is asserts satisfies constructor declare namespace module abstract require global')
-    .split(' '),
+    'readonly infer is asserts satisfies constructor declare namespace module abstract require global'
+  ).split(' '),
 );
 
 /**
@@ -16,10 +17,12 @@ const RESERVED_WORDS = new Set(
  * every generated file may import or every client's `src/index.ts` re-exports (from the contract).
  */
 export const GLOBAL_TYPE_NAMES: ReadonlySet<string> = new Set([
-  ...('Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
+  ...(
+    'Array Boolean Date Error Function Map Number Object Promise PromiseLike Record Partial Required Readonly Pick Omit Exclude Extract ' +
     'NonNullable ReturnType Set String Symbol RegExp JSON Math Blob File FormData Headers Request Response URL URLSearchParams ReadableStream ' +
     'Uint8Array ArrayBuffer DataView Iterable AsyncIterable Awaited BigInt WeakMap WeakSet Proxy Reflect Intl Event EventTarget AbortSignal ' +
-    'AbortController Buffer').split(' '),
+    'AbortController Buffer'
+  ).split(' '),
   // `import * as Errors from './core/error.js'` in every client.ts.
   'Errors',
   ...RUNTIME_TYPE_NAMES,
@@ -58,7 +61,12 @@ export function toTypeName(text: string, fallback = 'Type'): string {
   if (!name) name = fallback;
   if (/^[0-9]/.test(name)) name = `_${name}`;
   // Globals compare case-insensitively, like the allocator: `APIError` -> `ApiError` -> `ApiErrorType`, not `ApiError2`.
-  if (RESERVED_WORDS.has(name) || RESERVED_WORDS.has(name.toLowerCase()) || GLOBAL_TYPE_NAMES_LOWER.has(name.toLowerCase())) name = `${name}Type`;
+  if (
+    RESERVED_WORDS.has(name) ||
+    RESERVED_WORDS.has(name.toLowerCase()) ||
+    GLOBAL_TYPE_NAMES_LOWER.has(name.toLowerCase())
+  )
+    name = `${name}Type`;
   return name;
 }
 
@@ -73,7 +81,9 @@ export function toMemberName(text: string, fallback = 'value'): string {
 
 /** Words that cannot name a parameter or variable in strict-mode code (ES modules and classes are strict). */
 const BINDING_RESERVED = new Set([
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in'.split(' '),
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in'.split(
+    ' ',
+  ),
   ...'instanceof new null return super switch this throw true try typeof var void while with'.split(' '),
   ...'implements interface let package private protected public static yield await arguments eval'.split(' '),
 ]);

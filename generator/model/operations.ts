@@ -2,15 +2,40 @@ import { QUERY_STYLES, type QueryStyle } from '../../runtime/src/core/contract.j
 import type { DiagnosticBag } from '../diagnostics.js';
 import { isRecord, pointerSegment, resolvePointer } from './json.js';
 import { normalizeSchema, type SchemaContext } from './schema.js';
-import type { HttpMethod, MediaBody, Operation, Parameter, ParameterLocation, RequestBody, Response, SecurityRequirement } from './types.js';
+import type {
+  HttpMethod,
+  MediaBody,
+  Operation,
+  Parameter,
+  ParameterLocation,
+  RequestBody,
+  Response,
+  SecurityRequirement,
+} from './types.js';
 
-export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 /** An operation before it is placed in the resource tree. */
-export type RawOperation = Omit<Operation, 'resource' | 'methodName' | 'placement' | 'typeNames' | 'request' | 'response'>;
+export type RawOperation = Omit<
+  Operation,
+  'resource' | 'methodName' | 'placement' | 'typeNames' | 'request' | 'response'
+>;
 
 /** Reads every operation in canonical order (paths sorted, methods in a fixed order). */
-export function collectOperations(doc: Record<string, unknown>, ctx: SchemaContext, bag: DiagnosticBag): RawOperation[] {
+export function collectOperations(
+  doc: Record<string, unknown>,
+  ctx: SchemaContext,
+  bag: DiagnosticBag,
+): RawOperation[] {
   const paths = isRecord(doc['paths']) ? doc['paths'] : {};
   const out: RawOperation[] = [];
   for (const path of Object.keys(paths).sort()) {
@@ -91,7 +116,11 @@ function readParameters(
   }
   for (const name of pathTemplateNames(path)) {
     if (!byKey.has(`path:${name}`)) {
-      bag.warn('undeclared-path-param', `path parameter {${name}} is used in the path but not declared; typed as string`, { file: ctx.file, pointer });
+      bag.warn(
+        'undeclared-path-param',
+        `path parameter {${name}} is used in the path but not declared; typed as string`,
+        { file: ctx.file, pointer },
+      );
       byKey.set(`path:${name}`, { name, in: 'path', required: true, schema: { kind: 'string', nullable: false } });
     }
   }
@@ -104,7 +133,11 @@ function readParameters(
  */
 function queryStyle(style: string, name: string, pointer: string, file: string, bag: DiagnosticBag): QueryStyle {
   if ((QUERY_STYLES as readonly string[]).includes(style)) return style as QueryStyle;
-  bag.warn('invalid-query-style', `query parameter "${name}" has style "${style}", which OpenAPI does not define for query parameters (${QUERY_STYLES.join(', ')}); it is sent as form`, { file, pointer });
+  bag.warn(
+    'invalid-query-style',
+    `query parameter "${name}" has style "${style}", which OpenAPI does not define for query parameters (${QUERY_STYLES.join(', ')}); it is sent as form`,
+    { file, pointer },
+  );
   return 'form';
 }
 
@@ -112,7 +145,13 @@ export function pathTemplateNames(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
 }
 
-function readParameter(p: Record<string, unknown>, loc: ParameterLocation, pointer: string, ctx: SchemaContext, bag: DiagnosticBag): Parameter {
+function readParameter(
+  p: Record<string, unknown>,
+  loc: ParameterLocation,
+  pointer: string,
+  ctx: SchemaContext,
+  bag: DiagnosticBag,
+): Parameter {
   let schemaRaw: unknown = p['schema'];
   let schemaPointer = `${pointer}/schema`;
   if (schemaRaw === undefined && isRecord(p['content'])) {
@@ -131,7 +170,8 @@ function readParameter(p: Record<string, unknown>, loc: ParameterLocation, point
   if (typeof p['description'] === 'string') param.description = p['description'];
   if (p['deprecated'] === true) param.deprecated = true;
   const style = p['style'];
-  if (typeof style === 'string') param.style = loc === 'query' ? queryStyle(style, param.name, `${pointer}/style`, ctx.file, bag) : style;
+  if (typeof style === 'string')
+    param.style = loc === 'query' ? queryStyle(style, param.name, `${pointer}/style`, ctx.file, bag) : style;
   if (typeof p['explode'] === 'boolean') param.explode = p['explode'];
   if (p['example'] !== undefined) param.example = p['example'] as Parameter['example'] & object;
   return param;
@@ -161,7 +201,9 @@ function readContent(content: unknown, pointer: string, ctx: SchemaContext): Med
         encoding: encodingOf(contentType),
         schema: normalizeSchema(schema ?? {}, ctx, `${mediaPointer}/schema`),
       };
-      const item = isRecord(media) ? readItemSchema(contentType, media['itemSchema'], `${mediaPointer}/itemSchema`, ctx) : undefined;
+      const item = isRecord(media)
+        ? readItemSchema(contentType, media['itemSchema'], `${mediaPointer}/itemSchema`, ctx)
+        : undefined;
       if (item) body.itemSchema = item;
       const fields = isRecord(media) ? readEncoding(media['encoding']) : undefined;
       if (fields) body.fields = fields;
@@ -191,18 +233,29 @@ function readEncoding(raw: unknown): MediaBody['fields'] {
  * (`{ event, data, id }`); what the client yields is the parsed `data`, whose schema is the
  * `data` property's `contentSchema` when it has one.
  */
-function readItemSchema(contentType: string, raw: unknown, pointer: string, ctx: SchemaContext): MediaBody['itemSchema'] {
+function readItemSchema(
+  contentType: string,
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): MediaBody['itemSchema'] {
   if (!isRecord(raw)) return undefined;
   if (contentType.toLowerCase().startsWith('text/event-stream')) {
     const props = isRecord(raw['properties']) ? raw['properties'] : undefined;
     const data = props && isRecord(props['data']) ? props['data'] : undefined;
-    if (data && isRecord(data['contentSchema'])) return normalizeSchema(data['contentSchema'], ctx, `${pointer}/properties/data/contentSchema`);
+    if (data && isRecord(data['contentSchema']))
+      return normalizeSchema(data['contentSchema'], ctx, `${pointer}/properties/data/contentSchema`);
     if (data) return normalizeSchema(data, ctx, `${pointer}/properties/data`);
   }
   return normalizeSchema(raw, ctx, pointer);
 }
 
-function readRequestBody(raw: unknown, pointer: string, doc: Record<string, unknown>, ctx: SchemaContext): RequestBody | undefined {
+function readRequestBody(
+  raw: unknown,
+  pointer: string,
+  doc: Record<string, unknown>,
+  ctx: SchemaContext,
+): RequestBody | undefined {
   const body = deref(raw, doc);
   if (!isRecord(body)) return undefined;
   const content = readContent(body['content'], `${pointer}/content`, ctx);
@@ -212,10 +265,19 @@ function readRequestBody(raw: unknown, pointer: string, doc: Record<string, unkn
   return out;
 }
 
-function readResponses(op: Record<string, unknown>, pointer: string, doc: Record<string, unknown>, ctx: SchemaContext, bag: DiagnosticBag): Response[] {
+function readResponses(
+  op: Record<string, unknown>,
+  pointer: string,
+  doc: Record<string, unknown>,
+  ctx: SchemaContext,
+  bag: DiagnosticBag,
+): Response[] {
   const responses = op['responses'];
   if (!isRecord(responses) || Object.keys(responses).length === 0) {
-    bag.warn('no-responses', 'operation declares no responses; its result is typed as unknown', { file: ctx.file, pointer });
+    bag.warn('no-responses', 'operation declares no responses; its result is typed as unknown', {
+      file: ctx.file,
+      pointer,
+    });
     return [];
   }
   return Object.keys(responses)
@@ -229,19 +291,36 @@ function readResponses(op: Record<string, unknown>, pointer: string, doc: Record
       res.content = readContent(r['content'], `${rp}/content`, ctx);
       if (isRecord(r['content'])) {
         for (const [mediaType, media] of Object.entries(r['content'])) {
-          if (isRecord(media) && media['schema'] === undefined && (media['example'] !== undefined || media['examples'] !== undefined)) {
-            bag.warn('no-responses', `response ${status} (${mediaType}) has examples but no schema; its body is typed as unknown`, {
-              file: ctx.file,
-              pointer: `${rp}/content/${pointerSegment(mediaType)}`,
-            });
+          if (
+            isRecord(media) &&
+            media['schema'] === undefined &&
+            (media['example'] !== undefined || media['examples'] !== undefined)
+          ) {
+            bag.warn(
+              'no-responses',
+              `response ${status} (${mediaType}) has examples but no schema; its body is typed as unknown`,
+              {
+                file: ctx.file,
+                pointer: `${rp}/content/${pointerSegment(mediaType)}`,
+              },
+            );
           }
         }
       }
       if (isRecord(r['headers'])) {
         for (const name of Object.keys(r['headers']).sort()) {
           const h = deref(r['headers'][name], doc);
-          const header = { name, schema: normalizeSchema(isRecord(h) ? (h['schema'] ?? {}) : {}, ctx, `${rp}/headers/${pointerSegment(name)}/schema`) };
-          res.headers.push(isRecord(h) && typeof h['description'] === 'string' ? { ...header, description: h['description'] } : header);
+          const header = {
+            name,
+            schema: normalizeSchema(
+              isRecord(h) ? (h['schema'] ?? {}) : {},
+              ctx,
+              `${rp}/headers/${pointerSegment(name)}/schema`,
+            ),
+          };
+          res.headers.push(
+            isRecord(h) && typeof h['description'] === 'string' ? { ...header, description: h['description'] } : header,
+          );
         }
       }
       return res;
@@ -266,7 +345,11 @@ function dedupeOperationIds(ops: RawOperation[], file: string, bag: DiagnosticBa
     }
     let n = 2;
     while (seen.has(`${op.id}_${n}`)) n++;
-    bag.warn('duplicate-operation-id', `operationId "${op.id}" is used more than once; this one is known as "${op.id}_${n}"`, { file, pointer: op.pointer });
+    bag.warn(
+      'duplicate-operation-id',
+      `operationId "${op.id}" is used more than once; this one is known as "${op.id}_${n}"`,
+      { file, pointer: op.pointer },
+    );
     op.id = `${op.id}_${n}`;
     seen.add(op.id);
   }

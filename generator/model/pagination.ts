@@ -20,7 +20,13 @@ export type { SchemaResolver } from './pagination/schema-view.js';
  * unless `options.pagination` is `off`, GET operations are inferred, and a
  * half match is reported as `pagination-ambiguous`.
  */
-export function detectPagination(op: Operation, options: ModelOptions, bag: DiagnosticBag, file: string, resolve: SchemaResolver): Pagination | undefined {
+export function detectPagination(
+  op: Operation,
+  options: ModelOptions,
+  bag: DiagnosticBag,
+  file: string,
+  resolve: SchemaResolver,
+): Pagination | undefined {
   const override = options.operations?.[op.id]?.pagination;
   if (override === false) return undefined;
   const location = { file, pointer: op.pointer };
@@ -38,7 +44,11 @@ export function detectPagination(op: Operation, options: ModelOptions, bag: Diag
   if ('ambiguous' in result) {
     const key = `operations["${op.id}"].pagination`;
     const advice = `declare ${key} to page it, or set ${key} to false to silence this warning`;
-    bag.warn('pagination-ambiguous', `${op.method.toUpperCase()} ${op.path} (${op.id}) is ${result.ambiguous}; ${advice}`, location);
+    bag.warn(
+      'pagination-ambiguous',
+      `${op.method.toUpperCase()} ${op.path} (${op.id}) is ${result.ambiguous}; ${advice}`,
+      location,
+    );
   }
   return 'pagination' in result ? result.pagination : undefined;
 }

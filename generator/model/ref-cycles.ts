@@ -33,6 +33,9 @@ export function breakAliasCycles(schemas: NamedSchema[], bag: DiagnosticBag, fil
     }
     const first = byKey.get(cycle[0]!)!;
     const names = [...cycle, cycle[0]].join(' -> ');
-    bag.warn('ref-cycle', `$ref cycle ${names} never reaches a schema; typed as unknown`, { file, pointer: first.pointer });
+    bag.warn('ref-cycle', `$ref cycle ${names} never reaches a schema; typed as unknown`, {
+      file,
+      pointer: first.pointer,
+    });
   }
 }

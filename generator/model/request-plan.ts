@@ -78,7 +78,12 @@ function bodyPlan(
   const variants = props || media.encoding !== 'json' ? undefined : unionVariants(media.schema, lookup);
   if (variants) {
     // Each variant's fields sit beside the parameters, as an object body's would; the discriminator stays a field.
-    return { ...none, body: { ...sent, mode: 'fields' }, bodyUnion: media.schema, fieldsRequired: requestBody.required };
+    return {
+      ...none,
+      body: { ...sent, mode: 'fields' },
+      bodyUnion: media.schema,
+      fieldsRequired: requestBody.required,
+    };
   }
   if (!props) {
     // A binary body is whatever the caller uploads, whatever schema the spec gives it.

@@ -12,7 +12,13 @@ export interface Placement {
   methodName: string;
 }
 
-const VERB_PREFIX: Record<string, string> = { get: 'get', post: 'create', put: 'update', patch: 'update', delete: 'delete' };
+const VERB_PREFIX: Record<string, string> = {
+  get: 'get',
+  post: 'create',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
 
 const VERSION_SEGMENT = /^v\d+([._-]?[a-z]+\d*)?$/i;
 
@@ -66,14 +72,20 @@ function infer(path: string, method: string, prefix: string[]): Placement & { ac
   const endsWithParam = last?.param === true;
   const lastStatic = [...segments].reverse().find((s) => !s.param);
   const staticIsAction =
-    !endsWithParam && lastStatic !== undefined && resource.length > 1 && !VERSION_SEGMENT.test(lastStatic.text) && !isPluralWord(toMemberName(lastStatic.text));
+    !endsWithParam &&
+    lastStatic !== undefined &&
+    resource.length > 1 &&
+    !VERSION_SEGMENT.test(lastStatic.text) &&
+    !isPluralWord(toMemberName(lastStatic.text));
 
   if (staticIsAction) {
     // `/customers/{id}/archive`, `/customers/import`: a verb (or singular noun) after the resource is an action on it.
     const action = resource.pop() ?? 'call';
     return { resource, methodName: action, action: true };
   }
-  const isVersionOnly = resource.length > 0 && resource.every((r, i) => VERSION_SEGMENT.test(segments.filter((s) => !s.param)[i]?.text ?? ''));
+  const isVersionOnly =
+    resource.length > 0 &&
+    resource.every((r, i) => VERSION_SEGMENT.test(segments.filter((s) => !s.param)[i]?.text ?? ''));
   const collection = !endsWithParam;
   const verbs: Record<string, [string, string]> = {
     get: ['list', 'retrieve'],
@@ -114,11 +126,13 @@ export function placeOperations(
   for (const group of groups.values()) {
     const methods = new Set(group.map((p) => p.op.method));
     if (group.length < 2 || methods.size !== group.length || !group.every((p) => p.action)) continue;
-    for (const p of group) p.methodName = `${VERB_PREFIX[p.op.method] ?? p.op.method}${p.methodName.charAt(0).toUpperCase()}${p.methodName.slice(1)}`;
+    for (const p of group)
+      p.methodName = `${VERB_PREFIX[p.op.method] ?? p.op.method}${p.methodName.charAt(0).toUpperCase()}${p.methodName.slice(1)}`;
   }
   const placed = inferred.map(({ op, resource, methodName }) => {
     const override = overrides[op.id];
-    if (!override || (!override.resource && !override.method)) return { ...op, resource, methodName, placement: 'inferred' as const };
+    if (!override || (!override.resource && !override.method))
+      return { ...op, resource, methodName, placement: 'inferred' as const };
     return {
       ...op,
       resource: override.resource !== undefined ? override.resource.split('.').filter(Boolean) : resource,
@@ -128,16 +142,22 @@ export function placeOperations(
   });
   const used = new Map<string, string>();
   // Canonical order here, not the caller's: the numbering must not depend on how the input was ordered.
-  const canonical = [...placed].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method)));
+  const canonical = [...placed].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method),
+  );
   for (const op of canonical) {
     const base = op.methodName;
     let name = base;
     for (let n = 2; used.has(`${op.resource.join('.')}#${name}`); n++) name = `${base}${n}`;
     if (name !== base) {
-      bag.warn('name-collision', `${op.resource.join('.')}.${base} is taken by ${used.get(`${op.resource.join('.')}#${base}`)}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`, {
-        file,
-        pointer: op.pointer,
-      });
+      bag.warn(
+        'name-collision',
+        `${op.resource.join('.')}.${base} is taken by ${used.get(`${op.resource.join('.')}#${base}`)}; ${op.method.toUpperCase()} ${op.path} is named ${name}; ${nameItHint(op.id)}`,
+        {
+          file,
+          pointer: op.pointer,
+        },
+      );
     }
     op.methodName = name;
     used.set(`${op.resource.join('.')}#${name}`, `${op.method.toUpperCase()} ${op.path}`);

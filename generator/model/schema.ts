@@ -4,7 +4,16 @@ import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
 import type { Discriminator, Schema, SchemaDocs } from './types.js';
 
 const COMPONENT_PREFIX = '#/components/schemas/';
-const GENERIC_SEGMENTS = new Set(['schema', 'items', 'properties', 'content', 'additionalProperties', 'allOf', 'oneOf', 'anyOf']);
+const GENERIC_SEGMENTS = new Set([
+  'schema',
+  'items',
+  'properties',
+  'content',
+  'additionalProperties',
+  'allOf',
+  'oneOf',
+  'anyOf',
+]);
 
 /** State shared while normalizing every schema of one document. */
 export class SchemaContext {
@@ -55,7 +64,10 @@ export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: strin
 
   let nullable = raw['nullable'] === true;
   if (raw['nullable'] === true && ctx.version !== '3.0' && ctx.version !== '2.0') {
-    ctx.bag.warn('nullable-in-3.1', '`nullable` is not part of OpenAPI 3.1; read as `type: [..., "null"]`', { file: ctx.file, pointer });
+    ctx.bag.warn('nullable-in-3.1', '`nullable` is not part of OpenAPI 3.1; read as `type: [..., "null"]`', {
+      file: ctx.file,
+      pointer,
+    });
   }
 
   const core = normalizeCore(raw, ctx, pointer, base);
@@ -63,7 +75,10 @@ export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: strin
   // `couponId: { oneOf: [...], nullable: true }`, Stripe's `anyOf` + `nullable`): read it so, with a warning.
   if (raw['nullable'] === true && raw['type'] === undefined) {
     const reading = core.kind === 'unknown' && !hasComposition(raw) ? 'read as any value or null' : 'read as nullable';
-    ctx.bag.warn('nullable-without-type', `\`nullable: true\` without a \`type\`: ${reading}`, { file: ctx.file, pointer });
+    ctx.bag.warn('nullable-without-type', `\`nullable: true\` without a \`type\`: ${reading}`, {
+      file: ctx.file,
+      pointer,
+    });
   }
   nullable = nullable || core.nullable;
   return { ...core, nullable };
@@ -82,7 +97,13 @@ function hasComposition(raw: Record<string, unknown>): boolean {
 
 type Base = SchemaDocs & { nullable: boolean; readOnly?: boolean; writeOnly?: boolean };
 
-function normalizeRef(raw: Record<string, unknown>, ref: string, ctx: SchemaContext, pointer: string, base: Base): Schema {
+function normalizeRef(
+  raw: Record<string, unknown>,
+  ref: string,
+  ctx: SchemaContext,
+  pointer: string,
+  base: Base,
+): Schema {
   let target: string | undefined;
   if (ref.startsWith(COMPONENT_PREFIX) && !ref.slice(COMPONENT_PREFIX.length).includes('/')) {
     const key = decodeSegment(ref.slice(COMPONENT_PREFIX.length));
@@ -92,7 +113,10 @@ function normalizeRef(raw: Record<string, unknown>, ref: string, ctx: SchemaCont
   }
   if (target === undefined) {
     if (ctx.refsChecked) return { ...base, kind: 'unknown' };
-    ctx.bag.error('dangling-ref', `$ref ${JSON.stringify(ref)} points to nothing; typed as unknown`, { file: ctx.file, pointer });
+    ctx.bag.error('dangling-ref', `$ref ${JSON.stringify(ref)} points to nothing; typed as unknown`, {
+      file: ctx.file,
+      pointer,
+    });
     return { ...base, kind: 'unknown' };
   }
   const refNode: Schema = { ...base, kind: 'ref', target, nullable: raw['nullable'] === true };
@@ -100,15 +124,34 @@ function normalizeRef(raw: Record<string, unknown>, ref: string, ctx: SchemaCont
   const siblings = Object.keys(raw).filter((k) => SCHEMA_KEYWORDS.has(k));
   if (siblings.length === 0) return refNode;
   if (ctx.version === '3.0' || ctx.version === '2.0') {
-    ctx.bag.warn('ref-sibling-keys', `keys beside $ref (${siblings.join(', ')}) are kept as an intersection`, { file: ctx.file, pointer });
+    ctx.bag.warn('ref-sibling-keys', `keys beside $ref (${siblings.join(', ')}) are kept as an intersection`, {
+      file: ctx.file,
+      pointer,
+    });
   }
   const rest: Record<string, unknown> = {};
   for (const k of siblings) rest[k] = raw[k];
   const extra = normalizeCore(rest, ctx, pointer, { nullable: false });
-  return { ...base, kind: 'intersection', parts: [{ kind: 'ref', target, nullable: false }, extra], nullable: raw['nullable'] === true };
+  return {
+    ...base,
+    kind: 'intersection',
+    parts: [{ kind: 'ref', target, nullable: false }, extra],
+    nullable: raw['nullable'] === true,
+  };
 }
 
-const SCHEMA_KEYWORDS = new Set(['type', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'enum', 'const', 'additionalProperties', 'required']);
+const SCHEMA_KEYWORDS = new Set([
+  'type',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'enum',
+  'const',
+  'additionalProperties',
+  'required',
+]);
 
 function normalizeCore(raw: Record<string, unknown>, ctx: SchemaContext, pointer: string, base: Base): Schema {
   const types = typeList(raw);
@@ -116,7 +159,8 @@ function normalizeCore(raw: Record<string, unknown>, ctx: SchemaContext, pointer
   const nonNull = types.filter((t) => t !== 'null');
 
   if (raw['const'] === null) return { ...base, kind: 'null', nullable: false };
-  if (raw['const'] !== undefined) return { ...base, kind: 'enum', values: [raw['const'] as Json], nullable: typeNullable };
+  if (raw['const'] !== undefined)
+    return { ...base, kind: 'enum', values: [raw['const'] as Json], nullable: typeNullable };
   if (Array.isArray(raw['enum'])) {
     const values = raw['enum'] as Json[];
     const hasNull = values.includes(null);
@@ -146,10 +190,17 @@ function typeList(raw: Record<string, unknown>): string[] {
 }
 
 function hasOwnShape(raw: Record<string, unknown>): boolean {
-  return isRecord(raw['properties']) || (raw['additionalProperties'] !== undefined && raw['additionalProperties'] !== false);
+  return (
+    isRecord(raw['properties']) || (raw['additionalProperties'] !== undefined && raw['additionalProperties'] !== false)
+  );
 }
 
-function normalizeComposition(raw: Record<string, unknown>, ctx: SchemaContext, pointer: string, base: Base): Schema | undefined {
+function normalizeComposition(
+  raw: Record<string, unknown>,
+  ctx: SchemaContext,
+  pointer: string,
+  base: Base,
+): Schema | undefined {
   if (Array.isArray(raw['allOf'])) {
     const parts = raw['allOf'].map((s, i) => normalizeSchema(s, ctx, `${pointer}/allOf/${i}`));
     if (parts.length === 1 && parts[0]) return { ...parts[0], ...stripUndefined(base), nullable: parts[0].nullable };
@@ -166,7 +217,8 @@ function normalizeComposition(raw: Record<string, unknown>, ctx: SchemaContext, 
     else variants.push(v);
   });
   const discriminator = normalizeDiscriminator(raw['discriminator'], variants, ctx);
-  if (variants.length === 1 && variants[0] && !discriminator) return { ...variants[0], nullable: nullable || variants[0].nullable };
+  if (variants.length === 1 && variants[0] && !discriminator)
+    return { ...variants[0], nullable: nullable || variants[0].nullable };
   const union: Schema = { ...base, kind: 'union', variants, nullable };
   if (discriminator) union.discriminator = discriminator;
   return union;
@@ -214,7 +266,8 @@ function ownValues(ctx: SchemaContext, key: string, property: string, depth = 0)
 
 function valuesIn(ctx: SchemaContext, raw: unknown, property: string, depth: number): string[] | undefined {
   if (!isRecord(raw) || depth > 8) return undefined;
-  const deref = (node: unknown): unknown => (isRecord(node) && typeof node['$ref'] === 'string' ? resolvePointer(ctx.doc, node['$ref']) : node);
+  const deref = (node: unknown): unknown =>
+    isRecord(node) && typeof node['$ref'] === 'string' ? resolvePointer(ctx.doc, node['$ref']) : node;
   if (typeof raw['$ref'] === 'string') return valuesIn(ctx, deref(raw), property, depth + 1);
   const prop = deref(isRecord(raw['properties']) ? raw['properties'][property] : undefined);
   if (isRecord(prop)) {
@@ -228,7 +281,13 @@ function valuesIn(ctx: SchemaContext, raw: unknown, property: string, depth: num
   return undefined;
 }
 
-function normalizeShape(raw: Record<string, unknown>, types: string[], ctx: SchemaContext, pointer: string, base: Base): Schema {
+function normalizeShape(
+  raw: Record<string, unknown>,
+  types: string[],
+  ctx: SchemaContext,
+  pointer: string,
+  base: Base,
+): Schema {
   const type = types[0] ?? inferType(raw);
   switch (type) {
     case 'string': {
@@ -252,7 +311,8 @@ function normalizeShape(raw: Record<string, unknown>, types: string[], ctx: Sche
 }
 
 function inferType(raw: Record<string, unknown>): string | undefined {
-  if (isRecord(raw['properties']) || raw['additionalProperties'] !== undefined || isRecord(raw['patternProperties'])) return 'object';
+  if (isRecord(raw['properties']) || raw['additionalProperties'] !== undefined || isRecord(raw['patternProperties']))
+    return 'object';
   if (raw['items'] !== undefined || Array.isArray(raw['prefixItems'])) return 'array';
   return undefined;
 }
@@ -265,14 +325,19 @@ function normalizeArray(raw: Record<string, unknown>, ctx: SchemaContext, pointe
     // Extra members beyond the tuple are allowed unless `items: false` (2020-12) / `additionalItems: false` says otherwise.
     const restRaw = key === 'prefixItems' ? raw['items'] : raw['additionalItems'];
     const restPointer = `${pointer}/${key === 'prefixItems' ? 'items' : 'additionalItems'}`;
-    const rest: Schema = restRaw === undefined || restRaw === true ? { kind: 'unknown', nullable: false } : normalizeSchema(restRaw, ctx, restPointer);
+    const rest: Schema =
+      restRaw === undefined || restRaw === true
+        ? { kind: 'unknown', nullable: false }
+        : normalizeSchema(restRaw, ctx, restPointer);
     return { ...base, kind: 'array', items: rest, prefixItems };
   }
   return { ...base, kind: 'array', items: normalizeSchema(raw['items'] ?? {}, ctx, `${pointer}/items`) };
 }
 
 function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, pointer: string, base: Base): Schema {
-  const required = new Set(Array.isArray(raw['required']) ? (raw['required'] as unknown[]).filter((r) => typeof r === 'string') : []);
+  const required = new Set(
+    Array.isArray(raw['required']) ? (raw['required'] as unknown[]).filter((r) => typeof r === 'string') : [],
+  );
   const properties = isRecord(raw['properties'])
     ? Object.entries(raw['properties']).map(([name, s]) => ({
         name,
@@ -284,7 +349,8 @@ function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, point
   const ap = raw['additionalProperties'];
   if (ap === true || (isRecord(ap) && Object.keys(ap).length === 0)) out.additionalProperties = true;
   else if (isRecord(ap)) out.additionalProperties = normalizeSchema(ap, ctx, `${pointer}/additionalProperties`);
-  else if (ap === undefined && properties.length === 0 && !isRecord(raw['patternProperties'])) out.additionalProperties = true;
+  else if (ap === undefined && properties.length === 0 && !isRecord(raw['patternProperties']))
+    out.additionalProperties = true;
   if (isRecord(raw['patternProperties'])) {
     out.patternProperties = Object.entries(raw['patternProperties']).map(([k, s]) =>
       normalizeSchema(s, ctx, `${pointer}/patternProperties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),

@@ -66,12 +66,24 @@ export function hoistRepeatedEnums(schemas: NamedSchema[], operations: RawOperat
   for (const [values, occurrences] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (occurrences.length < 2) continue;
     const titles = occurrences.map((o) => o.node.title).filter((t): t is string => Boolean(t));
-    let base = toTypeName(mostCommon(titles) ?? mostCommon(occurrences.map((o) => o.name).filter((n): n is string => Boolean(n))) ?? 'Enum');
+    let base = toTypeName(
+      mostCommon(titles) ?? mostCommon(occurrences.map((o) => o.name).filter((n): n is string => Boolean(n))) ?? 'Enum',
+    );
     if (taken.has(base.toLowerCase())) base = `${base}Enum`;
     taken.add(base.toLowerCase());
     const key = `${base}@enum:${values.length}:${hashOf(values)}`;
     const first = occurrences[0]?.node;
-    added.push({ key, typeName: '', pointer: '', schema: { kind: 'enum', values: first?.values ?? [], nullable: false, ...(titles[0] ? { title: titles[0] } : {}) } });
+    added.push({
+      key,
+      typeName: '',
+      pointer: '',
+      schema: {
+        kind: 'enum',
+        values: first?.values ?? [],
+        nullable: false,
+        ...(titles[0] ? { title: titles[0] } : {}),
+      },
+    });
     for (const { node } of occurrences) {
       const ref = node as unknown as Record<string, unknown>;
       delete ref['values'];

@@ -70,7 +70,12 @@ export function collectSlotNames(ast: hbs.AST.Program): string[] {
 function pathAt(ast: hbs.AST.Program, line: number, column: number): string | undefined {
   let found: string | undefined;
   walk(ast, (n) => {
-    if (found === undefined && n.type === 'PathExpression' && n.loc?.start.line === line && n.loc.start.column === column) {
+    if (
+      found === undefined &&
+      n.type === 'PathExpression' &&
+      n.loc?.start.line === line &&
+      n.loc.start.column === column
+    ) {
       found = (n as PathNode).original;
     }
   });
@@ -92,7 +97,11 @@ export function syntaxError(e: unknown, name: string, file: string): ApiforgeErr
   const m = /^Parse error on line (\d+):\n/.exec(raw);
   if (m) line = Number(m[1]);
   const reason = raw.replace(/^Parse error on line \d+:\n/, '').replace(/ - \d+:\d+$/, '');
-  const loc = { file: displayPath(file), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
+  const loc = {
+    file: displayPath(file),
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
   return new ApiforgeError('template-error', `syntax error in template "${name}": ${reason}`, loc);
 }
 
@@ -101,7 +110,13 @@ export function syntaxError(e: unknown, name: string, file: string): ApiforgeErr
  * `template-error`. Strict-mode misses name the full field path; the source
  * is re-parsed only on this (rare) path to find it.
  */
-export function renderError(e: unknown, name: string, file: string, source: string, hb: typeof Handlebars): ApiforgeError {
+export function renderError(
+  e: unknown,
+  name: string,
+  file: string,
+  source: string,
+  hb: typeof Handlebars,
+): ApiforgeError {
   if (e instanceof ApiforgeError) return e;
   const err = e as { message?: string; lineNumber?: number; column?: number };
   const raw = String(err.message ?? e);

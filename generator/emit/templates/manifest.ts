@@ -51,15 +51,21 @@ export function readTemplateManifest(dir: string): TemplateManifest | undefined 
     throw new ApiforgeError('template-error', `invalid JSON in template manifest: ${(e as Error).message}`, { file });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ApiforgeError('template-error', 'template manifest must be a JSON object like {"contract": "1.0"}', { file });
+    throw new ApiforgeError('template-error', 'template manifest must be a JSON object like {"contract": "1.0"}', {
+      file,
+    });
   }
   const rec = data as Record<string, unknown>;
   if (!parseContractVersion(rec.contract)) {
-    throw new ApiforgeError('template-error', `"contract" must be a "major.minor" version string, e.g. "1.0"`, { file });
+    throw new ApiforgeError('template-error', `"contract" must be a "major.minor" version string, e.g. "1.0"`, {
+      file,
+    });
   }
   const builtins = rec.builtins;
   if (builtins !== undefined && (typeof builtins !== 'object' || builtins === null || Array.isArray(builtins))) {
-    throw new ApiforgeError('template-error', '"builtins" must be an object mapping template paths to hashes', { file });
+    throw new ApiforgeError('template-error', '"builtins" must be an object mapping template paths to hashes', {
+      file,
+    });
   }
   const out: TemplateManifest = { contract: rec.contract as string };
   if (typeof rec.apiforge === 'string') out.apiforge = rec.apiforge;

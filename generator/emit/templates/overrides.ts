@@ -33,7 +33,10 @@ export function checkOverrideManifest(dir: string, contractVersion: string): Dia
     );
   }
   if (declared.minor !== current.minor) {
-    const why = declared.minor < current.minor ? 'new fields are available' : 'fields they use may not exist in this older apiforge';
+    const why =
+      declared.minor < current.minor
+        ? 'new fields are available'
+        : 'fields they use may not exist in this older apiforge';
     return [
       {
         code: 'template-error',

@@ -23,7 +23,19 @@ export const PARAM_NAMES = {
   startingAfter: ['starting_after', 'startingAfter'],
   endingBefore: ['ending_before', 'endingBefore'],
   /** Opaque token parameters; `page` joins them when it is typed as a string (Stripe search). */
-  token: ['cursor', 'page_token', 'pageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'next_cursor', 'nextCursor', 'page_cursor', 'pageCursor'],
+  token: [
+    'cursor',
+    'page_token',
+    'pageToken',
+    'next_token',
+    'nextToken',
+    'continuation_token',
+    'continuationToken',
+    'next_cursor',
+    'nextCursor',
+    'page_cursor',
+    'pageCursor',
+  ],
   offset: ['offset'],
   /** Page numbers; only when not typed as a string. */
   page: ['page', 'page_number', 'pageNumber'],
@@ -48,7 +60,16 @@ export const TOKEN_FIELDS = [
 ];
 export const HAS_MORE_FIELDS = ['has_more', 'hasMore', 'has_next', 'hasNext', 'has_next_page', 'hasNextPage'];
 export const TOTAL_PAGES_FIELDS = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'last_page', 'lastPage'];
-export const TOTAL_FIELDS = ['total', 'total_count', 'totalCount', 'count', 'total_results', 'totalResults', 'total_items', 'totalItems'];
+export const TOTAL_FIELDS = [
+  'total',
+  'total_count',
+  'totalCount',
+  'count',
+  'total_results',
+  'totalResults',
+  'total_items',
+  'totalItems',
+];
 /** Preferred item-array names when a body has several arrays. */
 const ITEM_NAMES = ['data', 'items', 'results', 'records', 'entries', 'values', 'nodes', 'elements'];
 
@@ -124,20 +145,39 @@ export function analyze(op: Operation, resolve: SchemaResolver): Analysis {
       const inner = objectProperties(schema, resolve);
       if (!inner) return undefined;
       const next = ['next'].find((n) => isStringLike(inner.get(n), resolve) && !isUrl(inner.get(n), resolve));
-      const prev = ['prev', 'previous'].find((n) => isStringLike(inner.get(n), resolve) && !isUrl(inner.get(n), resolve));
+      const prev = ['prev', 'previous'].find(
+        (n) => isStringLike(inner.get(n), resolve) && !isUrl(inner.get(n), resolve),
+      );
       return next || prev ? { path: [name], ...(next ? { next } : {}), ...(prev ? { prev } : {}) } : undefined;
     })
     .filter((c) => c !== undefined)
     .sort((a, b) => Number(b.path[0] === 'pagination') - Number(a.path[0] === 'pagination'));
   if (cursorCandidates[0]) analysis.cursorObject = cursorCandidates[0];
 
-  const token = findField(siblings, resolve, (name, schema) => TOKEN_FIELDS.includes(name) && isStringLike(schema, resolve) && !isUrl(schema, resolve));
+  const token = findField(
+    siblings,
+    resolve,
+    (name, schema) => TOKEN_FIELDS.includes(name) && isStringLike(schema, resolve) && !isUrl(schema, resolve),
+  );
   if (token) analysis.token = token;
-  const hasMore = findField(siblings, resolve, (name, schema) => HAS_MORE_FIELDS.includes(name) && isBoolean(schema, resolve), 1);
+  const hasMore = findField(
+    siblings,
+    resolve,
+    (name, schema) => HAS_MORE_FIELDS.includes(name) && isBoolean(schema, resolve),
+    1,
+  );
   if (hasMore) analysis.hasMore = hasMore;
-  const total = findField(siblings, resolve, (name, schema) => TOTAL_FIELDS.includes(name) && isNumeric(schema, resolve));
+  const total = findField(
+    siblings,
+    resolve,
+    (name, schema) => TOTAL_FIELDS.includes(name) && isNumeric(schema, resolve),
+  );
   if (total) analysis.total = total;
-  const totalPages = findField(siblings, resolve, (name, schema) => TOTAL_PAGES_FIELDS.includes(name) && isNumeric(schema, resolve));
+  const totalPages = findField(
+    siblings,
+    resolve,
+    (name, schema) => TOTAL_PAGES_FIELDS.includes(name) && isNumeric(schema, resolve),
+  );
   if (totalPages) analysis.totalPages = totalPages;
   const next = findField(siblings, resolve, (name, schema) => name === 'next' && isStringLike(schema, resolve), 3);
   if (next) analysis.nextMarker = next;
@@ -167,7 +207,9 @@ export function findItems(body: Schema | undefined, resolve: SchemaResolver): Fo
   }
   const named = arrays.filter((a) => ITEM_NAMES.includes(a.path[0] ?? ''));
   if (named.length === 1 && named[0]) return named[0];
-  return { note: `the response has several arrays (${arrays.map((a) => a.path[0]).join(', ')}), so which one holds the items is unclear` };
+  return {
+    note: `the response has several arrays (${arrays.map((a) => a.path[0]).join(', ')}), so which one holds the items is unclear`,
+  };
 }
 
 /** Breadth-first search for a field, from the given top-level properties down `maxDepth` levels; first match wins. */
@@ -200,7 +242,13 @@ export function pagingParamNames(a: Analysis): string[] {
 /** Paging signals seen in the response, for messages. Items alone are not a signal: every list has them. */
 export function responseSignals(a: Analysis): string[] {
   const out: string[] = [];
-  if (a.cursorObject) out.push([a.cursorObject.next, a.cursorObject.prev].filter(Boolean).map((f) => `${a.cursorObject?.path.join('.')}.${f}`).join('/'));
+  if (a.cursorObject)
+    out.push(
+      [a.cursorObject.next, a.cursorObject.prev]
+        .filter(Boolean)
+        .map((f) => `${a.cursorObject?.path.join('.')}.${f}`)
+        .join('/'),
+    );
   if (a.token) out.push(a.token.join('.'));
   if (a.hasMore) out.push(a.hasMore.join('.'));
   if (a.linkHeader) out.push('a Link header');

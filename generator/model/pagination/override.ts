@@ -51,14 +51,22 @@ function defaultsFor(style: Pagination['style'], a: Analysis, resolve: SchemaRes
     },
     'next-token': { ...(a.token ? { next: a.token } : {}), ...(p.token ? { cursorParam: p.token } : {}) },
     offset: { ...(p.offset ? { offsetParam: p.offset } : {}), ...(a.total ? { total: a.total } : {}) },
-    'page-number': { ...(p.page ? { pageParam: p.page } : {}), ...(a.nextMarker ? { next: a.nextMarker } : {}), ...(a.total ? { total: a.total } : {}) },
+    'page-number': {
+      ...(p.page ? { pageParam: p.page } : {}),
+      ...(a.nextMarker ? { next: a.nextMarker } : {}),
+      ...(a.total ? { total: a.total } : {}),
+    },
     'link-header': {},
   };
   return { ...byStyle[style], ...(p.size ? { limitParam: p.size } : {}) };
 }
 
 /** Builds the declared pagination; problems are returned for the caller to report. Undefined when it cannot be used. */
-export function applyOverride(ov: PaginationOverride, a: Analysis, resolve: SchemaResolver): { pagination?: Pagination; problems: OverrideProblem[] } {
+export function applyOverride(
+  ov: PaginationOverride,
+  a: Analysis,
+  resolve: SchemaResolver,
+): { pagination?: Pagination; problems: OverrideProblem[] } {
   const problems: OverrideProblem[] = [];
   const defaults = defaultsFor(ov.style, a, resolve);
 
@@ -69,14 +77,25 @@ export function applyOverride(ov: PaginationOverride, a: Analysis, resolve: Sche
     items = splitPath(ov.items);
     const at = items.length === 0 ? a.body : schemaAt(a.body, items, resolve);
     array = asArray(at, resolve);
-    if (!at) problems.push({ severity: 'error', message: `pagination items path "${ov.items}" does not exist in the success response` });
-    else if (!array) problems.push({ severity: 'error', message: `pagination items path "${ov.items}" is not an array in the success response` });
+    if (!at)
+      problems.push({
+        severity: 'error',
+        message: `pagination items path "${ov.items}" does not exist in the success response`,
+      });
+    else if (!array)
+      problems.push({
+        severity: 'error',
+        message: `pagination items path "${ov.items}" is not an array in the success response`,
+      });
   } else if (a.items) {
     items = a.items.path;
     array = a.items.array;
   } else {
     items = [];
-    problems.push({ severity: 'error', message: `pagination declares style ${ov.style} but no items array was found (${a.itemsNote}); set "items"` });
+    problems.push({
+      severity: 'error',
+      message: `pagination declares style ${ov.style} but no items array was found (${a.itemsNote}); set "items"`,
+    });
   }
   if (!array) return { problems };
 
@@ -86,8 +105,13 @@ export function applyOverride(ov: PaginationOverride, a: Analysis, resolve: Sche
     if (declared !== undefined) {
       const path = splitPath(declared);
       const at = schemaAt(a.body, path, resolve);
-      if (!at) problems.push({ severity: 'warning', message: `pagination ${field} path "${declared}" does not exist in the success response` });
-      else if (field === 'hasMore' && !isBoolean(at, resolve)) problems.push({ severity: 'warning', message: `pagination hasMore path "${declared}" is not a boolean` });
+      if (!at)
+        problems.push({
+          severity: 'warning',
+          message: `pagination ${field} path "${declared}" does not exist in the success response`,
+        });
+      else if (field === 'hasMore' && !isBoolean(at, resolve))
+        problems.push({ severity: 'warning', message: `pagination hasMore path "${declared}" is not a boolean` });
       out[field] = path;
     } else if (defaults[field]) {
       out[field] = defaults[field];
@@ -96,7 +120,11 @@ export function applyOverride(ov: PaginationOverride, a: Analysis, resolve: Sche
   for (const field of PARAM_FIELDS) {
     const declared = ov[field];
     if (declared !== undefined) {
-      if (!a.query.has(declared)) problems.push({ severity: 'warning', message: `pagination ${field} "${declared}" is not a query parameter of this operation` });
+      if (!a.query.has(declared))
+        problems.push({
+          severity: 'warning',
+          message: `pagination ${field} "${declared}" is not a query parameter of this operation`,
+        });
       out[field] = declared;
     } else if (defaults[field]) {
       out[field] = defaults[field];
@@ -105,7 +133,10 @@ export function applyOverride(ov: PaginationOverride, a: Analysis, resolve: Sche
   if (out.style === 'cursor-id' && !out.hasMore && a.hasMore) out.hasMore = a.hasMore;
   const missing = REQUIRED[out.style].filter((f) => out[f] === undefined);
   if (missing.length > 0) {
-    problems.push({ severity: 'error', message: `pagination style ${out.style} needs ${missing.map((m) => `"${m}"`).join(', ')}, which the spec does not show; declare ${missing.length > 1 ? 'them' : 'it'}` });
+    problems.push({
+      severity: 'error',
+      message: `pagination style ${out.style} needs ${missing.map((m) => `"${m}"`).join(', ')}, which the spec does not show; declare ${missing.length > 1 ? 'them' : 'it'}`,
+    });
     return { problems };
   }
   return { pagination: out, problems };

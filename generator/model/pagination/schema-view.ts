@@ -33,7 +33,11 @@ function nonNull(schema: Schema | undefined, resolve: SchemaResolver): Schema | 
  * The properties of an object-like schema: an object, or an `allOf` whose
  * parts are objects (later parts win on a clash). Undefined for anything else.
  */
-export function objectProperties(schema: Schema | undefined, resolve: SchemaResolver, seen = new Set<Schema>()): Map<string, Schema> | undefined {
+export function objectProperties(
+  schema: Schema | undefined,
+  resolve: SchemaResolver,
+  seen = new Set<Schema>(),
+): Map<string, Schema> | undefined {
   const s = nonNull(schema, resolve);
   if (!s || seen.has(s)) return undefined;
   if (s.kind === 'object') return new Map(s.properties.map((p) => [p.name, p.schema]));
@@ -55,7 +59,10 @@ export function objectProperties(schema: Schema | undefined, resolve: SchemaReso
  * properties of every object-like variant, merged. For finding where a field
  * *can* be (DigitalOcean's `links.pages` is `anyOf: [forward, backward, {}]`).
  */
-export function reachableProperties(schema: Schema | undefined, resolve: SchemaResolver): Map<string, Schema> | undefined {
+export function reachableProperties(
+  schema: Schema | undefined,
+  resolve: SchemaResolver,
+): Map<string, Schema> | undefined {
   const s = nonNull(schema, resolve);
   if (s?.kind !== 'union') return objectProperties(s, resolve);
   let out: Map<string, Schema> | undefined;
@@ -77,7 +84,11 @@ export function asArray(schema: Schema | undefined, resolve: SchemaResolver): Ar
     // `oneOf: [A[], B[]]`: an array of `A | B`.
     const arrays = s.variants.map((v) => asArray(v, resolve));
     if (arrays.length < 2 || arrays.some((a) => !a)) return undefined;
-    return { kind: 'array', nullable: s.nullable, items: { kind: 'union', nullable: false, variants: arrays.map((a) => (a as ArraySchema).items) } };
+    return {
+      kind: 'array',
+      nullable: s.nullable,
+      items: { kind: 'union', nullable: false, variants: arrays.map((a) => (a as ArraySchema).items) },
+    };
   }
   if (s.kind === 'intersection') {
     const arrays = s.parts.map((p) => asArray(p, resolve)).filter((a): a is ArraySchema => a !== undefined);
@@ -92,7 +103,8 @@ export function isStringLike(schema: Schema | undefined, resolve: SchemaResolver
   if (!s) return false;
   if (s.kind === 'string') return !s.binary;
   if (s.kind === 'enum') return s.values.every((v) => typeof v === 'string' || v === null);
-  if (s.kind === 'union') return s.variants.every((v) => deref(v, resolve)?.kind === 'null' || isStringLike(v, resolve));
+  if (s.kind === 'union')
+    return s.variants.every((v) => deref(v, resolve)?.kind === 'null' || isStringLike(v, resolve));
   return false;
 }
 
@@ -114,12 +126,20 @@ export function isNumeric(schema: Schema | undefined, resolve: SchemaResolver): 
 /** Whether every shape the schema can take (an object, or each variant of a union) has the property. */
 export function alwaysHasProperty(schema: Schema | undefined, name: string, resolve: SchemaResolver): boolean {
   const s = nonNull(schema, resolve);
-  if (s?.kind === 'union') return s.variants.length > 0 && s.variants.every((v) => deref(v, resolve)?.kind === 'null' || alwaysHasProperty(v, name, resolve));
+  if (s?.kind === 'union')
+    return (
+      s.variants.length > 0 &&
+      s.variants.every((v) => deref(v, resolve)?.kind === 'null' || alwaysHasProperty(v, name, resolve))
+    );
   return objectProperties(s, resolve)?.has(name) ?? false;
 }
 
 /** The schema at a property path (`['pagination', 'next']`), or undefined when a step is missing. */
-export function schemaAt(root: Schema | undefined, path: readonly string[], resolve: SchemaResolver): Schema | undefined {
+export function schemaAt(
+  root: Schema | undefined,
+  path: readonly string[],
+  resolve: SchemaResolver,
+): Schema | undefined {
   let cur = root;
   for (const key of path) {
     const props = reachableProperties(cur, resolve);

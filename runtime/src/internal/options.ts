@@ -31,7 +31,9 @@ export function missingApiKey(config: ClientConfig): ClientError {
     ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
     : 'I';
   const example = `new ${config.clientName}({ apiKey: 'My API Key' })`;
-  return new ClientError(`${envHint}nstantiate the ${config.clientName} client with an apiKey option, like ${example}.`);
+  return new ClientError(
+    `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like ${example}.`,
+  );
 }
 
 /** The error for a client with no base URL: none given, none in the environment, none in the spec. */
@@ -43,5 +45,7 @@ export function missingBaseURL(config: ClientConfig): ClientError {
 
 /** The error for a platform without `fetch` when none was passed. */
 export function missingFetch(): ClientError {
-  return new ClientError('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
+  return new ClientError(
+    'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
+  );
 }

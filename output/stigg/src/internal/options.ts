@@ -32,7 +32,9 @@ export function missingApiKey(config: ClientConfig): StiggError {
     ? `The ${config.env.apiKey} environment variable is missing or empty; either provide it, or i`
     : 'I';
   const example = `new ${config.clientName}({ apiKey: 'My API Key' })`;
-  return new StiggError(`${envHint}nstantiate the ${config.clientName} client with an apiKey option, like ${example}.`);
+  return new StiggError(
+    `${envHint}nstantiate the ${config.clientName} client with an apiKey option, like ${example}.`,
+  );
 }
 
 /** The error for a client with no base URL: none given, none in the environment, none in the spec. */
@@ -44,5 +46,7 @@ export function missingBaseURL(config: ClientConfig): StiggError {
 
 /** The error for a platform without `fetch` when none was passed. */
 export function missingFetch(): StiggError {
-  return new StiggError('No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.');
+  return new StiggError(
+    'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
+  );
 }

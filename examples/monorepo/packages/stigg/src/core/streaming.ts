@@ -117,7 +117,8 @@ export function streamParser<Item>(
   return (client, props) => {
     const transport = client._transportContext();
     const logId = props.requestLogID ?? '';
-    if (transport.info) transport.logger.info(`[${logId}] stream opened (${spec.format}, status ${props.response.status})`);
+    if (transport.info)
+      transport.logger.info(`[${logId}] stream opened (${spec.format}, status ${props.response.status})`);
     return Promise.resolve(
       Stream.fromResponse<Item>(props.response, {
         spec,
