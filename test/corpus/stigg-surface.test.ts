@@ -61,7 +61,6 @@ describe('Stigg client surface', () => {
   it(`inference alone (no overrides) gets at least ${INFERENCE_BASELINE} of 122 right`, () => {
     const got = calls(spec, {});
     const right = rows.filter((r) => got.get(r.operationId) === r.sdkCall).length;
-    console.log(`Stigg surface: inference alone matches ${right}/${rows.length} call paths of the official SDK (baseline ${INFERENCE_BASELINE})`);
     expect(right).toBeGreaterThanOrEqual(INFERENCE_BASELINE);
   });
 });

@@ -155,8 +155,6 @@ describe('pagination: corpus counts', () => {
     const file = fullFile ?? corpusFile(c.excerpt, c.excerpt === c.full[0] ? c.full[1] : 'openapi.json');
     const m = await model(file);
     const counts = countStyles(m);
-    const label = `${c.name}${fullFile ? '' : ' (excerpt)'}`;
-    console.log(`[pagination] ${label}: ${JSON.stringify(counts.styles)}, ambiguous ${counts.ambiguous}, GET ${m.operations.filter((o) => o.method === 'get').length}`);
     c.counts(counts, fullFile !== undefined);
     c.ops?.(m);
   }, 60_000);
