@@ -8,7 +8,6 @@ import { declarationView } from './declarations.js';
 import { docLines } from './docs.js';
 import { FileContext, type TypeIndex } from './file-context.js';
 import { namespaceView, ownNames, type ChildNamespace, type LocalName } from './namespaces.js';
-import { PAGE_CLASS } from './operation.js';
 import { pageShapeDeclarations } from './page-shapes.js';
 import { allResources, assignClassNames, planResource, resourceFile, type ResourceFilePlan } from './resources.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -17,6 +16,14 @@ import { LINE_WIDTH } from './literal.js';
 import { constantView } from './spec-literals.js';
 import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { errorBaseName, runtimeFiles } from './runtime-files.js';
+import {
+  clientNamespaceExtras,
+  exportView,
+  indexExports,
+  pageClassNames,
+  pageStyles,
+  typesIndexExports,
+} from './index-exports.js';
 import { printFile } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, named, typeView, unionOf } from './type-expr.js';
 import type {
@@ -285,80 +292,4 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** One export statement, broken one name per line when it would not fit on one. */
-function exportView(from: string, names: Array<string | ExportNameView>, typeOnly: boolean, all = false): ExportView {
-  const list = names.map((n) => (typeof n === 'string' ? { name: n, alias: null, typeOnly: false } : n));
-  const texts = list.map((n) => `${n.typeOnly ? 'type ' : ''}${n.name}${n.alias ? ` as ${n.alias}` : ''}`);
-  const width = `export ${typeOnly ? 'type ' : ''}{ ${texts.join(', ')} } from '${from}';`.length;
-  return { from, typeOnly, all, names: all ? [] : list, multiline: list.length > 1 && width > LINE_WIDTH };
-}
-
-/** `export type` statements for every model and every operation type, by the file that declares it. */
-function typeExports(model: ApiModel, plans: ResourceFilePlan[]): ExportView[] {
-  const out = model.schemas.length > 0 ? [exportView('./models/index.js', [], true, true)] : [];
-  for (const plan of plans) {
-    if (plan.exported.length > 0)
-      out.push(
-        exportView(`./${plan.path.replace(/^src\//, '').replace(/\.ts$/, '')}.js`, [...plan.exported].sort(), true),
-      );
-  }
-  return out;
-}
-
-/** Runtime page classes the client's operations use, each under its configured name (`CursorPage` as `MyCursorIDPage`). */
-/** Pagination styles the client's operations use, sorted. */
-function pageStyles(model: ApiModel): Array<NonNullable<ApiModel['operations'][number]['pagination']>['style']> {
-  return [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.style] : [])))].sort();
-}
-
-function pageClassNames(model: ApiModel, settings: ClientSettings): ExportNameView[] {
-  return pageStyles(model).map((style) => ({
-    name: PAGE_CLASS[style],
-    alias: settings.pageClassNames?.[style] ?? PAGE_CLASS[style],
-    typeOnly: false,
-  }));
-}
-
-/** What the client's namespace holds besides resources: request and client options, page classes. */
-function clientNamespaceExtras(model: ApiModel, settings: ClientSettings, ctx: FileContext): ExportNameView[] {
-  ctx.useRuntime('RequestOptions', 'core/types');
-  const pages = pageClassNames(model, settings);
-  for (const p of pages) ctx.useRuntime(p.name, 'core/pagination', true);
-  return [
-    { name: 'ClientOptions', alias: 'ClientOptions', typeOnly: true },
-    { name: 'RequestOptions', alias: 'RequestOptions', typeOnly: true },
-    ...pages,
-  ];
-}
-
-function indexExports(
-  name: string,
-  model: ApiModel,
-  plans: ResourceFilePlan[],
-  settings: ClientSettings,
-): ExportView[] {
-  const renamedPages = pageClassNames(model, settings).filter((p) => p.alias !== p.name);
-  return [
-    exportView('./client.js', [{ name, alias: 'default', typeOnly: false }, name], false),
-    exportView('./core/error.js', [], false, true),
-    exportView('./core/api-promise.js', ['APIPromise'], false),
-    exportView('./core/pagination.js', [], false, true),
-    ...(renamedPages.length > 0 ? [exportView('./core/pagination.js', renamedPages, false)] : []),
-    exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false),
-    exportView('./core/client.js', ['ClientOptions'], true),
-    exportView('./core/types.js', ['RequestOptions', 'ClientConfig', 'OperationSpec'], true),
-    ...(model.operations.some((op) => op.streaming)
-      ? [exportView('./core/streaming.js', ['Stream', { name: 'ServerSentEvent', alias: null, typeOnly: true }], false)]
-      : []),
-    ...typeExports(model, plans),
-  ];
-}
-
-function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): ExportView[] {
-  const out = typeExports(model, plans);
-  if (files.some((f) => f.content.includes('/core/uploads.js')))
-    out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
-  return out;
 }
