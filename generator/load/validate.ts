@@ -53,6 +53,9 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
     }
     // The model reports `nullable` without `type` itself; skip it before paying for a line:column.
     if (/must be defined when the `nullable` field is used/.test(problem.message)) continue;
+    // Fields apiforge reads although the validator's version does not define them (3.2's `itemSchema`).
+    if (READ_BEYOND_VERSION.some((field) => problem.message.startsWith(`Property \`${field}\` is not expected`)))
+      continue;
     const pointer = 'pointer' in loc ? loc.pointer : undefined;
     const doc = pointer ? documentOf(loc, documents) : undefined;
     const value = pointer ? resolvePointer(doc, pointer) : undefined;
@@ -109,6 +112,9 @@ function parseQuietly(text: string): unknown {
     return undefined;
   }
 }
+
+/** Media-type fields of OpenAPI 3.2 that apiforge reads in any 3.x document (streaming item schemas). */
+const READ_BEYOND_VERSION = ['itemSchema'];
 
 /** Fields whose absence leaves the object unusable: a server without `url`, a parameter without `name`... */
 const REQUIRED_FOR_GENERATION = new Set(['url', 'name', 'in', 'propertyName', 'openapi', 'swagger', '$ref']);

@@ -36,6 +36,11 @@ describe('structural validation: what can be generated around is a located warni
     ]);
   });
 
+  it('a 3.1 media type with itemSchema (read for streams) gets no unknown-field warning', async () => {
+    const spec = await loadSpec('test/fixtures/streaming/openapi.yaml');
+    expect(spec.warnings.filter((w) => w.code === 'unknown-field')).toEqual([]);
+  });
+
   it.each<[string, number, number, string]>([
     ['#/info/description', 2, 46, 'description: Expected type `string` but got `integer`'],
     ['#/paths/~1a/get/responses/200', 6, 20, 'responses.200 has no "description" (required)'],
