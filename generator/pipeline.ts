@@ -1,6 +1,11 @@
 /**
  * The pipeline, end to end: load -> model -> emit -> format. Writing is the
  * caller's job (see generator/write), so `--check` can compare in memory.
+ *
+ * From the build, two worker threads take work off the main thread's path: one loads Redocly and checks the
+ * spec's structure while this thread models and emits, one loads ts-morph and prints the files. Both are
+ * joined before the result exists, and a structural error wins over anything that went wrong meanwhile,
+ * as if the check had run first. From the sources (tests), everything runs in this thread, in that order.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -12,7 +17,10 @@ import { clientName } from './emit/client-config.js';
 import { formatMode, tidyFiles } from './emit/format-mode.js';
 import { generatedTests } from './emit/generated-tests.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
+import { printChannel, WorkerPrinter } from './emit/print-pool.js';
+import { inlinePrinter } from './emit/ts-printer.js';
 import { loadSpec } from './load/load-spec.js';
+import { startSpecWorker } from './load/spec-worker.js';
 import { buildModel } from './model/build-model.js';
 import type { ApiModel } from './model/types.js';
 import { builtinTemplatesDir } from './util/package-root.js';
@@ -80,10 +88,8 @@ async function loadPrettierFormat(): Promise<
   return Promise.all([import('./emit/format.js'), import('./emit/format-pool.js')]);
 }
 
-/** Generates every file of one client, formatted, in memory. */
-export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
-  // Emit-side modules (ts-morph, prettier) load on demand so `inspect` stays fast; prettier only when asked for.
-  const mode = formatMode(settings);
+/** The emit side: its modules, the template engine (overrides are checked now) and prettier when asked for. */
+async function emitTools(settings: ResolvedClientSettings, mode: ReturnType<typeof formatMode>) {
   const [{ emitClient }, { createTemplateEngine }] = await Promise.all([
     import('./emit/emit-client.js'),
     import('./emit/template-engine.js'),
@@ -94,18 +100,39 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
     ...(settings.templates !== undefined ? { overrideDir: settings.templates } : {}),
     contractVersion: VIEW_MODEL_VERSION,
   });
+  return { emitClient, engine, prettierFormat };
+}
+
+/** Generates every file of one client, formatted, in memory. */
+export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
+  // The workers start first, so their imports overlap this thread's.
+  const allowUnresolvedRefs = settings.allowUnresolvedRefs === true;
+  const specWorker = startSpecWorker(settings.input, allowUnresolvedRefs);
+  const printer = printChannel();
+  const mode = formatMode(settings);
+  // A template or prettier problem ends the run before the spec matters: the worker stops with it.
+  const { emitClient, engine, prettierFormat } = await emitTools(settings, mode).catch((e: unknown) => {
+    specWorker?.stop();
+    throw e;
+  });
   const cacheFile = formatCacheFile(settings.output);
   // A big spec with no formatting cache will format megabytes: start (and warm) the workers now, so
   // that cost overlaps loading, modelling and emitting. Otherwise they start only if needed.
   const startPool = prettierFormat?.[1].startFormatPool;
   const pool = startPool && !existsSync(cacheFile) && isLargeSpec(settings.input) ? startPool() : undefined;
   try {
-    const spec = await loadSpec(settings.input, { allowUnresolvedRefs: settings.allowUnresolvedRefs === true });
+    const spec = await loadSpec(settings.input, {
+      allowUnresolvedRefs,
+      ...(specWorker ? { read: () => specWorker.read } : {}),
+    });
     const model = buildModel(spec, settings);
-    const raw = [
-      ...emitClient(model, settings, engine),
+    const filePrinter = printer ? new WorkerPrinter(printer) : inlinePrinter;
+    const emitted = [
+      ...emitClient(model, settings, engine, filePrinter),
       ...generatedTests(spec.document, model, settings, engine, clientName(model, settings)),
     ];
+    const raw = filePrinter instanceof WorkerPrinter ? await filePrinter.settle(emitted) : emitted;
+    await specWorker?.join(model);
     let files = mode === 'printer' ? tidyFiles(raw) : raw;
     if (prettierFormat && startPool) {
       const [{ DEFAULT_PRETTIER, formatFiles }] = prettierFormat;
@@ -126,6 +153,9 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
       clientName: clientName(model, settings),
       model,
     };
+  } catch (e) {
+    await specWorker?.throwIfInvalid();
+    throw e;
   } finally {
     await pool?.close();
   }

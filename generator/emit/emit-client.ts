@@ -18,13 +18,14 @@ import { layoutType, spansLines, typeWidth } from './type-layout.js';
 import { errorBaseName, runtimeFiles } from './runtime-files.js';
 import {
   clientNamespaceExtras,
+  mentionsUploads,
   exportView,
   indexExports,
   pageClassNames,
   pageStyles,
   typesIndexExports,
 } from './index-exports.js';
-import { printFile } from './ts-printer.js';
+import { inlinePrinter, type FilePrinter, type ImportSpec } from './ts-printer.js';
 import { flatText, hasDirectionalMembers, isUnknown, named, typeView, unionOf } from './type-expr.js';
 import type {
   ClientClassView,
@@ -121,8 +122,16 @@ function buildIndex(
   return { index, inputs, register: (name, file) => files.set(name, file), lookup, classNames };
 }
 
-/** Renders every file of a client (unformatted). With `emit: 'types'`, only the types and an index. */
-export function emitClient(model: ApiModel, settings: ClientSettings, engine: TemplateEngine): GeneratedFile[] {
+/**
+ * Renders every file of a client (unformatted). With `emit: 'types'`, only the types and an index.
+ * `printer` prints the TypeScript files (in this thread by default; a worker's printer leaves stand-ins).
+ */
+export function emitClient(
+  model: ApiModel,
+  settings: ClientSettings,
+  engine: TemplateEngine,
+  printer: FilePrinter = inlinePrinter,
+): GeneratedFile[] {
   const name = clientName(model, settings);
   const typesOnly = settings.emit === 'types';
   const header = engine.render('partials/file-header', { generator: 'apiforge', title: model.title });
@@ -133,22 +142,22 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
     ...ERROR_CLASSES,
   ]);
   const files: GeneratedFile[] = [];
-  const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void => {
-    files.push({ path, content: printFile(header, ctx.imports(declared, typesOnly), statements) });
+  let usesUploads = false;
+  const print = (path: string, imports: ImportSpec[], statements: string[], spaced = true): void => {
+    usesUploads ||= mentionsUploads(imports, statements);
+    files.push({ path, content: printer.print(header, imports, statements, spaced) });
   };
+  const emitTs = (path: string, ctx: FileContext, declared: Set<string>, statements: string[]): void =>
+    print(path, ctx.imports(declared, typesOnly), statements);
   const render = (d: TypeDeclarationView): string => engine.render('partials/type-declaration', d);
   const renderConstant = (c: ConstantView): string => engine.render('partials/constant', c);
-  const emitExports = (path: string, exports: ExportView[]): void => {
-    files.push({
+  const emitExports = (path: string, exports: ExportView[]): void =>
+    print(
       path,
-      content: printFile(
-        header,
-        [],
-        exports.length > 0 ? exports.map((e) => engine.render('partials/export', e)) : ['export {};\n'],
-        false,
-      ),
-    });
-  };
+      [],
+      exports.length > 0 ? exports.map((e) => engine.render('partials/export', e)) : ['export {};\n'],
+      false,
+    );
 
   // Models: one file per component schema, with its request variant beside it.
   const modelNames: string[] = [];
@@ -285,10 +294,10 @@ export function emitClient(model: ApiModel, settings: ClientSettings, engine: Te
   const exporting = [rootPlan, ...plans].filter((p) => written.has(p.path) || !typesOnly);
   emitExports(
     'src/index.ts',
-    typesOnly ? typesIndexExports(model, exporting, files) : indexExports(name, model, exporting, settings),
+    typesOnly ? typesIndexExports(model, exporting, usesUploads) : indexExports(name, model, exporting, settings),
   );
   if (!typesOnly) files.push(...runtimeFiles(engine, header, name));
-  else if (files.some((f) => f.content.includes('/core/uploads.js')))
+  else if (usesUploads)
     files.push(...runtimeFiles(engine, header, name).filter((f) => f.path === 'src/core/uploads.ts'));
   files.push(...projectFiles(model, settings, name, { engine, plans: [rootPlan, ...plans] }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -4,11 +4,11 @@
  */
 import type { ClientSettings } from '../config/types.js';
 import type { ApiModel } from '../model/types.js';
-import type { GeneratedFile } from '../write/types.js';
 import type { FileContext } from './file-context.js';
 import { LINE_WIDTH } from './literal.js';
 import { PAGE_CLASS } from './operation.js';
 import type { ResourceFilePlan } from './resources.js';
+import type { ImportSpec } from './ts-printer.js';
 import type { ExportNameView, ExportView } from './view-model.js';
 
 /** One export statement, broken one name per line when it would not fit on one. */
@@ -86,10 +86,17 @@ export function indexExports(
   ];
 }
 
-/** The exports of a types-only package's `src/index.ts`. */
-export function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], files: GeneratedFile[]): ExportView[] {
+/** Whether a file's imports or statements name the uploads runtime (a types-only package then ships it). */
+export function mentionsUploads(imports: ImportSpec[], statements: string[]): boolean {
+  const uploads = '/core/uploads.js';
+  const printed = imports.filter((i) => i.namespace || (i.names && i.names.length > 0));
+  return printed.some((i) => i.from.includes(uploads)) || statements.some((s) => s.includes(uploads));
+}
+
+/** The exports of a types-only package's `src/index.ts`; `usesUploads`: a file names the uploads runtime. */
+export function typesIndexExports(model: ApiModel, plans: ResourceFilePlan[], usesUploads: boolean): ExportView[] {
   const out = typeExports(model, plans);
-  if (files.some((f) => f.content.includes('/core/uploads.js')))
+  if (usesUploads)
     out.push(exportView('./core/uploads.js', ['toFile', { name: 'Uploadable', alias: null, typeOnly: true }], false));
   return out;
 }

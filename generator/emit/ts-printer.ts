@@ -8,8 +8,12 @@
  * already indented, so the structure carries a short placeholder per
  * statement and the texts are put in place after printing: the file layout
  * (import order, blank lines between statements) is still ts-morph's.
+ *
+ * That split also lets the printing happen in another thread (print-pool.ts):
+ * only the skeleton (header, imports, statement count) travels there.
  */
-import { printStructure, StructureKind, type ImportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { loadTsMorph } from '../util/ts-morph.js';
 
 /** One import declaration of a generated file. */
 export interface ImportSpec {
@@ -24,14 +28,28 @@ export interface ImportSpec {
   typeNames?: string[];
 }
 
+/** What ts-morph prints of a file: everything but the statement texts, which stand as numbered placeholders. */
+export interface FileSkeleton {
+  header: string;
+  imports: ImportSpec[];
+  statementCount: number;
+  /** A blank line between statements (declarations), else one statement per line (index files). */
+  spaced: boolean;
+}
+
+/** Prints the files of a client; the worker-backed printer returns a stand-in that is filled later. */
+export interface FilePrinter {
+  print(header: string, imports: ImportSpec[], statements: string[], spaced?: boolean): string;
+}
+
+/** Import lines longer than this are broken one name per line. */
+const IMPORT_LINE_WIDTH = 120;
+
 const PLACEHOLDER = /^\$statement(\d+)\$$/gm;
 
-/**
- * Prints a whole file from its header, imports and statement texts;
- * `spaced` puts a blank line between statements (declarations), else one
- * statement per line (index files).
- */
-export function printFile(header: string, imports: ImportSpec[], statements: string[], spaced = true): string {
+/** Prints a skeleton with ts-morph: imports sorted, placeholders `$statement<i>$` where the statements go. */
+export function printSkeleton({ header, imports, statementCount, spaced }: FileSkeleton): string {
+  const { printStructure, StructureKind } = loadTsMorph();
   const importStructures: ImportDeclarationStructure[] = [...imports]
     .filter((i) => i.namespace || (i.names && i.names.length > 0))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
@@ -48,17 +66,51 @@ export function printFile(header: string, imports: ImportSpec[], statements: str
           .map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
       return s;
     });
-  const texts = statements.map((s) => s.replace(/\n+$/, ''));
   const structure: SourceFileStructure = {
     kind: StructureKind.SourceFile,
     leadingTrivia: header,
     statements: [
       ...importStructures,
-      ...texts.map(
+      ...Array.from(
+        { length: statementCount },
         (_, i) => `${(i === 0 && importStructures.length > 0) || (i > 0 && spaced) ? '\n' : ''}$statement${i}$`,
       ),
     ],
   };
-  const printed = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  return printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+}
+
+/** Statement texts as they go into a file: without trailing blank lines. */
+export function statementTexts(statements: string[]): string[] {
+  return statements.map((s) => s.replace(/\n+$/, ''));
+}
+
+/** Puts the statement texts in place of a printed skeleton's placeholders. */
+export function fillStatements(printed: string, texts: string[]): string {
   return printed.replace(PLACEHOLDER, (_, i: string) => texts[Number(i)] ?? '');
 }
+
+/** `import { A, B } from 'x';` past the line width becomes one name per line, as prettier lays it out. */
+export function wrapLongImports(printed: string): string {
+  return printed.replace(/^(import (?:type )?)\{ (.+) \}( from '[^']*';)$/gm, (line, head: string, names, tail) =>
+    line.length <= IMPORT_LINE_WIDTH
+      ? line
+      : `${head}{\n${(names as string)
+          .split(', ')
+          .map((n) => `  ${n},\n`)
+          .join('')}}${tail as string}`,
+  );
+}
+
+/**
+ * Prints a whole file from its header, imports and statement texts in this thread;
+ * `spaced` puts a blank line between statements (declarations), else one
+ * statement per line (index files).
+ */
+export function printFile(header: string, imports: ImportSpec[], statements: string[], spaced = true): string {
+  const texts = statementTexts(statements);
+  return fillStatements(printSkeleton({ header, imports, statementCount: texts.length, spaced }), texts);
+}
+
+/** Prints in this thread, loading ts-morph on first use. */
+export const inlinePrinter: FilePrinter = { print: printFile };

@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
 import { ApiforgeError, DiagnosticBag, type Diagnostic } from '../diagnostics.js';
-import { bundleExternalRefs, hasExternalRefs } from './external-refs.js';
-import { parseText } from './parse.js';
-import { readSource } from './read-source.js';
-import { nullRefs, resolveSchemaIds } from './schema-ids.js';
-import { locateInRoot, validateDocument } from './validate.js';
-import { detectVersion, type SpecVersion } from './version.js';
+import { bundleExternalRefs } from './external-refs.js';
+import type { ReadSpec } from './read-spec.js';
+import type { SpecVersion } from './version.js';
 
-export type { SpecVersion };
+export type { ReadSpec, SpecVersion };
 
 /** A spec read, joined across files and converted to OpenAPI 3.x, ready for {@link buildModel}. */
 export interface LoadedSpec {
@@ -32,17 +29,35 @@ export interface LoadOptions {
   diagnostics?: DiagnosticBag;
   /** Type dangling `$ref`s as `unknown` with a warning per target instead of failing. */
   allowUnresolvedRefs?: boolean;
+  /**
+   * Reads, parses and prepares the structural check elsewhere (a worker, see read-spec.ts); the check's
+   * result is then the caller's to join. By default all of it happens here, the check before going on.
+   */
+  read?: (input: string) => Promise<ReadSpec>;
 }
 
 /** Reads a spec file or URL (YAML or JSON), joins external `$ref`s and converts Swagger 2.0 to OpenAPI 3. */
 export async function loadSpec(input: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const bag = options.diagnostics ?? new DiagnosticBag();
-  const source = await readSource(input);
-  let document = parseText(source.text, source.display);
-  const declared = detectVersion(document, source.text, source.display, bag);
-  await validate(source, document, declared.family, options, bag);
+  let read: ReadSpec;
+  if (options.read) {
+    read = await options.read(input);
+    for (const w of read.warnings) bag.add(w);
+  } else {
+    // Imported here: with a worker reading, this thread never loads the parsers or the validator.
+    const [{ readSpec }, { applyValidation, runValidation }] = await Promise.all([
+      import('./read-spec.js'),
+      import('./validation-job.js'),
+    ]);
+    const here = await readSpec(input, options.allowUnresolvedRefs ?? false);
+    read = here.read;
+    for (const w of read.warnings) bag.add(w);
+    applyValidation(await runValidation(here.job), bag);
+  }
+  const { source, declared } = read;
+  let document = read.document;
   let files = [source.ref];
-  if (hasExternalRefs(document)) {
+  if (source.text !== undefined) {
     const bundled = await bundleExternalRefs(source.ref, source.text, document, options.allowUnresolvedRefs ?? false);
     document = bundled.document;
     files = [source.ref, ...bundled.files.filter((f) => f !== source.ref)];
@@ -66,36 +81,6 @@ export async function loadSpec(input: string, options: LoadOptions = {}): Promis
     warnings: bag.list(),
     refsChecked: true,
   };
-}
-
-/** Structure and `$ref`s: every error at once (nothing is generated), warnings into the bag. */
-async function validate(
-  source: { ref: string; text: string },
-  parsed: unknown,
-  family: SpecVersion,
-  options: LoadOptions,
-  bag: DiagnosticBag,
-): Promise<void> {
-  // Redocly knows 3.0 and 3.1; a 3.2 document is checked as 3.1 and its new fields are named by warnUnknownFields.
-  const checked = family === '3.2' ? { ...(parsed as Record<string, unknown>), openapi: '3.1.0' } : parsed;
-  // Found by the loader itself: `$ref`s with no value, and 2020-12 `$id`/`$anchor` references (rewritten to pointers first).
-  const own = [
-    ...nullRefs(parsed),
-    ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : []),
-  ];
-  const found = [
-    ...(await locateInRoot(source.ref, source.text, own)),
-    ...(await validateDocument({
-      ref: source.ref,
-      text: source.text,
-      parsed: checked,
-      allowUnresolvedRefs: options.allowUnresolvedRefs ?? false,
-    })),
-  ];
-  const kept = family === '3.2' ? found.filter((d) => d.code !== 'unknown-field') : found;
-  const errors = kept.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw ApiforgeError.fromDiagnostics(errors);
-  for (const d of kept) bag.add(d);
 }
 
 interface Swagger2OpenApi {

@@ -1,7 +1,12 @@
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { LineCounter, Parser, parseDocument } from 'yaml';
+import type { ParseError } from 'jsonc-parser';
 import { ApiforgeError } from '../diagnostics.js';
+
+// `yaml` (70 modules) and jsonc-parser only explain text that js-yaml or JSON.parse rejected: loaded then.
+const require = createRequire(import.meta.url);
+const yamlLibrary = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+const jsoncParser = (): typeof import('jsonc-parser') => require('jsonc-parser') as typeof import('jsonc-parser');
 
 /** Parses YAML or JSON, chosen by content; errors carry file:line:column and the parser's reason. */
 export function parseText(text: string, display: string): unknown {
@@ -28,6 +33,7 @@ export function parseText(text: string, display: string): unknown {
 type YamlResult = { ok: true; value: unknown } | { ok: false; error: ApiforgeError };
 
 function tryYaml(text: string, display: string): YamlResult {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
@@ -72,7 +78,7 @@ function lastUnclosed(text: string, offset: number): number | undefined {
       found = Math.max(found ?? -1, token.offset);
     for (const value of Object.values(node)) if (value !== null && typeof value === 'object') visit(value);
   };
-  for (const token of new Parser().parse(text)) visit(token);
+  for (const token of new (yamlLibrary().Parser)().parse(text)) visit(token);
   return found;
 }
 
@@ -98,6 +104,7 @@ function isUnclosed(token: { type?: unknown; source?: unknown; end?: unknown }):
 function parseLooseJson(text: string, display: string): unknown {
   // A `.json` file is strict JSON: a trailing comma or a comment is an error at its position.
   const isJsonFile = /\.json$/i.test(display.split(/[?#]/)[0] ?? '');
+  const { parse: parseJsonc, printParseErrorCode } = jsoncParser();
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, {
     allowTrailingComma: !isJsonFile,

@@ -1,0 +1,49 @@
+/**
+ * The spec read and checked in a worker thread (validate-worker.ts), for the pipeline: the parsed document
+ * comes back as soon as it is read; the structural check's result is joined before the run's result exists,
+ * and its errors win over anything that failed meanwhile, as if the check had run first.
+ */
+import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
+import type { ApiModel } from '../model/types.js';
+import { workerChannel } from '../util/worker-channel.js';
+import type { ReadSpec } from './load-spec.js';
+import type { SpecRequest } from './validate-worker.js';
+import { applyValidation } from './validation-job.js';
+
+const WORKER_URL = new URL('./validate-worker.js', import.meta.url);
+
+export interface SpecWorker {
+  /** The root document, read and parsed (for `loadSpec`'s `read` option). */
+  read: Promise<ReadSpec>;
+  /** Adds the check's warnings to the model's, as if the loader had reported them; throws on its errors. */
+  join(model: ApiModel): Promise<void>;
+  /** When the run failed after reading: throws the check's errors, if it found any. */
+  throwIfInvalid(): Promise<void>;
+  /** Stops the worker: the run ended before it needed the check (nothing keeps the process waiting for it). */
+  stop(): void;
+}
+
+/** Starts reading and checking `input` in the worker, or returns undefined where there is none (sources). */
+export function startSpecWorker(input: string, allowUnresolvedRefs: boolean): SpecWorker | undefined {
+  const channel = workerChannel<SpecRequest, ReadSpec | Diagnostic[]>(WORKER_URL);
+  if (!channel) return undefined;
+  const read = channel.request({ kind: 'read', input, allowUnresolvedRefs }) as Promise<ReadSpec>;
+  const validation = channel.request({ kind: 'validate' }) as Promise<Diagnostic[]>;
+  // Both are awaited later; until then a failure must not count as unhandled.
+  read.catch(() => undefined);
+  validation.catch(() => undefined);
+  return {
+    read,
+    async join(model) {
+      const bag = new DiagnosticBag();
+      applyValidation(await validation, bag);
+      for (const w of model.warnings) bag.add(w);
+      model.warnings = bag.list();
+    },
+    async throwIfInvalid() {
+      const found = await validation.catch(() => undefined);
+      if (found) applyValidation(found, new DiagnosticBag());
+    },
+    stop: () => channel.close(),
+  };
+}
