@@ -77,7 +77,7 @@ export function printSkeleton({ header, imports, statementCount, spaced }: FileS
       ),
     ],
   };
-  return printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  return wrapLongImports(printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true }));
 }
 
 /** Statement texts as they go into a file: without trailing blank lines. */
@@ -90,16 +90,20 @@ export function fillStatements(printed: string, texts: string[]): string {
   return printed.replace(PLACEHOLDER, (_, i: string) => texts[Number(i)] ?? '');
 }
 
-/** `import { A, B } from 'x';` past the line width becomes one name per line, as prettier lays it out. */
+/**
+ * `import { A, B } from 'x';` past the line width becomes one name per line, as prettier lays out a list that
+ * does not fit. Unlike prettier, which leaves a single name on its line however long, one name is wrapped too:
+ * no import line passes the width.
+ */
 export function wrapLongImports(printed: string): string {
-  return printed.replace(/^(import (?:type )?)\{ (.+) \}( from '[^']*';)$/gm, (line, head: string, names, tail) =>
-    line.length <= IMPORT_LINE_WIDTH
-      ? line
-      : `${head}{\n${(names as string)
-          .split(', ')
-          .map((n) => `  ${n},\n`)
-          .join('')}}${tail as string}`,
-  );
+  const namedImport = /^(import (?:type )?)\{ (.+) \}( from '[^']*';)$/gm;
+  return printed.replace(namedImport, (line: string, head: string, names: string, tail: string) => {
+    if (line.length <= IMPORT_LINE_WIDTH) return line;
+    return `${head}{\n${names
+      .split(', ')
+      .map((name) => `  ${name},\n`)
+      .join('')}}${tail}`;
+  });
 }
 
 /**

@@ -5,7 +5,9 @@ import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { CurrencyUnitsInput } from '../../../models/CurrencyUnitsInput.js';
 import type { CustomCurrency } from '../../../models/CustomCurrency.js';
-import type { CustomCurrencyAssociatedEntitiesResponseDto } from '../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
+import type {
+  CustomCurrencyAssociatedEntitiesResponseDto,
+} from '../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
 import type { CustomCurrencyResponse } from '../../../models/CustomCurrencyResponse.js';
 
 export interface CustomCurrencyArchiveParams {

@@ -4,7 +4,9 @@ import type { CursorPage, PagePromise, PaginationSpec } from '../../../core/pagi
 import { APIResource } from '../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../core/types.js';
 import type { AccordingTo } from '../../../models/AccordingTo.js';
-import type { GrantPromotionalEntitlementsResponseDto } from '../../../models/GrantPromotionalEntitlementsResponseDto.js';
+import type {
+  GrantPromotionalEntitlementsResponseDto,
+} from '../../../models/GrantPromotionalEntitlementsResponseDto.js';
 import type { PromotionalEntitlement } from '../../../models/PromotionalEntitlement.js';
 import type { PromotionalEntitlementResponseDto } from '../../../models/PromotionalEntitlementResponseDto.js';
 

@@ -2,7 +2,9 @@
 import type { APIPromise } from '../../../../core/api-promise.js';
 import { APIResource } from '../../../../core/resource.js';
 import type { OperationSpec, RequestOptions } from '../../../../core/types.js';
-import type { CustomCurrencyAssociatedEntitiesResponseDto } from '../../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
+import type {
+  CustomCurrencyAssociatedEntitiesResponseDto,
+} from '../../../../models/CustomCurrencyAssociatedEntitiesResponseDto.js';
 
 export interface AssociatedEntityListParams {
   /**
