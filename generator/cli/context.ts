@@ -86,6 +86,11 @@ export class CliContext {
     this.apiforgeFingerprint = deps.apiforgeFingerprint ?? apiforgeFingerprint;
   }
 
+  /** Whether runs go through apiforge's own pipeline (not a test's fake one), whose workers can start early. */
+  get builtInPipeline(): boolean {
+    return this.pipelineSource === undefined;
+  }
+
   async pipeline(): Promise<PipelineApi> {
     if (this.pipelineCache) return this.pipelineCache;
     const src = this.pipelineSource;

@@ -2,11 +2,12 @@
  * `apiforge generate` and `apiforge check`: run the pipeline for each
  * selected client, then write (or, with --check, compare) the output.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedClientSettings } from '../config/types.js';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import { checkNoOp, fingerprintInputs, settledInputs, type NoOpCheck } from '../write/fingerprint.js';
-import type { InputsRecord } from '../write/manifest.js';
+import { OUTPUT_MANIFEST, type InputsRecord } from '../write/manifest.js';
 import { writeOutput, type WriteResult } from '../write/write-output.js';
 import { selectClients, type ClientSelection } from './clients.js';
 import type { CliContext, GenerateResult } from './context.js';
@@ -69,7 +70,15 @@ async function runClient(
 ): Promise<ClientOutcome> {
   const started = performance.now();
   const label = client.name ?? path.basename(client.output);
+  // With no manifest (or --force) the pipeline runs for sure: its workers start now, beside the no-op check and
+  // the pipeline's imports. The prestart module is small; a no-op run never imports it.
+  const fullRun = flags.force || !existsSync(path.join(path.resolve(client.output), OUTPUT_MANIFEST));
+  const early =
+    ctx.builtInPipeline && fullRun
+      ? import('../prestart.js').then((m) => m.prestartWorkers(client)).catch(() => undefined)
+      : undefined;
   const noOp = await noOpCheck(client, ctx);
+  await early;
   if (noOp.hit && !flags.force) {
     const where = `${client.name ?? noOp.clientName ?? label} → ${ctx.rel(client.output)}`;
     if (!flags.quiet)

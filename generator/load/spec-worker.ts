@@ -23,8 +23,29 @@ export interface SpecWorker {
   stop(): void;
 }
 
+/** Started ahead of their run (see {@link prestartSpecWorker}), by input. */
+const early = new Map<string, SpecWorker>();
+
+/**
+ * Starts reading and checking `input` before the run asks for it (the CLI does, as soon as it knows a full run
+ * is coming); {@link startSpecWorker} then takes it over.
+ */
+export function prestartSpecWorker(input: string, allowUnresolvedRefs: boolean): void {
+  const key = `${allowUnresolvedRefs}:${input}`;
+  if (early.has(key)) return;
+  const started = newSpecWorker(input, allowUnresolvedRefs);
+  if (started) early.set(key, started);
+}
+
 /** Starts reading and checking `input` in the worker, or returns undefined where there is none (sources). */
 export function startSpecWorker(input: string, allowUnresolvedRefs: boolean): SpecWorker | undefined {
+  const key = `${allowUnresolvedRefs}:${input}`;
+  const started = early.get(key);
+  early.delete(key);
+  return started ?? newSpecWorker(input, allowUnresolvedRefs);
+}
+
+function newSpecWorker(input: string, allowUnresolvedRefs: boolean): SpecWorker | undefined {
   const channel = workerChannel<SpecRequest, ReadSpec | Diagnostic[]>(WORKER_URL);
   if (!channel) return undefined;
   const read = channel.request({ kind: 'read', input, allowUnresolvedRefs }) as Promise<ReadSpec>;

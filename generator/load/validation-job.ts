@@ -6,7 +6,6 @@
  */
 import { ApiforgeError, type Diagnostic, type DiagnosticBag } from '../diagnostics.js';
 import { nullRefs, resolveSchemaIds } from './schema-ids.js';
-import { locateInRoot, validateDocument } from './validate.js';
 import type { SpecVersion } from './version.js';
 
 /** Everything the check reads; plain data, so it can be posted to a worker. */
@@ -43,6 +42,8 @@ export function validationJob(
 
 /** Structure and `$ref`s: every problem found, errors and warnings, in report order. */
 export async function runValidation(job: ValidationJob): Promise<Diagnostic[]> {
+  // Imported here: the thread that only applies the result never loads the validator (or js-yaml).
+  const { locateInRoot, validateDocument } = await import('./validate.js');
   const found = [
     ...(await locateInRoot(job.ref, job.text, job.own)),
     ...(await validateDocument({

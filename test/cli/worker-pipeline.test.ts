@@ -67,8 +67,12 @@ const PET = `components:
   schemas:
     Pet: { type: object, properties: { name: { type: string } } }`;
 
+/** A one-operation spec: `version` and `extra` (lines of the GET operation) vary, `op` rewrites the operation. */
+const pets = (version = '3.0.3', extra = '', op = (text: string) => text): string =>
+  `openapi: ${version}\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n${extra}${op(OP)}\n${PET}\n`;
+
 const SPECS: Record<string, string> = {
-  'a dangling $ref': `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n${OP.replace("Pet'", "Pett'")}\n${PET}\n`,
+  'a dangling $ref': pets('3.0.3', '', (op) => op.replace("Pet'", "Pett'")),
   'several structural errors and warnings': `openapi: 3.0.3
 info: { title: Pets, version: '1' }
 servers:
@@ -84,10 +88,9 @@ paths:
 ${OP}
 ${PET}
 `,
-  'an external $ref to a missing file': `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n${OP.replace(
-    "'#/components/schemas/Pet'",
-    "'./missing.yaml#/Pet'",
-  )}\n${PET}\n`,
+  'an external $ref to a missing file': pets('3.0.3', '', (op) =>
+    op.replace("'#/components/schemas/Pet'", "'./missing.yaml#/Pet'"),
+  ),
   'invalid YAML': `openapi: 3.0.3\ninfo: { title: "Pets, version: '1' }\npaths: {}\n`,
   'a version that is not OpenAPI': `openapi: 4.0.0\ninfo: { title: Pets, version: '1' }\npaths: {}\n`,
 };
@@ -105,7 +108,7 @@ describe('the built CLI (worker threads) and the sources (one thread) agree', ()
   );
 
   it('warnings (a numeric version, an unknown field) and the files', async () => {
-    const spec = `openapi: 3.1\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n      color: blue\n${OP}\n${PET}\n`;
+    const spec = pets('3.1', '      color: blue\n');
     const run = await both({ 'spec.yaml': spec }, (dir) => [path.join(dir, 'spec.yaml'), '-q']);
     expect(run.fromSources.code).toBe(0);
     expect(run.fromSources.stderr).toMatch(/numeric|number/);

@@ -13,10 +13,8 @@ describe('import lines', () => {
   it('past 120 columns, one name per line with a trailing comma, `type` modifiers kept', () => {
     const names = long(4);
     const out = printFile(HEADER, [{ from: '../core/models.js', names, typeNames: [names[1]!] }], ['export {};']);
-    expect(out).toBe(
-      `${HEADER}import {\n  ${names[0]},\n  type ${names[1]},\n  ${names[2]},\n  ${names[3]},\n} from '../core/models.js';` +
-        '\n\nexport {};\n',
-    );
+    const lines = [`  ${names[0]},`, `  type ${names[1]},`, `  ${names[2]},`, `  ${names[3]},`];
+    expect(out).toBe(`${HEADER}import {\n${lines.join('\n')}\n} from '../core/models.js';\n\nexport {};\n`);
     expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
   });
 
