@@ -2,10 +2,11 @@
  * The pipeline, end to end: load -> model -> emit -> format. Writing is the
  * caller's job (see generator/write), so `--check` can compare in memory.
  *
- * From the build, two worker threads take work off the main thread's path: one loads Redocly and checks the
- * spec's structure while this thread models and emits, one loads ts-morph and prints the files. Both are
- * joined before the result exists, and a structural error wins over anything that went wrong meanwhile,
- * as if the check had run first. From the sources (tests), everything runs in this thread, in that order.
+ * From the build, two worker threads take work off the main thread's path: one reads and parses the spec, then
+ * loads Redocly and checks its structure while this thread models and emits; one loads ts-morph and prints the
+ * files. Both are joined before the result exists, and a structural error wins over anything that went wrong
+ * meanwhile, as if the check had run first. From the sources (tests), everything runs in this thread, in that
+ * order (docs/architecture.md, "Threads in a cold run").
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
