@@ -102,9 +102,12 @@ async function plan(
 ): Promise<Plan> {
   const previous = await readOutputManifest(out);
   const next = new Map<string, string>();
+  // Into a folder that does not exist yet (a first run) there is nothing to compare: a failed read per file
+  // costs more than the rest of the plan.
+  const fresh = (await entryKind(out)) === undefined;
   const compared = await mapLimit(files, async (f) => {
     const hash = hashContent(f.content);
-    const onDisk = await readOrUndefined(fs, path.join(out, f.path));
+    const onDisk = fresh ? undefined : await readOrUndefined(fs, path.join(out, f.path));
     return { f, hash, diskHash: onDisk && hashContent(onDisk) };
   });
   const toWrite: Plan['toWrite'] = [];
