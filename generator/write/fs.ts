@@ -51,5 +51,14 @@ export async function entryKind(p: string): Promise<'file' | 'dir' | undefined> 
   }
 }
 
+/** Whether nothing is in folder `p`: it does not exist, or it is empty. Reads bypass WriterFs. */
+export async function isMissingOrEmptyDir(p: string): Promise<boolean> {
+  try {
+    return (await nodeFs.readdir(p)).length === 0;
+  } catch (e) {
+    return isMissing(e);
+  }
+}
+
 /** Sorts POSIX paths by code unit, the order every list in a result and the manifest uses. */
 export const sortPaths = (a: string[]): string[] => a.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
