@@ -11,6 +11,23 @@ export interface TypeIndex {
   fileOf(typeName: string): string | undefined;
 }
 
+/** Specifiers already computed (the files of one folder import the same models): `folder\0target` -> specifier. */
+const specifiers = new Map<string, string>();
+
+function relativeSpecifier(from: string, target: string): string {
+  const dir = path.posix.dirname(from);
+  const key = `${dir}\0${target}`;
+  let rel = specifiers.get(key);
+  if (rel === undefined) {
+    rel = path.posix.relative(dir, target.replace(/\.ts$/, ''));
+    if (!rel.startsWith('.')) rel = `./${rel}`;
+    rel = `${rel}.js`;
+    if (specifiers.size >= 100_000) specifiers.clear();
+    specifiers.set(key, rel);
+  }
+  return rel;
+}
+
 /**
  * Per-file state while rendering: which named types and runtime names the
  * file uses, turned into import declarations at the end.
@@ -48,9 +65,7 @@ export class FileContext implements TypeScope {
 
   /** Relative module specifier from this file to another output path (without extension). */
   relative(target: string): string {
-    let rel = path.posix.relative(path.posix.dirname(this.filePath), target.replace(/\.ts$/, ''));
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    return `${rel}.js`;
+    return relativeSpecifier(this.filePath, target);
   }
 
   /**

@@ -24,9 +24,19 @@ export function tidyFiles(files: GeneratedFile[]): GeneratedFile[] {
   return files.map((f) => (f.path.endsWith('.ts') ? { path: f.path, content: tidy(f.content) } : f));
 }
 
+/** False only when no line ends in a blank (`$` of a multiline pattern is also before `\r`, U+2028 and U+2029). */
+function mayHaveTrailingBlanks(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 32 || last === 9 || text.includes(' \n') || text.includes('\t\n')) return true;
+  return text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
+}
+
+// The regular expressions run only where they can match (printed code is mostly tidy already): scanning
+// megabytes of output with a `$`-anchored pattern costs more than the plain substring tests.
 function tidy(text: string): string {
-  return `${text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/\n*$/, '')}\n`;
+  if (mayHaveTrailingBlanks(text)) text = text.replace(/[ \t]+$/gm, '');
+  if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return `${text.slice(0, end)}\n`;
 }

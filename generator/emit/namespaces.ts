@@ -1,5 +1,6 @@
 import type { ApiModel, Operation, Resource } from '../model/types.js';
 import { LINE_WIDTH } from './literal.js';
+import { pushTo } from '../util/multimap.js';
 import type { ExportNameView, NamespaceMemberView, NamespaceView } from './view-model.js';
 
 /** A type a resource offers in its namespace: `local` there, `global` at the package root. */
@@ -37,11 +38,24 @@ export function ownNames(resource: Resource, exported: readonly string[], model:
     const op = opOf.get(g);
     return { local: op ? localize(g, op) : g, global: g };
   });
-  for (const s of model.schemas) {
-    if (s.resource === key) names.push({ local: s.typeName, global: s.typeName });
-    for (const a of s.aliases ?? []) if (a.resource === key) names.push({ local: a.name, global: a.name });
-  }
+  for (const name of placedModels(model).get(key) ?? []) names.push({ local: name, global: name });
   return settle(names, new Set());
+}
+
+const placedByModel = new WeakMap<ApiModel, Map<string, string[]>>();
+
+/** Model and alias names by the resource the config places them on, in model order (one pass per model). */
+function placedModels(model: ApiModel): Map<string, string[]> {
+  let placed = placedByModel.get(model);
+  if (placed === undefined) {
+    placed = new Map();
+    for (const s of model.schemas) {
+      if (s.resource !== undefined) pushTo(placed, s.resource, s.typeName);
+      for (const a of s.aliases ?? []) if (a.resource !== undefined) pushTo(placed, a.resource, a.name);
+    }
+    placedByModel.set(model, placed);
+  }
+  return placed;
 }
 
 /** Local names used twice (or taken) become global names; any name still taken is left out. */

@@ -18,9 +18,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
-import { collectSlotNames, displayPath, makeParamsStrict, renderError, syntaxError } from './templates/ast.js';
+import { collectSlotNames, displayPath, renderError } from './templates/ast.js';
 import { builtinHelpers } from './templates/helpers.js';
 import { checkOverrideManifest } from './templates/overrides.js';
+import {
+  compileKey,
+  compileOptions,
+  loadPrecompiled,
+  parseTemplate,
+  type PrecompiledTemplate,
+} from './templates/precompiled.js';
 import { closest } from '../util/closest.js';
 import { builtinRuntimeDir } from '../util/package-root.js';
 import type { RuntimeView } from './view-model.js';
@@ -41,6 +48,8 @@ export interface TemplateEngineOptions {
    * View-models must then carry optional fields as explicit `undefined`/`null` keys.
    */
   strictParams?: boolean;
+  /** Built-in templates compiled ahead of time; defaults to the build's (none when running from sources). */
+  precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
 /** One template file the engine knows. */
@@ -172,25 +181,24 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
 
   // Parse everything now: syntax errors surface at load time with file and line, and slot names are known.
   // Every helper is known when templates compile, so `{{name}}` compiles to a field lookup instead of a
-  // helper-or-field check, and a call to a helper that does not exist fails at load time.
-  const knownHelpers = Object.fromEntries(
-    [...Object.keys(builtinHelpers), ...Object.keys(options.helpers ?? {})].map((name) => [name, true]),
-  );
-  const compileOpts = { strict: true, noEscape: true, knownHelpers, knownHelpersOnly: true } as const;
-  const prepare = (e: Entry): hbs.AST.Program => {
-    let ast: hbs.AST.Program;
-    try {
-      ast = hb.parse(e.text, { srcName: e.file });
-    } catch (err) {
-      throw syntaxError(err, e.name, e.file);
+  // helper-or-field check, and a call to a helper that does not exist fails at load time. A built-in compiled
+  // by the build with the same settings (precompiled.ts) is taken as is.
+  const helperNames = [...Object.keys(builtinHelpers), ...Object.keys(options.helpers ?? {})];
+  const compileOpts = compileOptions(helperNames);
+  const precompiled = options.precompiled ?? loadPrecompiled();
+  const prepare = (e: Entry): string[] => {
+    const ready = e.source === 'builtin' ? precompiled.get(e.name) : undefined;
+    if (ready && ready.key === compileKey(e.text, helperNames, strictParams)) {
+      e.fn = hb.template(ready.spec);
+      return ready.slots;
     }
-    if (strictParams) makeParamsStrict(ast);
+    const ast = parseTemplate(hb, e.text, e.name, e.file, strictParams);
     // compile() is lazy: the JS is generated on first render, then cached by Handlebars.
     e.fn = hb.compile(ast, compileOpts);
-    return ast;
+    return collectSlotNames(ast);
   };
   const slots = new Set<string>();
-  for (const e of builtins.values()) for (const s of collectSlotNames(prepare(e))) slots.add(s);
+  for (const e of builtins.values()) for (const s of prepare(e)) slots.add(s);
   for (const e of overrides.values()) {
     if (!builtins.has(e.name) && !slots.has(e.name) && !runtime.has(e.name))
       throw unmatched(e.name, e.file, [...builtins.keys(), ...slots]);

@@ -192,7 +192,7 @@ export function memberView(
   docs: SchemaDocs = p.schema,
 ): MemberView {
   return {
-    doc: { lines: docLines({ ...docs, prefix }) },
+    doc: { lines: docLines(docs, prefix) },
     key: propertyKey(p.name),
     optional: !p.required,
     type: typeView(p.schema, scope, mode),
@@ -233,36 +233,47 @@ export function objectView(
   return { kind: 'object', members, indexSignature, multiline: true, ...base };
 }
 
+type SchemaLookup = (key: string) => NamedSchema | undefined;
+
+/** Answers of whole walks (from a schema with nothing seen yet), per lookup: a later walk reaching one stops there. */
+const directionalAnswers = new WeakMap<SchemaLookup, WeakMap<Schema, boolean>>();
+
 /** True when a schema (through refs) has readOnly or writeOnly members, so request and response types differ. */
-export function hasDirectionalMembers(
+export function hasDirectionalMembers(schema: Schema, lookup: SchemaLookup, seen?: Set<string>): boolean {
+  let answers = directionalAnswers.get(lookup);
+  if (answers === undefined) directionalAnswers.set(lookup, (answers = new WeakMap()));
+  if (seen !== undefined) return directionalWalk(schema, lookup, seen, answers);
+  let answer = answers.get(schema);
+  if (answer === undefined) answers.set(schema, (answer = directionalWalk(schema, lookup, new Set(), answers)));
+  return answer;
+}
+
+function directionalWalk(
   schema: Schema,
-  lookup: (key: string) => NamedSchema | undefined,
-  seen = new Set<string>(),
+  lookup: SchemaLookup,
+  seen: Set<string>,
+  answers: WeakMap<Schema, boolean>,
 ): boolean {
+  const walk = (s: Schema): boolean => directionalWalk(s, lookup, seen, answers);
   switch (schema.kind) {
     case 'ref': {
       if (seen.has(schema.target)) return false;
       seen.add(schema.target);
       const target = lookup(schema.target);
-      return target ? hasDirectionalMembers(target.schema, lookup, seen) : false;
+      // A finished walk from the target saw everything it reaches: its answer stands for that whole part.
+      return target ? (answers.get(target.schema) ?? walk(target.schema)) : false;
     }
     case 'object':
       return (
-        schema.properties.some(
-          (p) => p.schema.readOnly || p.schema.writeOnly || hasDirectionalMembers(p.schema, lookup, seen),
-        ) ||
-        (typeof schema.additionalProperties === 'object' &&
-          hasDirectionalMembers(schema.additionalProperties, lookup, seen))
+        schema.properties.some((p) => p.schema.readOnly || p.schema.writeOnly || walk(p.schema)) ||
+        (typeof schema.additionalProperties === 'object' && walk(schema.additionalProperties))
       );
     case 'array':
-      return (
-        hasDirectionalMembers(schema.items, lookup, seen) ||
-        (schema.prefixItems ?? []).some((s) => hasDirectionalMembers(s, lookup, seen))
-      );
+      return walk(schema.items) || (schema.prefixItems ?? []).some(walk);
     case 'union':
-      return schema.variants.some((s) => hasDirectionalMembers(s, lookup, seen));
+      return schema.variants.some(walk);
     case 'intersection':
-      return schema.parts.some((s) => hasDirectionalMembers(s, lookup, seen));
+      return schema.parts.some(walk);
     default:
       return false;
   }

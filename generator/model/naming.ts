@@ -41,6 +41,24 @@ export function isValidPropertyName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
+/**
+ * Caches a pure function of one string. Naming runs the same inputs many times (every property name, every
+ * resource segment of every operation); change-case and pluralize are costly per call. The cache is dropped
+ * when it grows past `limit`, so a long watch session does not keep every name it ever saw.
+ */
+function memoize<R>(f: (text: string) => R, limit = 50_000): (text: string) => R {
+  const cache = new Map<string, R>();
+  return (text) => {
+    let r = cache.get(text);
+    if (r === undefined && !cache.has(text)) {
+      if (cache.size >= limit) cache.clear();
+      r = f(text);
+      cache.set(text, r);
+    }
+    return r as R;
+  };
+}
+
 /** Folds accents and drops characters that cannot appear in an identifier. */
 function asciiWords(text: string): string {
   return text
@@ -51,14 +69,18 @@ function asciiWords(text: string): string {
 }
 
 /** PascalCase words with no validity checks: one part of a longer name. */
-export function toTypeNamePart(text: string): string {
-  return pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true });
-}
+export const toTypeNamePart: (text: string) => string = memoize((text) =>
+  pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true }),
+);
 
 /** `payment-method` -> `PaymentMethod`; always a valid type identifier (never empty, never digit-first, never a global). */
 export function toTypeName(text: string, fallback = 'Type'): string {
-  let name = pascalCase(asciiWords(text), { mergeAmbiguousCharacters: true });
-  if (!name) name = fallback;
+  const name = toTypeNamePart(text);
+  return name ? validTypeName(name) : validTypeName(fallback);
+}
+
+/** `name`, made a valid declaration name that does not shadow a global. */
+function validTypeName(name: string): string {
   if (/^[0-9]/.test(name)) name = `_${name}`;
   // Globals compare case-insensitively, like the allocator: `APIError` -> `ApiError` -> `ApiErrorType`, not `ApiError2`.
   if (
@@ -72,8 +94,15 @@ export function toTypeName(text: string, fallback = 'Type'): string {
 
 /** `payment-method` -> `paymentMethod`; valid as a property or method name. */
 export function toMemberName(text: string, fallback = 'value'): string {
-  let name = camelCase(asciiWords(text), { mergeAmbiguousCharacters: true });
-  if (!name) name = fallback;
+  return validMemberName(memberNamePart(text) || fallback);
+}
+
+const memberNamePart = memoize((text: string): string =>
+  camelCase(asciiWords(text), { mergeAmbiguousCharacters: true }),
+);
+
+/** `name`, made a valid property or method name. */
+function validMemberName(name: string): string {
   if (/^[0-9]/.test(name)) name = `_${name}`;
   if (name === 'constructor' || name === '__proto__' || name === 'prototype') name = `${name}_`;
   return name;
@@ -98,14 +127,15 @@ export function toParameterName(text: string, taken: readonly string[] = []): st
 }
 
 /** `customers` -> `customer`, `entities` -> `entity`; words that are not plural stay. */
-export function singular(word: string): string {
-  return pluralize.isPlural(word) ? pluralize.singular(word) : word;
-}
+export const singular: (word: string) => string = memoize((word) =>
+  pluralize.isPlural(word) ? pluralize.singular(word) : word,
+);
 
-export function isPluralWord(word: string): boolean {
+/** Whether the last word of `word` (`paymentMethods`, `payment-methods`) is a plural. */
+export const isPluralWord: (word: string) => boolean = memoize((word) => {
   const last = word.split(/(?=[A-Z])|[-_]/).pop() ?? word;
   return pluralize.isPlural(last.toLowerCase()) && !pluralize.isSingular(last.toLowerCase());
-}
+});
 
 /**
  * Hands out unique names. Callers claim names in a canonical order, so the

@@ -3,6 +3,7 @@
  * through {@link WriterFs}, so tests can fail any step on purpose, or freeze
  * the disk at a step to leave exactly what a killed process would leave.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 
 export interface WriterFs {
@@ -14,9 +15,14 @@ export interface WriterFs {
   rmdir(p: string): Promise<void>;
 }
 
+/**
+ * The real filesystem. Files are read and written with the synchronous calls: a run writes many small files, and
+ * one call on the main thread costs far less than the open/write/close round trips through the thread pool that
+ * the promise API makes per file (a failure still arrives as a rejection).
+ */
 export const defaultFs: WriterFs = {
-  readFile: (p) => nodeFs.readFile(p),
-  writeFile: (p, d) => nodeFs.writeFile(p, d),
+  readFile: async (p) => readFileSync(p),
+  writeFile: async (p, d) => writeFileSync(p, d),
   rename: (a, b) => nodeFs.rename(a, b),
   mkdir: (p, o) => nodeFs.mkdir(p, o),
   rm: (p, o) => nodeFs.rm(p, o),
@@ -42,6 +48,15 @@ export async function entryKind(p: string): Promise<'file' | 'dir' | undefined> 
   } catch (e) {
     if (isMissing(e)) return undefined;
     throw e;
+  }
+}
+
+/** Whether nothing is in folder `p`: it does not exist, or it is empty. Reads bypass WriterFs. */
+export async function isMissingOrEmptyDir(p: string): Promise<boolean> {
+  try {
+    return (await nodeFs.readdir(p)).length === 0;
+  } catch (e) {
+    return isMissing(e);
   }
 }
 

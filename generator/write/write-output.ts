@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
 import { mapLimit } from './concurrency.js';
-import { defaultFs, entryKind, readOrUndefined, sortPaths, type WriterFs } from './fs.js';
+import { defaultFs, entryKind, isMissingOrEmptyDir, readOrUndefined, sortPaths, type WriterFs } from './fs.js';
 import {
   readJournal,
   recoverInterruptedWrite,
@@ -102,9 +102,12 @@ async function plan(
 ): Promise<Plan> {
   const previous = await readOutputManifest(out);
   const next = new Map<string, string>();
+  // Into a folder that does not exist yet or is empty (a first run) there is nothing to compare: a failed read
+  // per file costs more than the rest of the plan.
+  const fresh = await isMissingOrEmptyDir(out);
   const compared = await mapLimit(files, async (f) => {
     const hash = hashContent(f.content);
-    const onDisk = await readOrUndefined(fs, path.join(out, f.path));
+    const onDisk = fresh ? undefined : await readOrUndefined(fs, path.join(out, f.path));
     return { f, hash, diskHash: onDisk && hashContent(onDisk) };
   });
   const toWrite: Plan['toWrite'] = [];

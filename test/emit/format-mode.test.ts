@@ -46,6 +46,30 @@ describe('formatMode', () => {
   });
 });
 
+describe('tidyFiles', () => {
+  /** The pass as its rule reads: trailing blanks, then runs of blank lines, then one final newline. */
+  const byRule = (text: string): string =>
+    `${text
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/\n*$/, '')}\n`;
+  it.each([
+    ['tidy already', 'a;\n\nb;\n'],
+    ['no final newline', 'a;'],
+    ['empty', ''],
+    ['only newlines', '\n\n\n'],
+    ['trailing blanks mid-file and at the end', 'a; \t\n  \nb;\t'],
+    ['blank-only lines between blank lines', 'a;\n \n\t\n\nb;\n\n\n'],
+    ['blanks before a carriage return or a line separator', 'a; \r\nb;\t\u2028c; \u2029d;\r\n'],
+  ])('%s: as the rule says', (_, text) => {
+    expect(tidyFiles([{ path: 'x.ts', content: text }])[0]!.content).toBe(byRule(text));
+  });
+
+  it('leaves files other than TypeScript alone', () => {
+    expect(tidyFiles([{ path: 'README.md', content: 'a  \n\n\n' }])[0]!.content).toBe('a  \n\n\n');
+  });
+});
+
 describe('format modes end to end', () => {
   const dir = fixtureDir({
     'tiny.yaml': SPEC,

@@ -55,6 +55,8 @@ describe('npm pack → npm install → npx apiforge generate → build → impor
 
   it('the tarball carries the build, the licence, the docs and the repository field', () => {
     expect(packed).toEqual(expect.arrayContaining(['dist/generator/index.js', 'dist/generator/cli/main.js', 'bin/apiforge.js', 'LICENSE', 'README.md', 'docs/cli.md']));
+    // The build compiled the built-in templates ahead of time.
+    expect(packed).toContain('dist/templates.precompiled.cjs');
     expect(packed.some((f) => f.startsWith('templates/docs/'))).toBe(true);
     expect(packed.some((f) => f.startsWith('test/') || f.startsWith('generator/'))).toBe(false);
     const manifest = JSON.parse(readFileSync(path.join(consumer, 'node_modules/apiforge/package.json'), 'utf8')) as Record<string, unknown>;

@@ -41,6 +41,13 @@ describe('writeOutput', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['out']); // no temp or backup folders left
   });
 
+  it('writes into an existing empty folder, and then compares with what it wrote', async () => {
+    const out = fixtureDir({});
+    expect(await writeOutput(out, V1)).toMatchObject({ written: 3, added: V1.map((f) => f.path).sort() });
+    expect(readFileSync(path.join(out, 'src/client.ts'), 'utf8')).toBe('export class C {}\n');
+    expect(await writeOutput(out, V1)).toMatchObject({ written: 0, unchanged: 3, upToDate: true });
+  });
+
   it('skips unchanged files (their mtime does not move)', async () => {
     const out = await seeded();
     const before = statSync(path.join(out, 'src/index.ts')).mtimeMs;
