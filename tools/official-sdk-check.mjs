@@ -93,6 +93,14 @@ async function main() {
     for (const f of [...run.failed, ...run.suiteErrors]) console.log(`  FAIL ${f.name ?? f.file}: ${firstLine(f)}`);
   }
   if (args.json) writeFileSync(args.json, JSON.stringify(summary, null, 2));
+  if (failures(summary) > 0) process.exitCode = 1;
+}
+
+/** Everything that keeps our client from being a drop-in, counted. */
+function failures({ resourceTests: r, assignability: a, clientTests: c }) {
+  const run = (x) => (x ? x.failed.length + x.suiteErrors.length : 0);
+  const types = (r.typeErrors?.length ?? 0) + (c?.typeErrors?.length ?? 0);
+  return types + run(r.run) + run(c?.run) + (a ? a.missing.length + a.mismatched.length : 0);
 }
 
 function firstLine(f) {

@@ -1,4 +1,7 @@
 // The official-SDK acceptance tool's pure parts, on small made-up inputs (no official code in this repository).
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   callPaths,
@@ -7,7 +10,9 @@ import {
   surfaceCalls,
   unskip,
 } from '../../tools/official-sdk/transform.mjs';
-import { classify, exportedTypes, namespaceOf } from '../../tools/official-sdk/assignability.mjs';
+import { classify, exportedTypes, namespaceOf, prepareAssignability } from '../../tools/official-sdk/assignability.mjs';
+import { typecheck } from '../../tools/official-sdk/run.mjs';
+import { repoRoot } from '../emit/helpers.js';
 
 const testFile = [
   "import Sdk from '@stigg/typescript';",
@@ -97,4 +102,44 @@ describe('official-sdk-check: assignability', () => {
     expect(res.missing.map((m) => m.name)).toEqual(['Stigg.V1.A.AResponse']);
     expect(res.mismatched.map((m) => m.name)).toEqual(['Stigg.V1.A.AParams']);
   });
+});
+
+describe('official-sdk-check: assignability end to end', () => {
+  it('reports a Response ours does not satisfy and a Params property ours does not accept', () => {
+    const root = mkdtempSync(join(tmpdir(), 'osc-'));
+    const sdk = join(root, 'sdk');
+    const client = join(root, 'client');
+    const work = join(root, 'work');
+    for (const dir of [join(sdk, 'src/resources/v1'), join(client, 'src'), work]) mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(sdk, 'src/resources/v1/things.ts'),
+      [
+        'export declare class Things { retrieve(): APIPromise<Thing>; }',
+        'type APIPromise<T> = Promise<T>;',
+        'export interface Thing { data: { id: string } }',
+        'export interface ThingListParams { limit?: number; filter?: { name?: string; extra?: string } }',
+        'export interface ThingRetrieveParams { expand?: boolean }',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(client, 'src/index.ts'),
+      [
+        'class Stigg {}',
+        'namespace Stigg { export namespace V1 { export namespace Things {',
+        '  export interface Thing { data: { id: number } }',
+        '  export interface ThingListParams { limit?: number; filter?: { name?: string } }',
+        '  export interface ThingRetrieveParams { expand?: boolean }',
+        '} } }',
+        'export default Stigg;',
+      ].join('\n'),
+    );
+    symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'));
+    const prepared = prepareAssignability({ sdk, work, client });
+    expect(prepared?.counts).toEqual({ responses: 1, items: 0, params: 2 });
+    const { missing, mismatched } = classify(typecheck(repoRoot, prepared!.tsconfig).errors, prepared!.checks);
+    rmSync(root, { recursive: true, force: true });
+    expect(missing).toEqual([]);
+    expect(mismatched.map((m) => m.name).sort()).toEqual(['Stigg.V1.Things.Thing', 'Stigg.V1.Things.ThingListParams']);
+    expect(mismatched.find((m) => m.kind === 'params')?.error).toContain('filter.extra');
+  }, 60_000);
 });

@@ -22,13 +22,31 @@ export function namespaceOf(relPath) {
 export function exportedTypes(text) {
   const names = [...text.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
   const items = [...text.matchAll(/^export type \w+ = \w*Page<(\w+)>;/gm)].map((m) => m[1]);
-  const returned = [...text.matchAll(/APIPromise<(\w+)>/g)].map((m) => m[1]);
+  const returned = [...text.matchAll(/\)\s*:\s*APIPromise<(\w+)>/g)].map((m) => m[1]);
   return {
     responses: [...new Set([...names.filter((n) => n.endsWith('Response')), ...returned])],
     params: names.filter((n) => n.endsWith('Params')),
     items: [...new Set(items)],
   };
 }
+
+/**
+ * Assignability lets an object carry properties the target lacks, but an object literal with a property our Params
+ * type lacks does not compile: `ExtraKeys<Theirs, Ours>` names such properties (as dotted paths, through arrays and
+ * nested objects, a few levels deep), and `NoKeys` requires there are none.
+ */
+const EXTRA_KEYS = `type Obj<T> = T extends readonly (infer E)[] ? Obj<E> : T extends object ? T : never;
+type Sub<T, U, D extends unknown[]> = {
+  [K in keyof T & keyof U & string]: ExtraKeys<T[K], U[K], [...D, 1]> extends infer X extends string
+    ? \`\${K}.\${X}\`
+    : never;
+}[keyof T & keyof U & string];
+type ExtraKeys<T, U, D extends unknown[] = []> = D['length'] extends 6
+  ? never
+  : [Obj<NonNullable<T>>] extends [never]
+    ? never
+    : Exclude<keyof Obj<NonNullable<T>>, keyof Obj<NonNullable<U>>> | Sub<Obj<NonNullable<T>>, Obj<NonNullable<U>>, D>;
+type NoKeys<T extends never> = T;`;
 
 function checkLines(files, resources) {
   const lines = [];
@@ -47,8 +65,11 @@ function checkLines(files, resources) {
     for (const n of types.responses)
       add('response', n, `export const r${checks.length}: ${mod}.${n} = null! as ${ns}.${n};`);
     for (const n of types.items) add('item', n, `export const i${checks.length}: ${mod}.${n} = null! as ${ns}.${n};`);
-    for (const n of types.params)
-      add('params', n, `export const p${checks.length}: ${ns}.${n} = null! as ${mod}.${n};`);
+    for (const n of types.params) {
+      const [ours, theirs] = [`${ns}.${n}`, `${mod}.${n}`];
+      const keys = `export type k${checks.length} = NoKeys<ExtraKeys<${theirs}, ${ours}>>;`;
+      add('params', n, `export const p${checks.length}: ${ours} = null! as ${theirs}; ${keys}`);
+    }
   });
   return { lines, checks };
 }
@@ -66,7 +87,7 @@ export function prepareAssignability({ sdk, work, client }) {
   const index = relative(work, join(client, 'src', 'index'))
     .split(sep)
     .join('/');
-  const header = [`import Stigg from './${index}';`];
+  const header = [`import Stigg from './${index}';`, ...EXTRA_KEYS.split('\n')];
   const offset = header.length;
   writeFileSync(join(work, 'assignability.ts'), [...header, ...lines, ''].join('\n'));
   for (const c of checks) c.line += offset;
