@@ -72,7 +72,8 @@ async function main() {
     line('assignability: Responses / page items / Params', `${responses} / ${items} / ${params}`);
     line('assignability: missing in ours / mismatched', `${missing.length} / ${mismatched.length}`);
     for (const m of missing) console.log(`  missing ${m.name}`);
-    for (const m of mismatched) console.log(`  mismatch (${m.kind}) ${m.name}: ${m.error.slice(0, 160)}`);
+    // The last part of the elaboration says which property differs and how.
+    for (const m of mismatched) console.log(`  mismatch (${m.kind}) ${m.name}: …${m.error.slice(-240)}`);
   }
 
   const clientTests = prepareClientTests({ sdk: args.sdk, work, client });

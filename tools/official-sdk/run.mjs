@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * `tsc --noEmit -p <tsconfig>`; returns the error lines, grouped by file.
+ * `tsc --noEmit -p <tsconfig>`; returns the errors, one string each (with their elaboration).
  * @param {string} repo apiforge's root (for its typescript)
  * @param {string} tsconfig
  */
@@ -14,7 +14,12 @@ export function typecheck(repo, tsconfig) {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const errors = `${res.stdout}${res.stderr}`.split('\n').filter((l) => /error TS\d+/.test(l));
+  // An error's elaboration ("Types of property 'x' are incompatible.") follows on indented lines: keep it with it.
+  const errors = [];
+  for (const l of `${res.stdout}${res.stderr}`.split('\n')) {
+    if (/error TS\d+/.test(l)) errors.push(l);
+    else if (/^\s+\S/.test(l) && errors.length > 0) errors[errors.length - 1] += ` / ${l.trim()}`;
+  }
   return { errors };
 }
 
