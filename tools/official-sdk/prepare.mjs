@@ -18,7 +18,10 @@ export function clientCalls(client) {
   return new Set([...md.matchAll(/`client\.([\w.$]+)`/g)].map((m) => m[1]));
 }
 
-/** The compiler options the official SDK's tests compile under, plus vitest's globals (the official use jest's). */
+/**
+ * Strict compiler options, with the flags that make optional properties and index access stricter still (a user of
+ * the official SDK may compile with them), plus vitest's globals (the official tests use jest's).
+ */
 function writeTsconfig(work, name, include) {
   const tsconfig = join(work, name);
   const compilerOptions = {
@@ -27,6 +30,10 @@ function writeTsconfig(work, name, include) {
     module: 'ESNext',
     moduleResolution: 'Bundler',
     strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    noImplicitReturns: true,
     noEmit: true,
     skipLibCheck: true,
     types: ['vitest/globals', 'node'],
