@@ -3,9 +3,12 @@
  * Acceptance check of the generated Stigg client against a local copy of Stigg's official TypeScript SDK:
  *  1. the official resource tests (tests/api-resources) type-check against output/stigg and pass against Prism;
  *  2. every official Response / page item type is satisfied by ours, every official Params type is accepted by ours;
- *  3. the official client tests (tests/index.test.ts) run against our client.
+ *  3. the official client tests (tests/index.test.ts) run against our client;
+ *  4. with --docs, the per-method docs of the official MCP server: each TypeScript example type-checks and passes
+ *     against Prism, our responses are assignable to the official ones, the official params are accepted by ours.
  *
- * Usage: node tools/official-sdk-check.mjs --sdk <official-checkout> [--work <dir>] [--json <file>]
+ * Usage: node tools/official-sdk-check.mjs [--sdk <official-checkout>] [--docs <local-docs-search.ts>]
+ *   [--surface <official-sdk-surface.tsv>] [--work <dir>] [--json <file>]
  * Nothing of the official SDK is written into this repository: copies go to the work directory (a temp dir).
  */
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { prepareResourceTests, prepareClientTests } from './official-sdk/prepare
 import { classify, prepareAssignability } from './official-sdk/assignability.mjs';
 import { typecheck, vitest } from './official-sdk/run.mjs';
 import { withPrism } from './official-sdk/prism.mjs';
+import { checkDocs, docsFailures } from './official-sdk/docs-run.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const client = join(repo, 'output', 'stigg');
@@ -25,16 +29,22 @@ function parse() {
   const { values } = parseArgs({
     options: {
       sdk: { type: 'string' },
+      docs: { type: 'string' },
+      surface: { type: 'string' },
       work: { type: 'string' },
       json: { type: 'string' },
     },
   });
-  if (!values.sdk) {
-    console.error('usage: node tools/official-sdk-check.mjs --sdk <dir-with-official-checkout> [--work <dir>]');
+  if (!values.sdk && !values.docs) {
+    console.error(
+      'usage: node tools/official-sdk-check.mjs [--sdk <official-checkout>] [--docs <docs.ts>] [--work <dir>]',
+    );
     process.exit(2);
   }
   return {
-    sdk: resolve(values.sdk),
+    sdk: values.sdk && resolve(values.sdk),
+    docs: values.docs && resolve(values.docs),
+    surface: values.surface && resolve(values.surface),
     work: values.work ? resolve(values.work) : undefined,
     json: values.json,
   };
@@ -56,6 +66,20 @@ async function main() {
   const args = parse();
   const work = workDir(args.work);
   const summary = { work };
+  const sdk = args.sdk ? checkSdk(args, work, summary) : undefined;
+  const docs = args.docs ? checkDocs({ repo, work, client, docs: args.docs, surface: args.surface }) : undefined;
+  if (docs) summary.docs = docs.summary;
+  await withPrism(repo, async (baseURL) => {
+    sdk?.runResourceTests(baseURL);
+    docs?.runExamples(baseURL);
+  });
+  if (sdk) sdk.runClientTests();
+  if (args.json) writeFileSync(args.json, JSON.stringify(summary, null, 2));
+  if (failures(summary) + docsFailures(summary.docs) > 0) process.exitCode = 1;
+}
+
+/** Type-checks the official resource tests and types; returns functions that run the resource and client tests. */
+function checkSdk(args, work, summary) {
   const res = prepareResourceTests({ sdk: args.sdk, work, client });
   summary.resourceTests = { kept: res.kept, dropped: res.dropped };
   const tc = typecheck(repo, res.tsconfig);
@@ -77,13 +101,14 @@ async function main() {
   }
 
   const clientTests = prepareClientTests({ sdk: args.sdk, work, client });
-  await withPrism(repo, async (baseURL) => {
+  const runResourceTests = (baseURL) => {
     const run = vitest(repo, work, { TEST_API_BASE_URL: baseURL }, [res.testsDir]);
     summary.resourceTests.run = run;
     line('resource tests against Prism: passed / failed', `${run.passed} / ${run.failed.length}`);
     for (const f of [...run.failed, ...run.suiteErrors]) console.log(`  FAIL ${f.name ?? f.file}: ${firstLine(f)}`);
-  });
-  if (clientTests) {
+  };
+  const runClientTests = () => {
+    if (!clientTests) return;
     const ct = typecheck(repo, clientTests.tsconfig);
     summary.clientTests = { typeErrors: ct.errors };
     line('client tests: type errors', ct.errors.length);
@@ -92,13 +117,13 @@ async function main() {
     summary.clientTests.run = run;
     line('client tests: passed / failed', `${run.passed} / ${run.failed.length}`);
     for (const f of [...run.failed, ...run.suiteErrors]) console.log(`  FAIL ${f.name ?? f.file}: ${firstLine(f)}`);
-  }
-  if (args.json) writeFileSync(args.json, JSON.stringify(summary, null, 2));
-  if (failures(summary) > 0) process.exitCode = 1;
+  };
+  return { runResourceTests, runClientTests };
 }
 
 /** Everything that keeps our client from being a drop-in, counted. */
 function failures({ resourceTests: r, assignability: a, clientTests: c }) {
+  if (!r) return 0;
   const run = (x) => (x ? x.failed.length + x.suiteErrors.length : 0);
   const types = (r.typeErrors?.length ?? 0) + (c?.typeErrors?.length ?? 0);
   return types + run(r.run) + run(c?.run) + (a ? a.missing.length + a.mismatched.length : 0);

@@ -33,16 +33,18 @@ export function exportedTypes(text) {
 /**
  * Assignability lets an object carry properties the target lacks, but an object literal with a property our Params
  * type lacks does not compile: `ExtraKeys<Theirs, Ours>` names such properties (as dotted paths, through arrays and
- * nested objects, a few levels deep), and `NoKeys` requires there are none.
+ * nested objects, a few levels deep; none below an `any`), and `NoKeys` requires there are none.
  */
-const EXTRA_KEYS = `type Obj<T> = T extends readonly (infer E)[] ? Obj<E> : T extends object ? T : never;
+export const EXTRA_KEYS = `type Obj<T> = T extends readonly (infer E)[] ? Obj<E> : T extends object ? T : never;
 type Sub<T, U, D extends unknown[]> = {
   [K in keyof T & keyof U & string]: ExtraKeys<T[K], U[K], [...D, 1]> extends infer X extends string
     ? \`\${K}.\${X}\`
     : never;
 }[keyof T & keyof U & string];
-type ExtraKeys<T, U, D extends unknown[] = []> = D['length'] extends 6
+type ExtraKeys<T, U, D extends unknown[] = []> = 0 extends 1 & T
   ? never
+  : D['length'] extends 6
+    ? never
   : [Obj<NonNullable<T>>] extends [never]
     ? never
     : Exclude<keyof Obj<NonNullable<T>>, keyof Obj<NonNullable<U>>> | Sub<Obj<NonNullable<T>>, Obj<NonNullable<U>>, D>;
@@ -103,7 +105,11 @@ export function prepareAssignability({ sdk, work, client }) {
     tsconfig,
     JSON.stringify(
       {
-        compilerOptions: { ...compilerOptions, skipLibCheck: true, lib: ['ES2022', 'DOM'] },
+        compilerOptions: {
+          ...compilerOptions,
+          skipLibCheck: true,
+          lib: ['ES2022', 'DOM'],
+        },
         files: ['assignability.ts'],
       },
       null,
@@ -111,7 +117,15 @@ export function prepareAssignability({ sdk, work, client }) {
     ),
   );
   const count = (kind) => checks.filter((c) => c.kind === kind).length;
-  return { tsconfig, checks, counts: { responses: count('response'), items: count('item'), params: count('params') } };
+  return {
+    tsconfig,
+    checks,
+    counts: {
+      responses: count('response'),
+      items: count('item'),
+      params: count('params'),
+    },
+  };
 }
 
 /**
@@ -131,5 +145,8 @@ export function classify(errors, checks) {
       /TS2694|TS2724|TS2339|TS2305/.test(m[2]) && m[3].includes(check.name.split('.').pop()) ? missing : mismatched;
     if (!target.has(check.name)) target.set(check.name, { ...check, error: m[3] });
   }
-  return { missing: [...missing.values()], mismatched: [...mismatched.values()] };
+  return {
+    missing: [...missing.values()],
+    mismatched: [...mismatched.values()],
+  };
 }

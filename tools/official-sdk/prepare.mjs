@@ -22,7 +22,7 @@ export function clientCalls(client) {
  * Strict compiler options, with the flags that make optional properties and index access stricter still (a user of
  * the official SDK may compile with them), plus vitest's globals (the official tests use jest's).
  */
-function writeTsconfig(work, name, include) {
+export function writeTsconfig(work, name, include) {
   const tsconfig = join(work, name);
   const compilerOptions = {
     target: 'ES2022',
@@ -43,7 +43,7 @@ function writeTsconfig(work, name, include) {
 }
 
 /** vitest with globals, and `jest` as vitest's `vi` (the official tests are written for jest). */
-function writeVitestConfig(work) {
+export function writeVitestConfig(work) {
   const test = {
     globals: true,
     include: ['tests/**/*.test.ts'],
