@@ -51,7 +51,9 @@ export function firstPageOnly(lines) {
  */
 export function paramsObjectType(method) {
   const positional = positionalParam(method.endpoint);
-  const members = method.params.filter((p) => !positional || !new RegExp(`^${positional}\\??:`).test(p));
+  // Only the first member of that name is the path parameter: a body field may share its name (`id` twice).
+  const at = positional ? method.params.findIndex((p) => new RegExp(`^${positional}\\??:`).test(p)) : -1;
+  const members = method.params.filter((_p, i) => i !== at);
   if (members.length === 0) return undefined;
   return `{ ${members.join(' ').replace(/\bobject\b(?!\??:)/g, 'any')} }`;
 }
