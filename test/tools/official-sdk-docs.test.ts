@@ -75,6 +75,9 @@ describe('official-sdk-check --docs: reading', () => {
     const [attach] = readDocMethods(docsFile(methods));
     expect(paramsObjectType(attach!)).toBe('{ kind: string; meta?: any; }');
     expect(paramsObjectType({ endpoint: '/things/{id}', params: ['id: string;'] })).toBeUndefined();
+    // A body field named like the path parameter stays.
+    const link = { endpoint: '/things/{id}/links', params: ['id: string;', 'id: string;', 'to: string;'] };
+    expect(paramsObjectType(link)).toBe('{ id: string; to: string; }');
   });
 
   it('turns an example into a quiet test that reads one page of a list', () => {
