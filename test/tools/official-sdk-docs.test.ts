@@ -10,6 +10,7 @@ import {
   paramsObjectType,
   prepareDocsChecks,
 } from '../../tools/official-sdk/docs-check.mjs';
+import { arraysOfUnions } from '../../tools/official-sdk/docs-types.mjs';
 import { typecheck } from '../../tools/official-sdk/run.mjs';
 import { repoRoot } from '../emit/helpers.js';
 
@@ -78,6 +79,21 @@ describe('official-sdk-check --docs: reading', () => {
     // A body field named like the path parameter stays.
     const link = { endpoint: '/things/{id}/links', params: ['id: string;', 'id: string;', 'to: string;'] };
     expect(paramsObjectType(link)).toBe('{ id: string; to: string; }');
+  });
+
+  it('reads an array of a union the way the docs mean it', () => {
+    expect(
+      arraysOfUnions("{ w?: 'A' | 'B'[]; x: { a: number; } | { b: string; }[]; y: string[]; z: 'p' | 'q'; }"),
+    ).toBe("{ w?: ('A' | 'B')[]; x: ({ a: number; } | { b: string; })[]; y: string[]; z: 'p' | 'q'; }");
+    expect(arraysOfUnions('{ a: (string | number)[]; }')).toBe('{ a: (string | number)[]; }');
+  });
+
+  it('puts the fields of a union body beside the other params', () => {
+    const update = {
+      endpoint: '/a/{aId}/e/{id}',
+      params: ['aId: string;', 'id: string;', "body: { t: 'X'; } | { t: 'Y'; };"],
+    };
+    expect(paramsObjectType(update)).toBe("{ aId: string; } & ({ t: 'X'; } | { t: 'Y'; })");
   });
 
   it('turns an example into a quiet test that reads one page of a list', () => {

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { mapPackageImports } from './transform.mjs';
 import { EXTRA_KEYS } from './assignability.mjs';
 import { positionalParam } from './docs-read.mjs';
+import { arraysOfUnions } from './docs-types.mjs';
 import { writeTsconfig } from './prepare.mjs';
 
 /** A file name for a method's example: `v1.customers.paymentMethod.attach` → `v1-customers-paymentMethod-attach`. */
@@ -45,7 +46,8 @@ export function firstPageOnly(lines) {
 
 /**
  * The official params as one object type, without the path parameter that is passed positionally. `object` in the
- * docs abbreviates a nested type, so there it stands for anything.
+ * docs abbreviates a nested type, so there it stands for anything. A union body is listed as one member `body`; the
+ * official SDK takes its fields beside the other params (`{ addonId } & (A | B)`).
  * @param {{ endpoint: string, params: string[] }} method
  * @returns {string | undefined} undefined when the method takes no params object
  */
@@ -55,7 +57,20 @@ export function paramsObjectType(method) {
   const at = positional ? method.params.findIndex((p) => new RegExp(`^${positional}\\??:`).test(p)) : -1;
   const members = method.params.filter((_p, i) => i !== at);
   if (members.length === 0) return undefined;
-  return `{ ${members.join(' ').replace(/\bobject\b(?!\??:)/g, 'any')} }`;
+  const body = members.find((p) => /^body\??: /.test(p));
+  const rest = members.filter((p) => p !== body);
+  const fields = readDocType(`{ ${rest.join(' ')} }`);
+  const type = body ? `${fields} & (${readDocType(body.replace(/^body\??: /, '').replace(/;$/, ''))})` : fields;
+  return type.replace(/\bobject\b(?!\??:)/g, 'any');
+}
+
+/** A docs type text as TypeScript means it (arrays of unions parenthesised), or as is when it cannot be read. */
+function readDocType(text) {
+  try {
+    return arraysOfUnions(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -88,7 +103,7 @@ export function typeCheckLines(methods, known) {
     const fn = `typeof client.${m.call}`;
     if (m.response) {
       checks.push({ kind: 'response', call: m.call, line: lines.length + 1 });
-      lines.push(`export const r${i}: ${m.response} = null! as Returned<${fn}>;`);
+      lines.push(`export const r${i}: ${readDocType(m.response)} = null! as Returned<${fn}>;`);
     }
     const params = paramsObjectType(m);
     if (params) {
