@@ -109,8 +109,10 @@ function bodyPlan(
     seen.add(p.name);
     members.push({ property: { ...p, required: p.required && requestBody.required }, location: 'body', docs: null });
   }
-  // A required body of fields makes `params` required even when each field is optional (`customers.update`).
-  const fieldsRequired = requestBody.required && members.length > 0;
+  // A required JSON body whose fields are all optional leaves `params` optional, as the official SDKs Stainless makes
+  // do: the runtime sends `{}` when no field is given. Other encodings send no body without fields, so there a
+  // required body makes `params` required.
+  const fieldsRequired = requestBody.required && members.length > 0 && media.encoding !== 'json';
   return { body: { ...sent, mode: 'fields' }, alsoInBody, members, bodyUnion: null, fieldsRequired };
 }
 

@@ -83,10 +83,23 @@ describe('request plan', () => {
       { members: ['name@body'], paramsRequired: false },
     ],
     [
-      'a required body of optional fields makes params required',
+      'a required JSON body of optional fields leaves params optional ({} is sent)',
       '/customers/{id}',
       'patch',
       { parameters: [pathParam('id')], requestBody: { required: true, ...json(obj({ name: { type: 'string' } })) } },
+      { members: ['name@body'], paramsRequired: false, bodyUnion: null },
+    ],
+    [
+      'a required form body of optional fields makes params required (no fields, no body)',
+      '/customers/{id}',
+      'patch',
+      {
+        parameters: [pathParam('id')],
+        requestBody: {
+          required: true,
+          content: { 'application/x-www-form-urlencoded': { schema: obj({ name: { type: 'string' } }) } },
+        },
+      },
       { members: ['name@body'], paramsRequired: true, bodyUnion: null },
     ],
     [

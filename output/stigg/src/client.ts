@@ -46,7 +46,7 @@ export interface MyCursorIDPageResponse<Item> {
 const clientConfig = {
   clientName: 'Stigg',
   env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG', customHeaders: 'STIGG_CUSTOM_HEADERS' },
-  defaultBaseURL: 'https://api.stigg.io',
+  defaultBaseURL: 'https://edge.api.stigg.io',
   auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }],
   apiKeyRequired: true,
   version: '7.59.1',

@@ -50,3 +50,8 @@ export function missingFetch(): StiggError {
     'No fetch implementation found: pass the fetch option, or run on a platform with a global fetch.',
   );
 }
+
+/** True for a promise (or any thenable) of options, which `request()` accepts as Stainless clients do. */
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}

@@ -489,7 +489,7 @@ export class Addons extends APIResource {
    *
    * Updates an existing addon's properties such as display name, description, and metadata.
    */
-  update(id: string, params: AddonUpdateParams, options?: RequestOptions): APIPromise<Addon> {
+  update(id: string, params: AddonUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Addon> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -295,7 +295,11 @@ export class Coupons extends APIResource {
    *
    * Updates an existing coupon's properties such as name, description, and metadata.
    */
-  updateCoupon(id: string, params: CouponUpdateCouponParams, options?: RequestOptions): APIPromise<Coupon> {
+  updateCoupon(
+    id: string,
+    params: CouponUpdateCouponParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Coupon> {
     return this._client._request(updateCouponSpec, { ...params, id }, options);
   }
 }

@@ -407,7 +407,11 @@ export class Features extends APIResource {
    *
    * Updates an existing feature's properties such as display name, description, and configuration.
    */
-  updateFeature(id: string, params: FeatureUpdateFeatureParams, options?: RequestOptions): APIPromise<Feature> {
+  updateFeature(
+    id: string,
+    params: FeatureUpdateFeatureParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Feature> {
     return this._client._request(updateFeatureSpec, { ...params, id }, options);
   }
 }

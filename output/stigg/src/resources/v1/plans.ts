@@ -562,7 +562,7 @@ export class Plans extends APIResource {
    *
    * Updates an existing plan's properties such as display name, description, and metadata.
    */
-  update(id: string, params: PlanUpdateParams, options?: RequestOptions): APIPromise<Plan> {
+  update(id: string, params: PlanUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

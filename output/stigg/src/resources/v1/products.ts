@@ -337,7 +337,11 @@ export class Products extends APIResource {
    *
    * Updates an existing product's properties such as display name, description, and metadata.
    */
-  updateProduct(id: string, params: ProductUpdateProductParams, options?: RequestOptions): APIPromise<Product> {
+  updateProduct(
+    id: string,
+    params: ProductUpdateProductParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Product> {
     return this._client._request(updateProductSpec, { ...params, id }, options);
   }
 }

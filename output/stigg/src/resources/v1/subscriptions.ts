@@ -846,7 +846,11 @@ export class Subscriptions extends APIResource {
    *
    * Cancels an active subscription, either immediately or at a specified time such as end of billing period.
    */
-  cancel(id: string, params: SubscriptionCancelParams, options?: RequestOptions): APIPromise<Subscription> {
+  cancel(
+    id: string,
+    params: SubscriptionCancelParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Subscription> {
     return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
@@ -885,7 +889,11 @@ export class Subscriptions extends APIResource {
    *
    * Migrates a subscription to the latest published version of its plan or add-ons. Handles prorated charges or credits automatically.
    */
-  migrate(id: string, params: SubscriptionMigrateParams, options?: RequestOptions): APIPromise<Subscription> {
+  migrate(
+    id: string,
+    params: SubscriptionMigrateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Subscription> {
     return this._client._request(migrateSpec, { ...params, id }, options);
   }
 
@@ -937,7 +945,11 @@ export class Subscriptions extends APIResource {
    *
    * Updates an active subscription's properties including billing period, add-ons, unit quantities, and discounts.
    */
-  update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): APIPromise<Subscription> {
+  update(
+    id: string,
+    params: SubscriptionUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<Subscription> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

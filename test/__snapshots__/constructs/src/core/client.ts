@@ -25,7 +25,8 @@ import { readEnv } from '../internal/env.js';
 import type { HeaderRecord } from '../internal/headers.js';
 import { mergeHeaders, toHeaders } from '../internal/headers.js';
 import { resolveLogLevel } from '../internal/log.js';
-import { isBrowser, missingApiKey, missingBaseURL, missingFetch, nonNegative, shortcut } from '../internal/options.js';
+import { isBrowser, isPromiseLike, missingApiKey, missingBaseURL } from '../internal/options.js';
+import { missingFetch, nonNegative, shortcut } from '../internal/options.js';
 import type { AuthParts, BuildContext, BuiltRequest } from '../internal/request.js';
 import { buildRequest, DEFAULT_RETRY_COUNT_HEADER, parseHeaderLines, platformHeaders } from '../internal/request.js';
 import type { SendOptions, TransportContext } from '../internal/transport.js';
@@ -111,9 +112,10 @@ export abstract class BaseClient {
     });
   }
 
-  /** Sends a request to any path: `client.request({ method: 'get', path: '/api/v1/things', query })`. */
-  request<T = unknown>(options: FinalRequestOptions): APIPromise<T> {
-    return this._request<T>({ method: options.method, path: options.path }, null, options);
+  /** Sends a request to any path: `client.request({ method: 'get', path: '/x', query })`, or a promise of options. */
+  request<T = unknown>(options: FinalRequestOptions | PromiseLike<FinalRequestOptions>): APIPromise<T> {
+    const send = (o: FinalRequestOptions) => this.makeRequest({ method: o.method, path: o.path }, null, o);
+    return new APIPromise<T>(this, isPromiseLike(options) ? Promise.resolve(options).then(send) : send(options));
   }
 
   get<T = unknown>(path: string, opts?: RequestOptions): APIPromise<T> {

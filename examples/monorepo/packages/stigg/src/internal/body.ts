@@ -11,6 +11,7 @@ import type { BodyFieldSpec } from '../core/media-contract.js';
 import type { OperationSpec } from '../core/types.js';
 import { scalarToString } from './headers.js';
 import { deepPairs, serializeParam } from './query.js';
+import { newReadableStream } from './web-streams.js';
 
 export interface EncodedBody {
   body: BodyInit | undefined;
@@ -44,6 +45,37 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+/** An iterator of chunks (`[bytes][Symbol.iterator]()`, a generator): not an array or collection, which are JSON. */
+function isChunkIterator(value: unknown): value is Iterator<Uint8Array | string> & Iterable<Uint8Array | string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Symbol.iterator in value &&
+    typeof (value as { next?: unknown }).next === 'function'
+  );
+}
+
+/**
+ * A value that can be read only once (a stream, a generator, an iterator) as a `ReadableStream` sent as it is read,
+ * as the Stainless clients send such raw bodies; undefined for anything else.
+ */
+function asOneShotStream(value: unknown): ReadableStreamLike | undefined {
+  if (isStream(value)) return value;
+  if (!platform.ReadableStream || !(isAsyncIterable(value) || isChunkIterator(value))) return undefined;
+  const iterator = isAsyncIterable(value) ? value[Symbol.asyncIterator]() : value[Symbol.iterator]();
+  const encoder = new platform.TextEncoder();
+  return newReadableStream({
+    async pull(controller) {
+      const { done, value: chunk } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  }) as unknown as ReadableStreamLike;
+}
+
 /** True for values that are sent as files in multipart bodies (and buffered as raw bodies). */
 export function isUploadable(
   value: unknown,
@@ -54,7 +86,8 @@ export function isUploadable(
     ArrayBuffer.isView(value) ||
     isStream(value) ||
     isResponse(value) ||
-    isAsyncIterable(value)
+    isAsyncIterable(value) ||
+    isChunkIterator(value)
   );
 }
 
@@ -170,8 +203,8 @@ export function encodeForm(value: unknown, fields?: FieldSpecs): string {
  * and iterables are read into memory so that a retry resends the same bytes; a `ReadableStream`
  * given as a whole byte body is sent as it is read instead (large uploads), so that request is
  * never retried. `encoding` undefined (raw calls, or a `body`
- * request option without a body spec) sends strings/bytes/FormData as they are and everything
- * else as JSON.
+ * request option without a body spec) sends strings/bytes/FormData as they are, what can be read
+ * only once (streams, generators, iterators) as a stream, never retried, and everything else as JSON.
  */
 export function encodeBody(
   value: unknown,
@@ -199,6 +232,8 @@ export function encodeBody(
     }
     default: {
       if (isRawBody(value)) return { body: value, contentType: undefined };
+      const stream = asOneShotStream(value);
+      if (stream) return { body: stream as unknown as BodyInit, contentType: undefined };
       if (isUploadable(value)) return toBlob(value).then((body) => ({ body, contentType: undefined }));
       return { body: JSON.stringify(value), contentType: 'application/json' };
     }

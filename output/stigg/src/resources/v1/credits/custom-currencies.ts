@@ -299,7 +299,7 @@ export class CustomCurrencies extends APIResource {
    */
   update(
     currencyId: string,
-    params: CustomCurrencyUpdateParams,
+    params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponse> {
     return this._client._request(updateSpec, { ...params, currencyId }, options);

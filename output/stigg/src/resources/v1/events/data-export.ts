@@ -123,7 +123,10 @@ export class DataExport extends APIResource {
    *
    * Trigger a sync for one destination or all destinations under the provider entity.
    */
-  triggerSync(params: DataExportTriggerSyncParams, options?: RequestOptions): APIPromise<DataExportSyncResponseDto> {
+  triggerSync(
+    params: DataExportTriggerSyncParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<DataExportSyncResponseDto> {
     return this._client._request(triggerSyncSpec, params, options);
   }
 }

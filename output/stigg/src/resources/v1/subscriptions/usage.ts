@@ -65,7 +65,7 @@ export class Usage extends APIResource {
    */
   chargeUsage(
     id: string,
-    params: UsageChargeUsageParams,
+    params: UsageChargeUsageParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
     return this._client._request(chargeUsageSpec, { ...params, id }, options);

@@ -427,7 +427,11 @@ export class Addons extends APIResource {
    *
    * Updates an existing addon's properties such as display name, description, and metadata.
    */
-  update(id: string, params: AddonUpdateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
+  update(
+    id: string,
+    params: AddonUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<AddonResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

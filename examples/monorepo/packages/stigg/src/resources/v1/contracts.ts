@@ -380,7 +380,11 @@ export class Contracts extends APIResource {
    *
    * Updates a contract's metadata (name, PO number, activation dates) and optionally re-links its subscriptions. Best-effort re-syncs the change to the connected billing provider.
    */
-  update(id: string, params: ContractUpdateParams, options?: RequestOptions): APIPromise<ContractResponseDto> {
+  update(
+    id: string,
+    params: ContractUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<ContractResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -295,7 +295,11 @@ export class Coupons extends APIResource {
    *
    * Updates an existing coupon's properties such as name, description, and metadata.
    */
-  update(id: string, params: CouponUpdateParams, options?: RequestOptions): APIPromise<CouponResponseDto> {
+  update(
+    id: string,
+    params: CouponUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<CouponResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -826,7 +826,11 @@ export class Customers extends APIResource {
    *
    * Updates an existing customer's properties such as name, email, and billing information.
    */
-  update(id: string, params: CustomerUpdateParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
+  update(
+    id: string,
+    params: CustomerUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<CustomerResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -90,7 +90,10 @@ export class DataExport extends APIResource {
    *
    * Trigger a sync for one destination or all destinations under the provider entity.
    */
-  sync(params: DataExportSyncParams, options?: RequestOptions): APIPromise<DataExportSyncResponseDto> {
+  sync(
+    params: DataExportSyncParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<DataExportSyncResponseDto> {
     return this._client._request(syncSpec, params, options);
   }
 }

@@ -407,7 +407,11 @@ export class Features extends APIResource {
    *
    * Updates an existing feature's properties such as display name, description, and configuration.
    */
-  update(id: string, params: FeatureUpdateParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
+  update(
+    id: string,
+    params: FeatureUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<FeatureResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

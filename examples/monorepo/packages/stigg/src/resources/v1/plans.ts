@@ -434,7 +434,11 @@ export class Plans extends APIResource {
    *
    * Updates an existing plan's properties such as display name, description, and metadata.
    */
-  update(id: string, params: PlanUpdateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
+  update(
+    id: string,
+    params: PlanUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<PlanResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

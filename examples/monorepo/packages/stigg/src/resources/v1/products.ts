@@ -337,7 +337,11 @@ export class Products extends APIResource {
    *
    * Updates an existing product's properties such as display name, description, and metadata.
    */
-  update(id: string, params: ProductUpdateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
+  update(
+    id: string,
+    params: ProductUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<ProductResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

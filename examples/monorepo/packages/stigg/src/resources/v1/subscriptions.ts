@@ -845,7 +845,11 @@ export class Subscriptions extends APIResource {
    *
    * Cancels an active subscription, either immediately or at a specified time such as end of billing period.
    */
-  cancel(id: string, params: SubscriptionCancelParams, options?: RequestOptions): APIPromise<SubscriptionResponseDto> {
+  cancel(
+    id: string,
+    params: SubscriptionCancelParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<SubscriptionResponseDto> {
     return this._client._request(cancelSpec, { ...params, id }, options);
   }
 
@@ -899,7 +903,7 @@ export class Subscriptions extends APIResource {
    */
   migrate(
     id: string,
-    params: SubscriptionMigrateParams,
+    params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
     return this._client._request(migrateSpec, { ...params, id }, options);
@@ -945,7 +949,11 @@ export class Subscriptions extends APIResource {
    *
    * Updates an active subscription's properties including billing period, add-ons, unit quantities, and discounts.
    */
-  update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): APIPromise<SubscriptionResponseDto> {
+  update(
+    id: string,
+    params: SubscriptionUpdateParams | null | undefined = {},
+    options?: RequestOptions,
+  ): APIPromise<SubscriptionResponseDto> {
     return this._client._request(updateSpec, { ...params, id }, options);
   }
 }

@@ -263,7 +263,7 @@ export class CustomCurrencies extends APIResource {
    */
   update(
     currencyId: string,
-    params: CustomCurrencyUpdateParams,
+    params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
     return this._client._request(updateSpec, { ...params, currencyId }, options);

@@ -65,7 +65,7 @@ export class Usage extends APIResource {
    */
   charge(
     id: string,
-    params: UsageChargeParams,
+    params: UsageChargeParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
     return this._client._request(chargeSpec, { ...params, id }, options);
