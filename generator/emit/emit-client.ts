@@ -266,8 +266,9 @@ export function emitClient(
     rootPlan.ctx.useRuntime('ClientConfig', 'core/types');
     rootPlan.ctx.addImport({ from: './core/error.js', namespace: 'Errors' });
     const constants = rootPlan.constants.map(renderConstant);
+    const styles = pageStyles(model);
     const pageShapes = pageClassNames(model, settings).flatMap(({ alias }, i) => {
-      const op = model.operations.find((o) => o.pagination?.style === pageStyles(model)[i]);
+      const op = model.operations.find((o) => o.pagination?.style === styles[i]);
       return op
         ? pageShapeDeclarations(op, alias ?? '', rootPlan.ctx).filter((d) => index.fileOf(d.name) === undefined)
         : [];

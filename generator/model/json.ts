@@ -23,6 +23,14 @@ export function resolvePointer(doc: unknown, ref: string): unknown {
 }
 
 /** Escapes one JSON pointer segment. */
+/** Follows local `$ref`s (`#/…`) to the node they name, at most 20 hops (a cycle stops there). */
+export function deref(node: unknown, doc: Record<string, unknown>, depth = 0): unknown {
+  if (depth < 20 && isRecord(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#')) {
+    return deref(resolvePointer(doc, node['$ref']), doc, depth + 1);
+  }
+  return node;
+}
+
 export function pointerSegment(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -6,7 +6,8 @@
  * the success response.
  */
 import { isBinaryContentType } from '../../runtime/src/core/contract.js';
-import { pathTemplateNames, successResponse } from './operations.js';
+import { successResponse } from './media.js';
+import { pathTemplateNames } from './operations.js';
 import type {
   MediaBody,
   NamedSchema,

@@ -1,57 +1,9 @@
-import type { DiagnosticBag } from '../diagnostics.js';
-import type { SpecVersion } from '../load/version.js';
+import { normalizeDiscriminator } from './discriminator.js';
 import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
-import type { Discriminator, Schema, SchemaDocs } from './types.js';
+import { COMPONENT_PREFIX, decodeSegment, SchemaContext } from './schema-context.js';
+import type { Schema, SchemaDocs } from './types.js';
 
-const COMPONENT_PREFIX = '#/components/schemas/';
-const GENERIC_SEGMENTS = new Set([
-  'schema',
-  'items',
-  'properties',
-  'content',
-  'additionalProperties',
-  'allOf',
-  'oneOf',
-  'anyOf',
-]);
-
-/** State shared while normalizing every schema of one document. */
-export class SchemaContext {
-  /** Schemas reached by `$ref`s that point outside `components.schemas`, keyed by pointer. */
-  readonly extraTargets = new Map<string, string>();
-  private readonly pendingExtra: Array<{ key: string; pointer: string }> = [];
-  /** The loader already reported every dangling `$ref` (once per target), so uses stay quiet here. */
-  refsChecked = false;
-
-  constructor(
-    readonly doc: Record<string, unknown>,
-    readonly version: SpecVersion,
-    readonly bag: DiagnosticBag,
-    readonly file: string,
-    readonly componentKeys: ReadonlySet<string>,
-  ) {}
-
-  /** Drains schemas that were referenced by pointer and still need a definition. */
-  takePending(): Array<{ key: string; pointer: string }> {
-    return this.pendingExtra.splice(0);
-  }
-
-  /** Key for a non-component `$ref` target: named after its position, stable across runs. */
-  extraKey(pointer: string): string {
-    const known = this.extraTargets.get(pointer);
-    if (known) return known;
-    const segments = pointer.replace(/^#\//, '').split('/').map(decodeSegment);
-    const meaningful = segments.filter((s) => !GENERIC_SEGMENTS.has(s) && !s.includes('/') && !/^\d+$/.test(s));
-    const key = `${meaningful.slice(-2).join('_') || 'Schema'}@${pointer}`;
-    this.extraTargets.set(pointer, key);
-    this.pendingExtra.push({ key, pointer });
-    return key;
-  }
-}
-
-function decodeSegment(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+export { SchemaContext };
 
 /** Normalizes one raw JSON Schema (any OpenAPI version) into the model's {@link Schema}. */
 export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: string): Schema {
@@ -226,59 +178,6 @@ function normalizeComposition(
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * The values each `$ref` variant's discriminator is pinned to: the `mapping` when there is one,
- * else the variant's own `const` / single-value `enum` for the property, else its schema name.
- * A value the variant itself rules out is never pinned (`'user' & 'ChatUserMessage'` is `never`).
- */
-function normalizeDiscriminator(raw: unknown, variants: Schema[], ctx: SchemaContext): Discriminator | undefined {
-  if (!isRecord(raw) || typeof raw['propertyName'] !== 'string') return undefined;
-  const propertyName = raw['propertyName'];
-  const candidates: Discriminator['mapping'] = [];
-  if (isRecord(raw['mapping'])) {
-    for (const [value, ref] of Object.entries(raw['mapping'])) {
-      if (typeof ref !== 'string') continue;
-      const target = ref.startsWith(COMPONENT_PREFIX) ? decodeSegment(ref.slice(COMPONENT_PREFIX.length)) : ref;
-      candidates.push({ value, target });
-    }
-  } else {
-    for (const v of variants) {
-      if (v.kind !== 'ref') continue;
-      const own = ownValues(ctx, v.target, propertyName);
-      candidates.push({ value: own?.length === 1 ? own[0]! : v.target, target: v.target });
-    }
-  }
-  const mapping = candidates.filter((m) => {
-    const own = ownValues(ctx, m.target, propertyName);
-    return own === undefined || own.includes(m.value);
-  });
-  return { propertyName, mapping };
-}
-
-/** The string values a component schema allows for `property` (`const` or `enum`), when it restricts them. */
-function ownValues(ctx: SchemaContext, key: string, property: string, depth = 0): string[] | undefined {
-  const schemas = isRecord(ctx.doc['components']) ? ctx.doc['components']['schemas'] : undefined;
-  const raw = isRecord(schemas) ? schemas[key] : undefined;
-  return valuesIn(ctx, raw, property, depth);
-}
-
-function valuesIn(ctx: SchemaContext, raw: unknown, property: string, depth: number): string[] | undefined {
-  if (!isRecord(raw) || depth > 8) return undefined;
-  const deref = (node: unknown): unknown =>
-    isRecord(node) && typeof node['$ref'] === 'string' ? resolvePointer(ctx.doc, node['$ref']) : node;
-  if (typeof raw['$ref'] === 'string') return valuesIn(ctx, deref(raw), property, depth + 1);
-  const prop = deref(isRecord(raw['properties']) ? raw['properties'][property] : undefined);
-  if (isRecord(prop)) {
-    if (typeof prop['const'] === 'string') return [prop['const']];
-    if (Array.isArray(prop['enum'])) return prop['enum'].filter((v): v is string => typeof v === 'string');
-  }
-  for (const part of Array.isArray(raw['allOf']) ? raw['allOf'] : []) {
-    const found = valuesIn(ctx, part, property, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function normalizeShape(

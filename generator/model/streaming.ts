@@ -7,7 +7,7 @@
 import { STREAM_MEDIA_TYPES, type StreamFormat } from '../../runtime/src/core/media-contract.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { ModelOptions } from './build-model.js';
-import { successResponse } from './operations.js';
+import { successResponse } from './media.js';
 import type { MediaBody, NamedSchema, Operation, Schema, StreamSelector, Streaming } from './types.js';
 
 /** The framing of a streaming media type, or undefined for any other. */

@@ -4,7 +4,7 @@
  * properties a response body really has.
  */
 import type { ArraySchema, Operation, Schema } from '../types.js';
-import { successResponse } from '../operations.js';
+import { successResponse } from '../media.js';
 
 /** Looks up a named schema by its key in `model.schemas`. */
 export type SchemaResolver = (key: string) => Schema | undefined;
