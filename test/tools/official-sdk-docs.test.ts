@@ -79,6 +79,9 @@ describe('official-sdk-check --docs: reading', () => {
     // A body field named like the path parameter stays.
     const link = { endpoint: '/things/{id}/links', params: ['id: string;', 'id: string;', 'to: string;'] };
     expect(paramsObjectType(link)).toBe('{ id: string; to: string; }');
+    // Header params are listed bare; as properties they need quotes.
+    const headers = { endpoint: '/things', params: ['name?: string;', 'X-ACCOUNT-ID?: string;'] };
+    expect(paramsObjectType(headers)).toBe("{ name?: string; 'X-ACCOUNT-ID'?: string; }");
   });
 
   it('reads an array of a union the way the docs mean it', () => {

@@ -58,10 +58,18 @@ export function paramsObjectType(method) {
   const members = method.params.filter((_p, i) => i !== at);
   if (members.length === 0) return undefined;
   const body = members.find((p) => /^body\??: /.test(p));
-  const rest = members.filter((p) => p !== body);
+  const rest = members.filter((p) => p !== body).map(quoteName);
   const fields = readDocType(`{ ${rest.join(' ')} }`);
   const type = body ? `${fields} & (${readDocType(body.replace(/^body\??: /, '').replace(/;$/, ''))})` : fields;
   return type.replace(/\bobject\b(?!\??:)/g, 'any');
+}
+
+/**
+ * A member whose name is not an identifier, quoted: the docs list header params bare (`X-ACCOUNT-ID?: string;`),
+ * which TypeScript cannot read as a property.
+ */
+function quoteName(member) {
+  return member.replace(/^([^'"\s?:]*[^\w$'"\s?:][^'"\s?:]*)(\??:)/, "'$1'$2");
 }
 
 /** A docs type text as TypeScript means it (arrays of unions parenthesised), or as is when it cannot be read. */
