@@ -5,6 +5,8 @@ import { danglingRefDiagnostics, type UnresolvedUse } from './dangling-refs.js';
 import { decodeSegment, resolvePointer } from './pointer.js';
 import { displayPath } from './read-source.js';
 import { pureRefCycles, withoutRefCycles } from './ref-cycles.js';
+import type { NodeType } from './struct-rule.js';
+import type { StructProblem } from './struct-walk.js';
 
 export interface ValidateInput {
   /** Absolute path or URL of the root document. */
@@ -16,29 +18,28 @@ export interface ValidateInput {
   allowUnresolvedRefs: boolean;
 }
 
+/** How {@link validateDocument} checks. */
+export interface CheckOptions {
+  /** Check with Redocly's `lintDocument` even when the quick check could (for comparing the two). */
+  redoclyOnly?: boolean;
+}
+
 type Problem = Awaited<ReturnType<typeof import('@redocly/openapi-core').lintDocument>>[number];
 type Location = Problem['location'][number];
 
 /**
  * Checks the document's structure against the OpenAPI (or Swagger 2.0) object
- * model with Redocly's `struct` rule, and every `$ref` (across files) with its
- * `no-unresolved-refs` rule. Problems that leave nothing sensible to generate
+ * model as Redocly's `struct` rule does, and every `$ref` (across files) as its
+ * `no-unresolved-refs` rule does: with struct-walk.ts when it can (one file), else
+ * with Redocly itself. Problems that leave nothing sensible to generate
  * (a wrong container type, a value outside an enum, a missing `url`/`name`/`in`)
  * are errors; the rest are warnings. Each carries file, JSON pointer and line:column.
  */
-export async function validateDocument(input: ValidateInput): Promise<Diagnostic[]> {
-  // Loaded on demand, like the bundler: it is a large import.
-  const { BaseResolver, Source, createConfig, getLineColLocation, lintDocument } =
-    await import('@redocly/openapi-core');
-  const config = await createConfig({ rules: { struct: 'error', 'no-unresolved-refs': 'error' } });
-  const problems = await lintDocument({
-    document: {
-      source: new Source(input.ref, input.text),
-      parsed: withoutRefCycles(input.parsed, pureRefCycles(input.parsed)),
-    },
-    config: config.styleguide,
-    externalRefResolver: new BaseResolver(),
-  });
+export async function validateDocument(input: ValidateInput, options: CheckOptions = {}): Promise<Diagnostic[]> {
+  const quick = options.redoclyOnly ? undefined : await quickProblems(input, input.parsed);
+  const problems = quick ?? (await redoclyProblems(input, withoutRefCycles(input.parsed, pureRefCycles(input.parsed))));
+  if (problems.length === 0) return [];
+  const { getLineColLocation } = await import('@redocly/openapi-core/lib/format/codeframes.js');
   const where = (loc: Location): SourceLocation => locate(loc, getLineColLocation);
   const documents = new Map<string, unknown>([[input.ref, input.parsed]]);
   const unresolved: UnresolvedUse[] = [];
@@ -65,6 +66,49 @@ export async function validateDocument(input: ValidateInput): Promise<Diagnostic
     out.push(classify(problem.message, where(loc), { value, inList, suggest: problem.suggest ?? [] }));
   }
   return [...danglingRefDiagnostics(unresolved, input.allowUnresolvedRefs), ...out];
+}
+
+/**
+ * The check by struct-walk.ts, with Redocly's type tree (a small import); undefined when the document needs
+ * Redocly itself (a `$ref` into another file, for one). It reads the document as is: it gives up on the
+ * `$ref` cycles that Redocly is shown a copy without.
+ */
+async function quickProblems(input: ValidateInput, parsed: unknown): Promise<Problem[] | undefined> {
+  const [{ detectSpec, getTypes }, { normalizeTypes }, { NeedsRedocly, structProblems }] = await Promise.all([
+    import('@redocly/openapi-core/lib/oas-types.js'),
+    import('@redocly/openapi-core/lib/types/index.js'),
+    import('./struct-walk.js'),
+  ]);
+  let found: StructProblem[];
+  try {
+    const types = normalizeTypes(getTypes(detectSpec(parsed))) as unknown as Record<string, NodeType>;
+    found = structProblems(parsed, { root: types.Root!, specExtension: types.SpecExtension! });
+  } catch (error) {
+    if (error instanceof NeedsRedocly || error instanceof Error) return undefined;
+    throw error;
+  }
+  if (found.length === 0) return [];
+  const { Source } = await import('@redocly/openapi-core/lib/resolve.js');
+  const source = new Source(input.ref, input.text);
+  return found.map(({ ruleId, message, suggest, pointer, reportOnKey }) => ({
+    ruleId,
+    message,
+    suggest,
+    severity: 'error',
+    location: [{ source, pointer, reportOnKey }],
+  }));
+}
+
+/** Redocly's own lint with only the two rules: the check for what struct-walk.ts hands over. */
+async function redoclyProblems(input: ValidateInput, parsed: unknown): Promise<Problem[]> {
+  // Loaded on demand, like the bundler: it is a large import.
+  const { BaseResolver, Source, createConfig, lintDocument } = await import('@redocly/openapi-core');
+  const config = await createConfig({ rules: { struct: 'error', 'no-unresolved-refs': 'error' } });
+  return lintDocument({
+    document: { source: new Source(input.ref, input.text), parsed },
+    config: config.styleguide,
+    externalRefResolver: new BaseResolver(),
+  });
 }
 
 function locate(loc: Location, lineCol: (l: Location) => { start: { line: number; col: number } }): SourceLocation {
@@ -192,7 +236,10 @@ function displaySource(ref: string): string {
 /** Adds file and line:column to diagnostics the loader found by pointer in the root document. */
 export async function locateInRoot(ref: string, text: string, diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
   if (diagnostics.length === 0) return diagnostics;
-  const { Source, getLineColLocation } = await import('@redocly/openapi-core');
+  const [{ Source }, { getLineColLocation }] = await Promise.all([
+    import('@redocly/openapi-core/lib/resolve.js'),
+    import('@redocly/openapi-core/lib/format/codeframes.js'),
+  ]);
   const source = new Source(ref, text);
   return diagnostics.map((d) => {
     const pointer = d.location?.pointer;
