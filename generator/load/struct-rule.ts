@@ -26,53 +26,53 @@ interface FieldSchema {
   resolvable?: boolean;
 }
 
-/** Where a problem is: a place of the walk; the node's own place when omitted. */
-export type Report = (message: string, where: Where | undefined, reportOnKey: boolean, suggest?: string[]) => void;
-
 /** A node's place in the walk; its pointer is built only when a problem is reported. */
 export interface Where {
   child(key: string | number): Where;
 }
 
+/** What the rule is given about the node it checks: the walk, with the node's type, key and place. */
 export interface NodeContext {
   type: NodeType;
   key: string | number;
   place: Where;
-  report: Report;
+  /** Reports a problem at `where` (the node itself when undefined), on its key or its value. */
+  report(message: string, where: Where | undefined, reportOnKey: boolean, suggest?: string[]): void;
   /** Stops later rules on this node (Redocly's `ignoreNextVisitorsOnNode`). */
-  ignore: () => void;
+  ignore(): void;
   /** The target of a `$ref` value (undefined when it points to nothing), or the value itself. */
-  resolve: (value: unknown) => unknown;
+  resolve(value: unknown): unknown;
 }
 
 /** The `struct` rule on a resolved node of the given type. */
 export function checkNode(node: unknown, ctx: NodeContext): void {
-  const { type, report, ignore } = ctx;
+  const { type } = ctx;
   const nodeType = oasTypeOf(node);
   if (type.items) {
     if (nodeType !== 'array') {
-      report(`Expected type \`${type.name}\` (array) but got \`${nodeType}\``, undefined, false);
-      ignore();
+      ctx.report(`Expected type \`${type.name}\` (array) but got \`${nodeType}\``, undefined, false);
+      ctx.ignore();
     }
     return;
   }
   if (nodeType !== 'object') {
     // Unknown extensions are not checked.
     if (type.name !== 'SpecExtension') {
-      report(`Expected type \`${type.name}\` (object) but got \`${nodeType}\``, undefined, false);
+      ctx.report(`Expected type \`${type.name}\` (object) but got \`${nodeType}\``, undefined, false);
     }
-    ignore();
+    ctx.ignore();
     return;
   }
   checkPresence(node as Record<string, unknown>, ctx);
   for (const name of Object.keys(node as object)) checkField(node as Record<string, unknown>, name, ctx);
 }
 
-function checkPresence(node: Record<string, unknown>, { type, key, place, report }: NodeContext): void {
+function checkPresence(node: Record<string, unknown>, ctx: NodeContext): void {
+  const { type, key, place } = ctx;
   const has = (name: string): boolean => (node as { hasOwnProperty(k: string): boolean }).hasOwnProperty(name);
   const required = typeof type.required === 'function' ? type.required(node, key) : type.required;
   for (const name of required ?? []) {
-    if (!has(name)) report(`The field \`${name}\` must be present on this level.`, undefined, true);
+    if (!has(name)) ctx.report(`The field \`${name}\` must be present on this level.`, undefined, true);
   }
   const allowed = type.allowed?.(node);
   if (allowed) {
@@ -80,17 +80,17 @@ function checkPresence(node: Record<string, unknown>, { type, key, place, report
     for (const name in node) {
       if (allowed.includes(name) || (type.extensionsPrefix && name.startsWith(type.extensionsPrefix))) continue;
       if (!known.includes(name)) continue;
-      report(`The field \`${name}\` is not allowed here.`, place.child(name), true);
+      ctx.report(`The field \`${name}\` is not allowed here.`, place.child(name), true);
     }
   }
   const oneOf = type.requiredOneOf;
   if (oneOf && !oneOf.some(has)) {
-    report(`Must contain at least one of the following fields: ${oneOf.join(', ')}.`, undefined, true);
+    ctx.report(`Must contain at least one of the following fields: ${oneOf.join(', ')}.`, undefined, true);
   }
 }
 
 function checkField(node: Record<string, unknown>, name: string, ctx: NodeContext): void {
-  const { type, place, report, ignore } = ctx;
+  const { type, place } = ctx;
   let value = node[name];
   let fieldType = type.properties[name];
   if (fieldType === undefined) fieldType = type.additionalProperties;
@@ -100,7 +100,7 @@ function checkField(node: Record<string, unknown>, name: string, ctx: NodeContex
   if (fieldType === undefined) {
     if (name.startsWith('x-')) return;
     const suggest = getSuggest(name, Object.keys(type.properties));
-    report(`Property \`${name}\` is not expected here.`, place.child(name), true, suggest);
+    ctx.report(`Property \`${name}\` is not expected here.`, place.child(name), true, suggest);
     return;
   }
   if (fieldType === null) return;
@@ -110,37 +110,37 @@ function checkField(node: Record<string, unknown>, name: string, ctx: NodeContex
   if (schema.resolvable !== false && isRef(value)) value = ctx.resolve(value);
   const itemEnum = schema.items?.enum;
   if (itemEnum && Array.isArray(value)) {
-    value.forEach((item, i) => checkEnum(itemEnum, item, name, place.child(name).child(i), report));
+    value.forEach((item, i) => checkEnum(itemEnum, item, name, place.child(name).child(i), ctx));
   }
   if (schema.enum) {
-    checkEnum(schema.enum, value, name, place.child(name), report);
+    checkEnum(schema.enum, value, name, place.child(name), ctx);
   } else if (schema.type && !matchesType(value, schema.type)) {
-    report(`Expected type \`${schema.type}\` but got \`${valueType}\`.`, place.child(name), false);
-    ignore();
+    ctx.report(`Expected type \`${schema.type}\` but got \`${valueType}\`.`, place.child(name), false);
+    ctx.ignore();
   } else if (valueType === 'array' && schema.items?.type) {
     const itemsType = schema.items.type;
     (value as unknown[]).forEach((item, i) => {
       if (!matchesType(item, itemsType)) {
-        report(`Expected type \`${itemsType}\` but got \`${oasTypeOf(item)}\`.`, place.child(name).child(i), false);
+        ctx.report(`Expected type \`${itemsType}\` but got \`${oasTypeOf(item)}\`.`, place.child(name).child(i), false);
       }
     });
   }
   if (typeof schema.minimum === 'number' && schema.minimum > (node[name] as number)) {
-    report(
+    ctx.report(
       `The value of the ${name} field must be greater than or equal to ${schema.minimum}`,
       place.child(name),
       false,
     );
   }
   if (name === 'nullable' && !node.type) {
-    report('The `type` field must be defined when the `nullable` field is used.', place.child(name), false);
+    ctx.report('The `type` field must be defined when the `nullable` field is used.', place.child(name), false);
   }
 }
 
-function checkEnum(choices: unknown[], value: unknown, name: string, where: Where, report: Report): void {
+function checkEnum(choices: unknown[], value: unknown, name: string, where: Where, ctx: NodeContext): void {
   if (choices.includes(value)) return;
   const list = choices.map((c) => `"${String(c)}"`).join(', ');
-  report(`\`${name}\` can be one of the following only: ${list}.`, where, false, getSuggest(value, choices));
+  ctx.report(`\`${name}\` can be one of the following only: ${list}.`, where, false, getSuggest(value, choices));
 }
 
 function oasTypeOf(value: unknown): string {

@@ -8,7 +8,7 @@
  * rejects, a document Redocly would throw on) makes it give up with {@link NeedsRedocly}; the caller then runs
  * Redocly itself, so the result is always the one Redocly gives.
  */
-import { checkNode, type NodeType, type Report } from './struct-rule.js';
+import { checkNode, type NodeContext, type NodeType, type Where } from './struct-rule.js';
 import { NeedsRedocly, Place, escapePointer, isRef, joinPointer, localSegments } from './struct-place.js';
 
 export { NeedsRedocly } from './struct-place.js';
@@ -52,6 +52,8 @@ class StructWalk {
   private readonly ignoredPointers = new Set<string>();
   private readonly ignoredObjects = new Set<unknown>();
   private readonly refs = new Map<string, Resolved>();
+  /** One context for the rule, moved from node to node (it checks one node at a time, without walking). */
+  private readonly context = new RuleContext(this);
 
   constructor(
     private readonly doc: unknown,
@@ -77,10 +79,7 @@ class StructWalk {
     let seenOfType = this.seen.get(type.name);
     if (seenOfType?.has(target)) return;
     if (!this.isIgnored(at, target, type)) {
-      const report: Report = (message, where, reportOnKey, suggest) =>
-        this.report('struct', message, (where as Place | undefined) ?? at, reportOnKey, suggest);
-      const ignore = () => this.ignore(at, target);
-      checkNode(target, { type, key, place: at, report, ignore, resolve: (n) => this.resolveValue(n) });
+      checkNode(target, this.context.on(target, type, key, at));
       if (type.name === 'DiscriminatorMapping' && !this.isIgnored(at, target, type)) {
         this.checkMapping(target as Props, at);
       }
@@ -149,7 +148,7 @@ class StructWalk {
     }
   }
 
-  private resolveValue(node: unknown): unknown {
+  resolveValue(node: unknown): unknown {
     return isRef(node) ? this.resolve(node.$ref).node : node;
   }
 
@@ -195,7 +194,7 @@ class StructWalk {
     return { node: target, pointer };
   }
 
-  private ignore(place: Place, node: unknown): void {
+  ignore(place: Place, node: unknown): void {
     this.ignoredPlaces.push(place);
     if (typeof node === 'object' && node !== null) this.ignoredObjects.add(node);
   }
@@ -212,8 +211,38 @@ class StructWalk {
     return this.ignoredPointers.has(place.pointer);
   }
 
-  private report(ruleId: StructProblem['ruleId'], message: string, place: Place, onKey: boolean, suggest?: string[]) {
+  report(ruleId: StructProblem['ruleId'], message: string, place: Place, onKey: boolean, suggest?: string[]) {
     this.problems.push({ ruleId, message, suggest: suggest ?? [], pointer: place.pointer, reportOnKey: onKey });
+  }
+}
+
+/** The struct rule's view of the walk, at the node it checks. */
+class RuleContext implements NodeContext {
+  private node: unknown;
+  type!: NodeType;
+  key: string | number = '';
+  place!: Place;
+
+  constructor(private readonly walk: StructWalk) {}
+
+  on(node: unknown, type: NodeType, key: string | number, place: Place): this {
+    this.node = node;
+    this.type = type;
+    this.key = key;
+    this.place = place;
+    return this;
+  }
+
+  report(message: string, where: Where | undefined, reportOnKey: boolean, suggest?: string[]): void {
+    this.walk.report('struct', message, (where as Place | undefined) ?? this.place, reportOnKey, suggest);
+  }
+
+  ignore(): void {
+    this.walk.ignore(this.place, this.node);
+  }
+
+  resolve(value: unknown): unknown {
+    return this.walk.resolveValue(value);
   }
 }
 
