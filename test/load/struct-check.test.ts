@@ -11,6 +11,9 @@ import { quickSees, redoclySees } from './struct-differential.js';
 const repo = path.resolve(import.meta.dirname, '../..');
 const SPEC_DIRS = ['test/fixtures', 'test/corpus', 'specs', '../shared/specs'].map((d) => path.resolve(repo, d));
 
+/** A top-level `openapi`/`swagger` key, in YAML or in (indented) JSON. */
+const ROOT_KEY = /^(openapi|swagger):|^\s{0,2}"(openapi|swagger)"\s*:/m;
+
 /** Files whose top level names an OpenAPI or Swagger version: the root documents of the repo's specs. */
 function rootDocuments(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -19,13 +22,7 @@ function rootDocuments(dir: string): string[] {
     const file = path.join(dir, name);
     if (name === 'node_modules') continue;
     if (statSync(file).isDirectory()) out.push(...rootDocuments(file));
-    else if (
-      /\.(ya?ml|json)$/.test(name) &&
-      /^(openapi|swagger):|^\s*\{\s*"(openapi|swagger)"\s*:|^  "(openapi|swagger)"/m.test(
-        readFileSync(file, 'utf8').slice(0, 4000),
-      )
-    )
-      out.push(file);
+    else if (/\.(ya?ml|json)$/.test(name) && ROOT_KEY.test(readFileSync(file, 'utf8'))) out.push(file);
   }
   return out;
 }
