@@ -68,7 +68,10 @@ function importLine(i: ImportSpec): string {
 
 /** Escapes a module specifier for a single-quoted string literal. */
 function quoted(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/(\r?\n)/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/(\r?\n)/g, '\\$1');
 }
 
 /** Statement texts as they go into a file: without trailing blank lines. */
