@@ -1,11 +1,11 @@
 /**
- * Assembles each output file from its header, imports and statements. Every file is printed once: the
- * skeleton (header, sorted and de-duplicated imports, one numbered placeholder per statement) is laid out
- * here, then the statement texts, which come out of the templates already indented, are put in place.
+ * Assembles each output file from its header, imports (sorted and de-duplicated) and the statements the
+ * templates rendered, already indented: nothing scans the statements again.
  *
  * The layout is the one ts-morph's structure printer produced when apiforge used it for this; printing the
  * few shapes an import takes directly spares loading the TypeScript compiler and scanning every character.
  */
+
 /** One import declaration of a generated file. */
 export interface ImportSpec {
   /** Module specifier, e.g. `../core/client.js`. */
@@ -36,25 +36,33 @@ export interface FilePrinter {
 /** Import lines longer than this are broken one name per line. */
 const IMPORT_LINE_WIDTH = 120;
 
-const PLACEHOLDER = /^\$statement(\d+)\$$/gm;
-
 /**
  * Prints a skeleton: the header on its own line(s), imports sorted by module then name, placeholders
  * `$statement<i>$` where the statements go. The layout is ts-morph's (test/emit/ts-printer.test.ts pins it):
  * a blank line after the imports, between statements when `spaced`, and a final newline.
  */
 export function printSkeleton({ header, imports, statementCount, spaced }: FileSkeleton): string {
-  let out = header.replace(/\r\n/g, '\n');
-  if (out !== '' && !out.endsWith('\n')) out += '\n';
-  const printed = [...imports]
+  return layout(
+    header,
+    imports,
+    Array.from({ length: statementCount }, (_, i) => `$statement${i}$`),
+    spaced,
+  );
+}
+
+function layout(header: string, imports: ImportSpec[], statements: string[], spaced: boolean): string {
+  let head = header.replace(/\r\n/g, '\n');
+  if (head !== '' && !head.endsWith('\n')) head += '\n';
+  const printed = imports
     .filter((i) => i.namespace || (i.names && i.names.length > 0))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  for (const i of printed) out += `${importLine(i)}\n`;
-  for (let n = 0; n < statementCount; n++) {
+  for (const i of printed) head += `${importLine(i)}\n`;
+  let out = wrapLongImports(head);
+  statements.forEach((text, n) => {
     if ((n === 0 && printed.length > 0) || (n > 0 && spaced)) out += '\n';
-    out += `$statement${n}$\n`;
-  }
-  return wrapLongImports(out);
+    out += `${text}\n`;
+  });
+  return out;
 }
 
 /** `import type { A, type B } from './x.js';` or `import * as ns from './x.js';`. */
@@ -75,13 +83,12 @@ function quoted(text: string): string {
 }
 
 /** Statement texts as they go into a file: without trailing blank lines. */
-export function statementTexts(statements: string[]): string[] {
-  return statements.map((s) => s.replace(/\n+$/, ''));
-}
-
-/** Puts the statement texts in place of a printed skeleton's placeholders. */
-export function fillStatements(printed: string, texts: string[]): string {
-  return printed.replace(PLACEHOLDER, (_, i: string) => texts[Number(i)] ?? '');
+function statementTexts(statements: string[]): string[] {
+  return statements.map((s) => {
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+    return end === s.length ? s : s.slice(0, end);
+  });
 }
 
 /**
@@ -106,8 +113,7 @@ export function wrapLongImports(printed: string): string {
  * statement per line (index files).
  */
 export function printFile(header: string, imports: ImportSpec[], statements: string[], spaced = true): string {
-  const texts = statementTexts(statements);
-  return fillStatements(printSkeleton({ header, imports, statementCount: texts.length, spaced }), texts);
+  return layout(header, imports, statementTexts(statements), spaced);
 }
 
 /** The printer a run uses. */
