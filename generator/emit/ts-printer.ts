@@ -76,6 +76,7 @@ function importLine(i: ImportSpec): string {
 
 /** Escapes a module specifier for a single-quoted string literal. */
 function quoted(text: string): string {
+  if (!/[\\'\r\n]/.test(text)) return text;
   return text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")

@@ -100,10 +100,17 @@ function group(v: TypeView, when: ReadonlyArray<TypeView['kind']>): TypeView {
 /** A union of views: nested unions flattened, duplicates merged, `unknown` absorbing everything, one variant bare. */
 export function unionOf(views: TypeView[]): TypeView {
   const seen = new Map<string, TypeView>();
-  for (const v of views.flatMap((x) => (x.kind === 'union' && !x.grouped ? x.variants : [x]))) {
-    if (isUnknown(v)) return v;
+  // Nested ungrouped unions are walked in place (no flattened copy): the first `unknown` met wins.
+  const add = (v: TypeView): boolean => {
+    if (isUnknown(v)) return true;
     const key = flatText(v);
     if (!seen.has(key)) seen.set(key, v);
+    return false;
+  };
+  for (const x of views) {
+    if (x.kind !== 'union' || x.grouped) {
+      if (add(x)) return x;
+    } else for (const v of x.variants) if (add(v)) return v;
   }
   const variants = [...seen.values()].map((v) => group(v, ['intersection']));
   if (variants.length === 0) return keyword('never');
