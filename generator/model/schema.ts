@@ -1,5 +1,5 @@
 import { normalizeDiscriminator } from './discriminator.js';
-import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
+import { docsOf, isRecord, pointerSegment, resolvePointer, type Json } from './json.js';
 import { COMPONENT_PREFIX, decodeSegment, SchemaContext } from './schema-context.js';
 import type { Schema, SchemaDocs } from './types.js';
 
@@ -240,7 +240,7 @@ function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, point
     ? Object.entries(raw['properties']).map(([name, s]) => ({
         name,
         required: required.has(name),
-        schema: normalizeSchema(s, ctx, `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        schema: normalizeSchema(s, ctx, `${pointer}/properties/${pointerSegment(name)}`),
       }))
     : [];
   const out: Schema = { ...base, kind: 'object', properties };
@@ -251,7 +251,7 @@ function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, point
     out.additionalProperties = true;
   if (isRecord(raw['patternProperties'])) {
     out.patternProperties = Object.entries(raw['patternProperties']).map(([k, s]) =>
-      normalizeSchema(s, ctx, `${pointer}/patternProperties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      normalizeSchema(s, ctx, `${pointer}/patternProperties/${pointerSegment(k)}`),
     );
   }
   return out;
