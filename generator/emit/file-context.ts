@@ -11,19 +11,26 @@ export interface TypeIndex {
   fileOf(typeName: string): string | undefined;
 }
 
-/** Specifiers already computed (the files of one folder import the same models): `folder\0target` -> specifier. */
-const specifiers = new Map<string, string>();
+/**
+ * Specifiers already computed (the files of one folder import the same models): folder -> target -> specifier.
+ * Two levels rather than one joined key: a joined key is a new string to hash on every lookup.
+ */
+const specifiers = new Map<string, Map<string, string>>();
+let specifierCount = 0;
 
-function relativeSpecifier(from: string, target: string): string {
-  const dir = path.posix.dirname(from);
-  const key = `${dir}\0${target}`;
-  let rel = specifiers.get(key);
+function relativeSpecifier(dir: string, target: string): string {
+  let byTarget = specifiers.get(dir);
+  if (byTarget === undefined) specifiers.set(dir, (byTarget = new Map()));
+  let rel = byTarget.get(target);
   if (rel === undefined) {
     rel = path.posix.relative(dir, target.replace(/\.ts$/, ''));
     if (!rel.startsWith('.')) rel = `./${rel}`;
     rel = `${rel}.js`;
-    if (specifiers.size >= 100_000) specifiers.clear();
-    specifiers.set(key, rel);
+    if (++specifierCount > 100_000) {
+      specifiers.clear();
+      specifierCount = 0;
+    }
+    byTarget.set(target, rel);
   }
   return rel;
 }
@@ -37,12 +44,15 @@ export class FileContext implements TypeScope {
   /** Runtime module -> name -> whether only its type is used. */
   private readonly runtime = new Map<string, Map<string, boolean>>();
   private readonly extra: ImportSpec[] = [];
+  private readonly dir: string;
 
   constructor(
     /** Output path of this file, e.g. `src/resources/v1/customers.ts`. */
     readonly filePath: string,
     private readonly index: TypeIndex,
-  ) {}
+  ) {
+    this.dir = path.posix.dirname(filePath);
+  }
 
   nameOf(key: string, mode: TypeMode): string {
     return this.index.nameOf(key, mode);
@@ -65,7 +75,7 @@ export class FileContext implements TypeScope {
 
   /** Relative module specifier from this file to another output path (without extension). */
   relative(target: string): string {
-    return relativeSpecifier(this.filePath, target);
+    return relativeSpecifier(this.dir, target);
   }
 
   /**

@@ -14,12 +14,11 @@
  *
  * See docs/templates.md for the user-facing rules.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import { ApiforgeError, type Diagnostic } from '../diagnostics.js';
-import { collectSlotNames, displayPath, renderError } from './templates/ast.js';
+import { collectSlotNames, displayPath } from './templates/ast.js';
 import { builtinHelpers } from './templates/helpers.js';
+import { TemplateRunner } from './templates/invocation.js';
 import { checkOverrideManifest } from './templates/overrides.js';
 import {
   compileKey,
@@ -28,6 +27,15 @@ import {
   parseTemplate,
   type PrecompiledTemplate,
 } from './templates/precompiled.js';
+import {
+  isDirectory,
+  isOverrideCompanion,
+  listRuntimeFiles,
+  listTemplateFiles,
+  readEntry,
+  type Entry,
+  type TemplateSource,
+} from './templates/sources.js';
 import { closest } from '../util/closest.js';
 import { builtinRuntimeDir } from '../util/package-root.js';
 import type { RuntimeView } from './view-model.js';
@@ -52,13 +60,7 @@ export interface TemplateEngineOptions {
   precompiled?: ReadonlyMap<string, PrecompiledTemplate>;
 }
 
-/** One template file the engine knows. */
-export interface TemplateSource {
-  name: string;
-  /** Absolute path. */
-  file: string;
-  source: 'builtin' | 'override';
-}
+export { listRuntimeFiles, listTemplateFiles, type TemplateSource };
 
 export interface TemplateEngine {
   /** Renders template `name` with `view`; throws a located `template-error` ApiforgeError. */
@@ -76,63 +78,6 @@ export interface TemplateEngine {
   runtimeFiles(view: RuntimeView): Array<TemplateSource & { text: string }>;
   /** Warnings found while loading (contract minor mismatch, missing manifest, ignored files). */
   readonly warnings: Diagnostic[];
-}
-
-interface Entry extends TemplateSource {
-  text: string;
-  fn?: Handlebars.TemplateDelegate;
-}
-
-/** Partial calls nested deeper than this are a runaway recursion (an override calling itself). */
-const MAX_DEPTH = 200;
-
-/**
- * Lists `*.hbs` files under `root` as `name -> absolute path`, the runtime sources under `runtime/`
- * (`runtime/core/client.ts`), and other files (for override checks).
- */
-export function listTemplateFiles(root: string): {
-  templates: Map<string, string>;
-  runtime: Map<string, string>;
-  others: string[];
-} {
-  const templates = new Map<string, string>();
-  const runtime = new Map<string, string>();
-  const others: string[] = [];
-  const visit = (dir: string): void => {
-    for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, ent.name);
-      const rel = path.relative(root, abs).split(path.sep).join('/');
-      if (ent.isDirectory()) visit(abs);
-      else if (ent.name.endsWith('.hbs')) templates.set(rel.slice(0, -4), abs);
-      else if (isRuntimeSource(rel)) runtime.set(rel, abs);
-      else others.push(abs);
-    }
-  };
-  visit(root);
-  return { templates, runtime, others };
-}
-
-function isRuntimeSource(rel: string): boolean {
-  return rel.startsWith('runtime/') && rel.endsWith('.ts') && !rel.endsWith('.d.ts');
-}
-
-/** The built-in runtime sources as `runtime/core/client.ts -> absolute path` (the names overrides use). */
-export function listRuntimeFiles(runtimeDir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (dir: string): void => {
-    for (const ent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, ent.name);
-      const name = `runtime/${path.relative(runtimeDir, abs).split(path.sep).join('/')}`;
-      if (ent.isDirectory()) visit(abs);
-      else if (isRuntimeSource(name)) files.set(name, abs);
-    }
-  };
-  visit(runtimeDir);
-  return files;
-}
-
-function readEntry(name: string, file: string, source: Entry['source']): Entry {
-  return { name, file, source, text: readFileSync(file, 'utf8') };
 }
 
 /** Creates an engine; loads and parses every template eagerly so broken overrides fail before any output. */
@@ -163,14 +108,7 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
       runtime.set(name, readEntry(name, file, 'override'));
     }
     for (const file of found.others) {
-      const base = path.basename(file);
-      if (
-        base === 'apiforge-templates.json' ||
-        base.startsWith('.') ||
-        /\.(md|txt)$/i.test(base) ||
-        /^README/i.test(base)
-      )
-        continue;
+      if (isOverrideCompanion(file)) continue;
       warnings.push({
         code: 'override-unused',
         message: 'not a template (.hbs); ignored',
@@ -205,43 +143,8 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
     prepare(e);
   }
 
-  // Rendering is synchronous, so one stack per engine tracks which template is running (for error attribution).
-  const stack: Entry[] = [];
-  const used = new Set<Entry>();
-  const runAs = <T>(entry: Entry, f: () => T): T => {
-    if (stack.length >= MAX_DEPTH) {
-      throw new ApiforgeError(
-        'template-error',
-        `template "${entry.name}" recurses more than ${MAX_DEPTH} levels deep (does an override include itself instead of @builtin/${entry.name}?)`,
-        { file: displayPath(entry.file) },
-      );
-    }
-    stack.push(entry);
-    try {
-      return f();
-    } catch (err) {
-      throw renderError(err, entry.name, entry.file, entry.text, hb);
-    } finally {
-      stack.pop();
-    }
-  };
-  const wrap =
-    (entry: Entry): Handlebars.TemplateDelegate =>
-    (context, runtime) => {
-      used.add(entry);
-      const caller = stack[stack.length - 1];
-      const data = (runtime as { data?: Record<string, unknown> } | undefined)?.data;
-      const block = data?.['partial-block'];
-      if (caller && (runtime as { fn?: unknown }).fn && typeof block === 'function') {
-        // The `{{#> slot}}…{{/slot}}` body belongs to the caller's file: attribute its errors there.
-        const run = block as (c: unknown, o: unknown) => string;
-        runtime = {
-          ...runtime,
-          data: { ...data, 'partial-block': (c: unknown, o: unknown) => runAs(caller, () => run(c, o)) },
-        };
-      }
-      return runAs(entry, () => entry.fn!(context, runtime));
-    };
+  const runner = new TemplateRunner(hb);
+  const wrap = (entry: Entry): Handlebars.TemplateDelegate => runner.delegate(entry);
 
   const effective = new Map<string, Entry>();
   for (const [name, e] of builtins) {
@@ -273,15 +176,20 @@ export function createTemplateEngine(options: TemplateEngineOptions): TemplateEn
       }
       return d(view);
     },
-    usedTemplates: () => sortSources(used),
+    usedTemplates: () => sortSources(runner.used),
     templates: () => sortSources(effective.values()),
     runtimeFiles: (view) =>
       [...runtime.values()].map((e) => {
         const legacy = overrides.get(e.name);
         const entry = legacy ?? e;
-        used.add(entry);
-        const text = legacy ? runAs(legacy, () => legacy.fn!(view)) : e.text;
-        return { name: entry.name, file: entry.file, source: entry.source, text };
+        runner.used.add(entry);
+        const text = legacy ? runner.runAs(legacy, () => legacy.fn!(view)) : e.text;
+        return {
+          name: entry.name,
+          file: entry.file,
+          source: entry.source,
+          text,
+        };
       }),
   };
 }
@@ -295,12 +203,4 @@ function unmatched(name: string, file: string, known: string[]): ApiforgeError {
       file: displayPath(file),
     },
   );
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -22,7 +22,6 @@ export function resolvePointer(doc: unknown, ref: string): unknown {
   return cur;
 }
 
-/** Escapes one JSON pointer segment. */
 /** Follows local `$ref`s (`#/…`) to the node they name, at most 20 hops (a cycle stops there). */
 export function deref(node: unknown, doc: Record<string, unknown>, depth = 0): unknown {
   if (depth < 20 && isRecord(node) && typeof node['$ref'] === 'string' && node['$ref'].startsWith('#')) {
@@ -31,7 +30,10 @@ export function deref(node: unknown, doc: Record<string, unknown>, depth = 0): u
   return node;
 }
 
+/** Escapes one JSON pointer segment. */
 export function pointerSegment(s: string): string {
+  // Nearly every segment (a property name) has neither character: skip both replacements.
+  if (!s.includes('~') && !s.includes('/')) return s;
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

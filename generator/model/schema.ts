@@ -1,5 +1,5 @@
 import { normalizeDiscriminator } from './discriminator.js';
-import { docsOf, isRecord, resolvePointer, type Json } from './json.js';
+import { docsOf, isRecord, pointerSegment, resolvePointer, type Json } from './json.js';
 import { COMPONENT_PREFIX, decodeSegment, SchemaContext } from './schema-context.js';
 import type { Schema, SchemaDocs } from './types.js';
 
@@ -9,8 +9,10 @@ export { SchemaContext };
 export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: string): Schema {
   if (raw === false) return { kind: 'never', nullable: false };
   if (!isRecord(raw)) return { kind: 'unknown', nullable: false };
-  const docs = docsOf(raw, ctx.version);
-  const base = { ...docs, nullable: false, ...flags(raw) };
+  // Built in place (docs, then nullable, then the flags): the same keys in the same order as spreading them.
+  const base: Base = { ...docsOf(raw, ctx.version), nullable: false };
+  if (raw['readOnly'] === true) base.readOnly = true;
+  if (raw['writeOnly'] === true) base.writeOnly = true;
 
   if (typeof raw['$ref'] === 'string') return normalizeRef(raw, raw['$ref'], ctx, pointer, base);
 
@@ -32,15 +34,9 @@ export function normalizeSchema(raw: unknown, ctx: SchemaContext, pointer: strin
       pointer,
     });
   }
-  nullable = nullable || core.nullable;
-  return { ...core, nullable };
-}
-
-function flags(raw: Record<string, unknown>): { readOnly?: boolean; writeOnly?: boolean } {
-  const out: { readOnly?: boolean; writeOnly?: boolean } = {};
-  if (raw['readOnly'] === true) out.readOnly = true;
-  if (raw['writeOnly'] === true) out.writeOnly = true;
-  return out;
+  // normalizeCore returns a fresh object that already has its `nullable` key: set it rather than copy the node.
+  core.nullable = nullable || core.nullable;
+  return core;
 }
 
 function hasComposition(raw: Record<string, unknown>): boolean {
@@ -124,14 +120,17 @@ function normalizeCore(raw: Record<string, unknown>, ctx: SchemaContext, pointer
     // A composition next to its own properties (`type: object` + `oneOf`) is both at once.
     const own = hasOwnShape(raw) ? normalizeShape(raw, nonNull, ctx, pointer, { nullable: false }) : undefined;
     const result: Schema = own ? { ...base, kind: 'intersection', parts: [own, composed] } : composed;
-    return { ...result, nullable: typeNullable || composed.nullable };
+    result.nullable = typeNullable || composed.nullable;
+    return result;
   }
   if (nonNull.length > 1) {
     const variants = nonNull.map((t) => normalizeShape(raw, [t], ctx, pointer, { nullable: false }));
     return { ...base, kind: 'union', variants, nullable: typeNullable };
   }
   if (types.length === 1 && types[0] === 'null') return { ...base, kind: 'null', nullable: false };
-  return { ...normalizeShape(raw, nonNull, ctx, pointer, base), nullable: typeNullable };
+  const shape = normalizeShape(raw, nonNull, ctx, pointer, base);
+  shape.nullable = typeNullable;
+  return shape;
 }
 
 function typeList(raw: Record<string, unknown>): string[] {
@@ -241,7 +240,7 @@ function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, point
     ? Object.entries(raw['properties']).map(([name, s]) => ({
         name,
         required: required.has(name),
-        schema: normalizeSchema(s, ctx, `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        schema: normalizeSchema(s, ctx, `${pointer}/properties/${pointerSegment(name)}`),
       }))
     : [];
   const out: Schema = { ...base, kind: 'object', properties };
@@ -252,7 +251,7 @@ function normalizeObject(raw: Record<string, unknown>, ctx: SchemaContext, point
     out.additionalProperties = true;
   if (isRecord(raw['patternProperties'])) {
     out.patternProperties = Object.entries(raw['patternProperties']).map(([k, s]) =>
-      normalizeSchema(s, ctx, `${pointer}/patternProperties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      normalizeSchema(s, ctx, `${pointer}/patternProperties/${pointerSegment(k)}`),
     );
   }
   return out;

@@ -138,6 +138,7 @@ export function analyze(op: Operation, resolve: SchemaResolver): Analysis {
   if (!props) return analysis;
   const itemKey = analysis.items?.path[0];
   const siblings = [...props].filter(([name]) => name !== itemKey);
+  const fields = new FieldLevels(siblings, resolve);
 
   // Cursor object: a sibling object holding `next` and/or `prev` cursors; `pagination` first.
   const cursorCandidates = siblings
@@ -155,31 +156,20 @@ export function analyze(op: Operation, resolve: SchemaResolver): Analysis {
   if (cursorCandidates[0]) analysis.cursorObject = cursorCandidates[0];
 
   const token = findField(
-    siblings,
-    resolve,
+    fields,
     (name, schema) => TOKEN_FIELDS.includes(name) && isStringLike(schema, resolve) && !isUrl(schema, resolve),
   );
   if (token) analysis.token = token;
-  const hasMore = findField(
-    siblings,
-    resolve,
-    (name, schema) => HAS_MORE_FIELDS.includes(name) && isBoolean(schema, resolve),
-    1,
-  );
+  const hasMore = findField(fields, (name, schema) => HAS_MORE_FIELDS.includes(name) && isBoolean(schema, resolve), 1);
   if (hasMore) analysis.hasMore = hasMore;
-  const total = findField(
-    siblings,
-    resolve,
-    (name, schema) => TOTAL_FIELDS.includes(name) && isNumeric(schema, resolve),
-  );
+  const total = findField(fields, (name, schema) => TOTAL_FIELDS.includes(name) && isNumeric(schema, resolve));
   if (total) analysis.total = total;
   const totalPages = findField(
-    siblings,
-    resolve,
+    fields,
     (name, schema) => TOTAL_PAGES_FIELDS.includes(name) && isNumeric(schema, resolve),
   );
   if (totalPages) analysis.totalPages = totalPages;
-  const next = findField(siblings, resolve, (name, schema) => name === 'next' && isStringLike(schema, resolve), 3);
+  const next = findField(fields, (name, schema) => name === 'next' && isStringLike(schema, resolve), 3);
   if (next) analysis.nextMarker = next;
   return analysis;
 }
@@ -212,24 +202,51 @@ export function findItems(body: Schema | undefined, resolve: SchemaResolver): Fo
   };
 }
 
-/** Breadth-first search for a field, from the given top-level properties down `maxDepth` levels; first match wins. */
+interface Field {
+  path: string[];
+  schema: Schema;
+}
+
+/**
+ * The fields of a response body level by level (top-level siblings of the items first), each level built once
+ * when a search first needs it: one analysis searches the same levels for five kinds of field.
+ */
+class FieldLevels {
+  private readonly levels: Field[][];
+
+  constructor(
+    top: Array<[string, Schema]>,
+    private readonly resolve: SchemaResolver,
+  ) {
+    this.levels = [top.map(([name, schema]) => ({ path: [name], schema }))];
+  }
+
+  /** The fields `depth` levels down (1 = the top level). */
+  at(depth: number): Field[] {
+    for (let d = this.levels.length; d < depth; d++) {
+      const next: Field[] = [];
+      for (const e of this.levels[d - 1]!) {
+        const props = reachableProperties(e.schema, this.resolve);
+        if (!props) continue;
+        for (const [name, schema] of props) next.push({ path: [...e.path, name], schema });
+      }
+      this.levels.push(next);
+    }
+    return this.levels[depth - 1]!;
+  }
+}
+
+/** Breadth-first search for a field, from the top-level properties down `maxDepth` levels; first match wins. */
 function findField(
-  top: Array<[string, Schema]>,
-  resolve: SchemaResolver,
+  fields: FieldLevels,
   test: (name: string, schema: Schema) => boolean,
   maxDepth = 2,
 ): string[] | undefined {
-  let level: Array<{ path: string[]; schema: Schema }> = top.map(([name, schema]) => ({ path: [name], schema }));
-  for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
+  for (let depth = 1; depth <= maxDepth; depth++) {
+    const level = fields.at(depth);
+    if (level.length === 0) return undefined;
     const hit = level.find((e) => test(e.path[e.path.length - 1] ?? '', e.schema));
     if (hit) return hit.path;
-    const nextLevel: typeof level = [];
-    for (const e of level) {
-      const props = reachableProperties(e.schema, resolve);
-      if (!props) continue;
-      for (const [name, schema] of props) nextLevel.push({ path: [...e.path, name], schema });
-    }
-    level = nextLevel;
   }
   return undefined;
 }
