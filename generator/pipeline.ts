@@ -2,11 +2,11 @@
  * The pipeline, end to end: load -> model -> emit -> format. Writing is the
  * caller's job (see generator/write), so `--check` can compare in memory.
  *
- * From the build, a worker thread takes work off the main thread's path: it reads and parses the spec, then
- * loads Redocly and checks its structure while this thread models and emits. It is joined before the result
- * exists, and a structural error wins over anything that went wrong meanwhile, as if the check had run first.
- * From the sources (tests), everything runs in this thread, in that order (docs/architecture.md, "Threads in a
- * cold run").
+ * From the build, two worker threads take work off the main thread's path: one reads and parses the spec, then
+ * checks its structure (over Redocly's type tree) while this thread models and emits; one loads ts-morph and prints the
+ * files. Both are joined before the result exists, and a structural error wins over anything that went wrong
+ * meanwhile, as if the check had run first. From the sources (tests), everything runs in this thread, in that
+ * order (docs/architecture.md, "Threads in a cold run").
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { clientName } from './emit/client-config.js';
 import { formatMode, tidyFiles } from './emit/format-mode.js';
 import { generatedTests } from './emit/generated-tests.js';
 import { VIEW_MODEL_VERSION } from './emit/view-model.js';
+import { printChannel, WorkerPrinter } from './emit/print-pool.js';
 import { inlinePrinter } from './emit/ts-printer.js';
 import { loadSpec } from './load/load-spec.js';
 import { startSpecWorker } from './load/spec-worker.js';
@@ -105,9 +106,10 @@ async function emitTools(settings: ResolvedClientSettings, mode: ReturnType<type
 
 /** Generates every file of one client, formatted, in memory. */
 export async function generateClient(settings: ResolvedClientSettings): Promise<GenerateResult> {
-  // The worker starts first, so its imports overlap this thread's.
+  // The workers start first, so their imports overlap this thread's.
   const allowUnresolvedRefs = settings.allowUnresolvedRefs === true;
   const specWorker = startSpecWorker(settings.input, allowUnresolvedRefs);
+  const printer = printChannel();
   const mode = formatMode(settings);
   // A template or prettier problem ends the run before the spec matters: the worker stops with it.
   const { emitClient, engine, prettierFormat } = await emitTools(settings, mode).catch((e: unknown) => {
@@ -125,10 +127,12 @@ export async function generateClient(settings: ResolvedClientSettings): Promise<
       ...(specWorker ? { read: () => specWorker.read } : {}),
     });
     const model = buildModel(spec, settings);
-    const raw = [
-      ...emitClient(model, settings, engine, inlinePrinter),
+    const filePrinter = printer ? new WorkerPrinter(printer) : inlinePrinter;
+    const emitted = [
+      ...emitClient(model, settings, engine, filePrinter),
       ...generatedTests(spec.document, model, settings, engine, clientName(model, settings)),
     ];
+    const raw = filePrinter instanceof WorkerPrinter ? await filePrinter.settle(emitted) : emitted;
     await specWorker?.join(model);
     let files = mode === 'printer' ? tidyFiles(raw) : raw;
     if (prettierFormat && startPool) {

@@ -1,10 +1,19 @@
 /**
- * Assembles each output file from its header, imports (sorted and de-duplicated) and the statements the
- * templates rendered, already indented: nothing scans the statements again.
+ * The one place that talks to ts-morph. Every output file is assembled as a
+ * single SourceFile structure (its imports, then the statements templates
+ * rendered) and printed once: no node-by-node manipulation, so cost stays linear.
  *
- * The layout is the one ts-morph's structure printer produced when apiforge used it for this; printing the
- * few shapes an import takes directly spares loading the TypeScript compiler and scanning every character.
+ * ts-morph's writer scans every character it writes (to track strings and
+ * comments for indentation). Statement texts come out of the templates
+ * already indented, so the structure carries a short placeholder per
+ * statement and the texts are put in place after printing: the file layout
+ * (import order, blank lines between statements) is still ts-morph's.
+ *
+ * That split also lets the printing happen in another thread (print-pool.ts):
+ * only the skeleton (header, imports, statement count) travels there.
  */
+import type { ImportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { loadTsMorph } from '../util/ts-morph.js';
 
 /** One import declaration of a generated file. */
 export interface ImportSpec {
@@ -19,7 +28,7 @@ export interface ImportSpec {
   typeNames?: string[];
 }
 
-/** What is printed of a file before its statements: they stand as numbered placeholders. */
+/** What ts-morph prints of a file: everything but the statement texts, which stand as numbered placeholders. */
 export interface FileSkeleton {
   header: string;
   imports: ImportSpec[];
@@ -28,7 +37,7 @@ export interface FileSkeleton {
   spaced: boolean;
 }
 
-/** Prints the files of a client. */
+/** Prints the files of a client; the worker-backed printer returns a stand-in that is filled later. */
 export interface FilePrinter {
   print(header: string, imports: ImportSpec[], statements: string[], spaced?: boolean): string;
 }
@@ -36,60 +45,49 @@ export interface FilePrinter {
 /** Import lines longer than this are broken one name per line. */
 const IMPORT_LINE_WIDTH = 120;
 
-/**
- * Prints a skeleton: the header on its own line(s), imports sorted by module then name, placeholders
- * `$statement<i>$` where the statements go. The layout is ts-morph's (test/emit/ts-printer.test.ts pins it):
- * a blank line after the imports, between statements when `spaced`, and a final newline.
- */
+const PLACEHOLDER = /^\$statement(\d+)\$$/gm;
+
+/** Prints a skeleton with ts-morph: imports sorted, placeholders `$statement<i>$` where the statements go. */
 export function printSkeleton({ header, imports, statementCount, spaced }: FileSkeleton): string {
-  return layout(
-    header,
-    imports,
-    Array.from({ length: statementCount }, (_, i) => `$statement${i}$`),
-    spaced,
-  );
-}
-
-function layout(header: string, imports: ImportSpec[], statements: string[], spaced: boolean): string {
-  let head = header.replace(/\r\n/g, '\n');
-  if (head !== '' && !head.endsWith('\n')) head += '\n';
-  const printed = imports
+  const { printStructure, StructureKind } = loadTsMorph();
+  const importStructures: ImportDeclarationStructure[] = [...imports]
     .filter((i) => i.namespace || (i.names && i.names.length > 0))
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  for (const i of printed) head += `${importLine(i)}\n`;
-  let out = wrapLongImports(head);
-  statements.forEach((text, n) => {
-    if ((n === 0 && printed.length > 0) || (n > 0 && spaced)) out += '\n';
-    out += `${text}\n`;
-  });
-  return out;
-}
-
-/** `import type { A, type B } from './x.js';` or `import * as ns from './x.js';`. */
-function importLine(i: ImportSpec): string {
-  const head = i.typeOnly ? 'import type ' : 'import ';
-  const from = ` from '${quoted(i.from)}';`;
-  if (i.namespace) return `${head}* as ${i.namespace}${from}`;
-  const names = [...new Set(i.names)].sort().map((name) => (i.typeNames?.includes(name) ? `type ${name}` : name));
-  return `${head}{ ${names.join(', ')} }${from}`;
-}
-
-/** Escapes a module specifier for a single-quoted string literal. */
-function quoted(text: string): string {
-  if (!/[\\'\r\n]/.test(text)) return text;
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/'/g, "\\'")
-    .replace(/(\r?\n)/g, '\\$1');
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .map((i) => {
+      const s: ImportDeclarationStructure = {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: i.from,
+        isTypeOnly: i.typeOnly ?? false,
+      };
+      if (i.namespace) s.namespaceImport = i.namespace;
+      else
+        s.namedImports = [...new Set(i.names)]
+          .sort()
+          .map((name) => ({ name, isTypeOnly: i.typeNames?.includes(name) ?? false }));
+      return s;
+    });
+  const structure: SourceFileStructure = {
+    kind: StructureKind.SourceFile,
+    leadingTrivia: header,
+    statements: [
+      ...importStructures,
+      ...Array.from(
+        { length: statementCount },
+        (_, i) => `${(i === 0 && importStructures.length > 0) || (i > 0 && spaced) ? '\n' : ''}$statement${i}$`,
+      ),
+    ],
+  };
+  return wrapLongImports(printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true }));
 }
 
 /** Statement texts as they go into a file: without trailing blank lines. */
-function statementTexts(statements: string[]): string[] {
-  return statements.map((s) => {
-    let end = s.length;
-    while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
-    return end === s.length ? s : s.slice(0, end);
-  });
+export function statementTexts(statements: string[]): string[] {
+  return statements.map((s) => s.replace(/\n+$/, ''));
+}
+
+/** Puts the statement texts in place of a printed skeleton's placeholders. */
+export function fillStatements(printed: string, texts: string[]): string {
+  return printed.replace(PLACEHOLDER, (_, i: string) => texts[Number(i)] ?? '');
 }
 
 /**
@@ -109,13 +107,14 @@ export function wrapLongImports(printed: string): string {
 }
 
 /**
- * Prints a whole file from its header, imports and statement texts;
+ * Prints a whole file from its header, imports and statement texts in this thread;
  * `spaced` puts a blank line between statements (declarations), else one
  * statement per line (index files).
  */
 export function printFile(header: string, imports: ImportSpec[], statements: string[], spaced = true): string {
-  return layout(header, imports, statementTexts(statements), spaced);
+  const texts = statementTexts(statements);
+  return fillStatements(printSkeleton({ header, imports, statementCount: texts.length, spaced }), texts);
 }
 
-/** The printer a run uses. */
+/** Prints in this thread, loading ts-morph on first use. */
 export const inlinePrinter: FilePrinter = { print: printFile };

@@ -8,16 +8,13 @@ import { TINY_SPEC } from './tiny-spec.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const trace = path.join(root, 'test/cli/fixtures/trace-cjs-threads.cjs');
 
-/** Libraries a full run needs, but off the main thread (the spec worker reads and checks). */
-const offMainThread = /\/node_modules\/(@redocly|js-yaml|yaml-ast-parser)\//;
-/**
- * Libraries a valid 3.x spec with no `.ts` config never needs (`yaml` and jsonc-parser explain parse errors; ts-morph
- * only records the runtime's identifier spans at build time).
- */
-const never = /\/node_modules\/(swagger2openapi|jiti|diff|prettier|yaml|jsonc-parser|ts-morph|@ts-morph)\//;
+/** Libraries a full run needs, but off the main thread (workers read, check and print). */
+const offMainThread = /\/node_modules\/(ts-morph|@ts-morph|@redocly|js-yaml|yaml-ast-parser)\//;
+/** Libraries a valid 3.x spec with no `.ts` config never needs (`yaml` and jsonc-parser explain parse errors). */
+const never = /\/node_modules\/(swagger2openapi|jiti|diff|prettier|yaml|jsonc-parser)\//;
 
 // `npm test` builds dist/ first; worker threads exist only in the build.
-it('a cold run loads Redocly and the parsers in a worker only, and no library it does not need', () => {
+it('a cold run loads ts-morph, Redocly and the parsers in workers only, and no library it does not need', () => {
   const dir = fixtureDir({ 'tiny.yaml': TINY_SPEC });
   const r = spawnSync(
     process.execPath,
@@ -36,7 +33,7 @@ it('a cold run loads Redocly and the parsers in a worker only, and no library it
   expect(main.some((f) => /\/node_modules\/handlebars\//.test(f))).toBe(true);
   expect(main.some((f) => /\/dist\/generator\/pipeline\.js$/.test(f))).toBe(true);
   expect(main.filter((f) => offMainThread.test(f))).toEqual([]);
-  for (const library of ['@redocly/openapi-core', 'js-yaml'])
+  for (const library of ['ts-morph', '@redocly/openapi-core', 'js-yaml'])
     expect(
       workers.some((f) => f.includes(`/node_modules/${library}/`)),
       library,

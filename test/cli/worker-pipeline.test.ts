@@ -7,7 +7,7 @@ import { main } from '../../generator/cli/main.js';
 import { VIEW_MODEL_VERSION } from '../../generator/emit/view-model.js';
 import { fixtureDir } from '../templates/helpers.js';
 
-// The built CLI reads and checks in a worker thread; the sources (as run here) do all of it in this
+// The built CLI reads, checks and prints in worker threads; the sources (as run here) do all of it in this
 // thread, in the order the pipeline defines. Both must print the same lines, exit the same way and write the
 // same files. `npm test` builds dist/ first.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

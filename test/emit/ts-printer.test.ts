@@ -31,7 +31,7 @@ describe('import lines', () => {
   });
 });
 
-describe('file layout (as ts-morph printed it before apiforge printed files itself)', () => {
+describe('file layout (ts-morph prints the skeleton)', () => {
   const skeleton = (header: string, imports: ImportSpec[], statementCount: number, spaced = true): string =>
     printSkeleton({ header, imports, statementCount, spaced });
   const imports: ImportSpec[] = [
