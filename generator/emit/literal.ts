@@ -72,7 +72,7 @@ function flat(value: LiteralValue): string {
 /**
  * Prints a literal that starts at `column` with `indent` spaces of block
  * indentation; `trailing` is the width of what follows it on its last line
- * (`;`, ` satisfies OperationSpec;`). Lines after the first carry the indentation.
+ * (`;`, `,`). Lines after the first carry the indentation.
  */
 export function printLiteral(value: LiteralValue, column = 0, indent = 0, trailing = 0): string {
   const oneLine = flat(value);

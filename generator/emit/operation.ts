@@ -7,7 +7,7 @@ import type { FileContext } from './file-context.js';
 import { LINE_WIDTH, literalKey } from './literal.js';
 import { constantView, operationSpecValue, paginationSpecValue } from './spec-literals.js';
 import { layoutMember, layoutType, typeWidth } from './type-layout.js';
-import { generic, keyword, memberView, named, typeView, unionOf } from './type-expr.js';
+import { flatText, generic, keyword, memberView, named, typeView, unionOf } from './type-expr.js';
 import { streamingSignatures, streamItemType, type StreamingSignatures } from './streaming.js';
 import type {
   ArgumentView,
@@ -205,11 +205,26 @@ function signatureWidth(name: string, args: ArgumentView[], returns: TypeView): 
   return 2 + name.length + 2 + argWidth + 2 * Math.max(0, args.length - 1) + 2 + typeWidth(returns) + 2;
 }
 
-/** Width of `    return this._client.request(spec, pagination, params, options);`. */
-function callWidth(op: Operation, specConst: string, paramsExpr: string): number {
-  const call = op.pagination ? '_requestPage' : '_request';
+/** Width of `    return this._client._request<T>(spec, pagination, params, options);`. */
+function callWidth(op: Operation, specConst: string, paramsExpr: string, typeArguments: string | null): number {
+  const call = `${op.pagination ? '_requestPage' : '_request'}${typeArguments ? `<${typeArguments}>` : ''}`;
   const args = [specConst, ...(op.pagination ? [`${specConst}Pagination`] : []), paramsExpr, 'options'];
   return `    return this._client.${call}(${args.join(', ')});`.length;
+}
+
+/**
+ * The client call's type arguments, read off the declared return type: `T` of `APIPromise<T>`, `Item, Page` of
+ * `PagePromise<Page, Item>`. Spelled out, tsc checks each call against them instead of inferring them from the
+ * return type, which was a good part of the cost of checking a resource file. Null (inference) for overloaded
+ * streaming methods and for inline object types, which would only be printed twice.
+ */
+function callTypeArguments(returns: TypeView, overloads: MethodSignatureView[]): string | null {
+  if (overloads.length > 0 || returns.kind !== 'generic') return null;
+  if (returns.args.some((arg) => flatText(arg).includes('{'))) return null;
+  const args = returns.args.map(flatText);
+  if (returns.name === 'APIPromise' && args.length === 1) return args[0]!;
+  if (returns.name === 'PagePromise' && args.length === 2) return `${args[1]!}, ${args[0]!}`;
+  return null;
 }
 
 export function emitOperation(op: Operation, ctx: FileContext, specConst: string): OperationOutput {
@@ -230,6 +245,7 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
   layoutType(returns, 0, 2, 0, false);
   for (const o of overloads) layoutType(o.returnType, 0, 2, 0, false);
   out.constants.unshift(constantView(specConst, 'OperationSpec', operationSpecValue(op)));
+  const typeArguments = callTypeArguments(returns, overloads);
   const summary = op.summary !== undefined ? { title: op.summary } : {};
   const description =
     op.description !== undefined
@@ -247,10 +263,11 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     returnType: returns,
     multiline: signatureWidth(op.methodName, args, returns) > LINE_WIDTH,
     clientCall: op.pagination ? '_requestPage' : '_request',
+    typeArguments,
     specConst,
     paginationConst: op.pagination ? `${specConst}Pagination` : null,
     paramsExpr,
-    callMultiline: callWidth(op, specConst, paramsExpr) > LINE_WIDTH,
+    callMultiline: callWidth(op, specConst, paramsExpr, typeArguments) > LINE_WIDTH,
     overloads,
   };
   return out;

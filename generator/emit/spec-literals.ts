@@ -1,8 +1,10 @@
 /**
  * The per-operation constants of a resource file, built as typed objects
  * (the shapes the runtime's `OperationSpec` and `PaginationSpec` accept) and
- * printed by the one literal printer, with `satisfies` in the output so tsc
- * checks every constant against the runtime contract.
+ * printed by the one literal printer, declared with the contract's type so tsc
+ * checks every constant against the runtime contract once, where it is declared
+ * (a `satisfies` keeps the literal's own type, which tsc then relates to the
+ * contract again at every call that passes it).
  */
 import {
   QUERY_STYLES,
@@ -102,17 +104,17 @@ export function paginationSpecValue(p: Pagination): PaginationSpecValue {
   return spec;
 }
 
-/** A module-level `const name = <literal> satisfies Type;`, the literal laid out for its column. */
+/** A module-level `const name: Type = <literal>;`, the literal laid out for its column. */
 export function constantView(
   name: string,
   type: string,
   value: OperationSpecValue | PaginationSpecValue | object,
 ): ConstantView {
-  const column = `const ${name} = `.length;
+  const column = `const ${name}: ${type} = `.length;
   return {
     name,
     type,
-    value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ` satisfies ${type};`.length),
+    value: printLiteral(value as Parameters<typeof printLiteral>[0], column, 0, ';'.length),
   };
 }
 

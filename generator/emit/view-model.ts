@@ -9,7 +9,7 @@
  */
 
 /** Contract version of this view-model. */
-export const VIEW_MODEL_VERSION = '2.3';
+export const VIEW_MODEL_VERSION = '2.4';
 
 /** Context of `partials/file-header`. */
 export interface FileHeaderView {
@@ -148,6 +148,11 @@ export interface MethodView {
   multiline: boolean;
   /** `_request` or `_requestPage` on the client. */
   clientCall: '_request' | '_requestPage';
+  /**
+   * Explicit type arguments of the client call (`IssueComment`; `Item, Page` for `_requestPage`), so tsc need not
+   * infer them at every call; null when they are left to inference (streaming methods). @since 2.4
+   */
+  typeArguments: string | null;
   /** Name of the module-level OperationSpec constant. */
   specConst: string;
   /** Name of the module-level PaginationSpec constant, or null. */
@@ -172,7 +177,7 @@ export interface MethodSignatureView {
 /** A module-level constant (`partials/constant`): an OperationSpec, PaginationSpec or ClientConfig literal. */
 export interface ConstantView {
   name: string;
-  /** The contract type the value `satisfies`, e.g. `OperationSpec`. */
+  /** The contract type the constant is declared with, e.g. `OperationSpec`. */
   type: string;
   /** The value, printed as a TypeScript literal by the generator's one literal printer (already indented). */
   value: string;

@@ -91,7 +91,7 @@ describe('format modes end to end', () => {
     const resource = file(files, 'src/resources/pets.ts');
     expect(resource).toContain("  status?: 'available' | 'sold';\n");
     expect(resource).toContain(
-      "const retrieveSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;\n",
+      "const retrieveSpec: OperationSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] };\n",
     );
     expect(resource).not.toMatch(/[ \t]$/m);
     expect(resource.endsWith('}\n')).toBe(true);

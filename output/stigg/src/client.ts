@@ -43,7 +43,7 @@ export interface MyCursorIDPageResponse<Item> {
   };
 }
 
-const clientConfig = {
+const clientConfig: ClientConfig = {
   clientName: 'Stigg',
   env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG', customHeaders: 'STIGG_CUSTOM_HEADERS' },
   defaultBaseURL: 'https://edge.api.stigg.io',
@@ -52,7 +52,7 @@ const clientConfig = {
   version: '7.59.1',
   idempotency: { header: 'Idempotency-Key', methods: ['post'] },
   retryCountHeader: 'X-Stainless-Retry-Count',
-} satisfies ClientConfig;
+};
 
 /**
  * API client for Stigg API 7.59.1.

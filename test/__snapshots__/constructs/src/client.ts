@@ -8,7 +8,7 @@ import * as _pets from './resources/pets.js';
 import * as _stores from './resources/stores.js';
 import * as _things from './resources/things.js';
 
-const clientConfig = {
+const clientConfig: ClientConfig = {
   clientName: 'Constructs',
   env: {
     apiKey: 'CONSTRUCTS_API_KEY',
@@ -20,7 +20,7 @@ const clientConfig = {
   auth: [{ id: 'apiKey', type: 'apiKey', in: 'header', name: 'X-API-Key' }],
   apiKeyRequired: true,
   version: '1.0.0',
-} satisfies ClientConfig;
+};
 
 /**
  * API client for Constructs 1.0.0.

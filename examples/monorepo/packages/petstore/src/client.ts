@@ -4,7 +4,7 @@ import * as Errors from './core/error.js';
 import type { ClientConfig, RequestOptions } from './core/types.js';
 import * as _pets from './resources/pets.js';
 
-const clientConfig = {
+const clientConfig: ClientConfig = {
   clientName: 'Petstore',
   env: {
     apiKey: 'PETSTORE_API_KEY',
@@ -16,7 +16,7 @@ const clientConfig = {
   auth: [],
   apiKeyRequired: false,
   version: '1.0.0',
-} satisfies ClientConfig;
+};
 
 /**
  * API client for Swagger Petstore 1.0.0.

@@ -43,14 +43,14 @@ export interface CursorPageResponse<Item> {
   };
 }
 
-const clientConfig = {
+const clientConfig: ClientConfig = {
   clientName: 'Stigg',
   env: { apiKey: 'STIGG_API_KEY', baseURL: 'STIGG_BASE_URL', log: 'STIGG_LOG', customHeaders: 'STIGG_CUSTOM_HEADERS' },
   defaultBaseURL: 'https://api.stigg.io',
   auth: [{ id: 'ApiKeyAuth', type: 'apiKey', in: 'header', name: 'X-API-KEY' }],
   apiKeyRequired: true,
   version: '7.59.1',
-} satisfies ClientConfig;
+};
 
 /**
  * API client for Stigg API 7.59.1.

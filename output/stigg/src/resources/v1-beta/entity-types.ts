@@ -79,14 +79,14 @@ export interface EntityTypeUpsertParams {
  */
 export type EntityTypeUpsertResponse = UpsertEntityTypesResponseDto;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/entity-types',
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -94,14 +94,14 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const upsertSpec = {
+const upsertSpec: OperationSpec = {
   method: 'put',
   path: '/api/v1-beta/entity-types',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class EntityTypes extends APIResource {
   /**
@@ -113,7 +113,12 @@ export class EntityTypes extends APIResource {
     params: EntityTypeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<EntityTypeListResponsesMyCursorIDPage, EntityType> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<EntityType, EntityTypeListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -122,7 +127,7 @@ export class EntityTypes extends APIResource {
    * Batched create-or-update of entity types. Existing types matched by id are updated; new ids are created. Idempotent — re-submitting the same payload converges to the same state.
    */
   upsert(params: EntityTypeUpsertParams, options?: RequestOptions): APIPromise<UpsertEntityTypesResponseDto> {
-    return this._client._request(upsertSpec, params, options);
+    return this._client._request<UpsertEntityTypesResponseDto>(upsertSpec, params, options);
   }
 }
 

@@ -304,35 +304,35 @@ export interface AddonUpdateParams {
  */
 export type AddonUpdateResponse = Addon;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createDraftSpec = {
+const createDraftSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons',
   query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -340,17 +340,17 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listChargesSpec = {
+const listChargesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listChargesSpecPagination = {
+const listChargesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -358,37 +358,37 @@ const listChargesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const publishSpec = {
+const publishSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const removeDraftSpec = {
+const removeDraftSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Addons extends APIResource {
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
@@ -399,7 +399,7 @@ export class Addons extends APIResource {
    * Archives an addon, preventing it from being used in new subscriptions.
    */
   archive(id: string, params: AddonArchiveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Addon> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<Addon>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -408,7 +408,7 @@ export class Addons extends APIResource {
    * Creates a new addon in draft status, associated with a specific product.
    */
   create(params: AddonCreateParams, options?: RequestOptions): APIPromise<Addon> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<Addon>(createSpec, params, options);
   }
 
   /**
@@ -421,7 +421,7 @@ export class Addons extends APIResource {
     params: AddonCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Addon> {
-    return this._client._request(createDraftSpec, { ...params, id }, options);
+    return this._client._request<Addon>(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -433,7 +433,12 @@ export class Addons extends APIResource {
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListResponsesMyCursorIDPage, AddonData> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<AddonData, AddonListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -446,7 +451,12 @@ export class Addons extends APIResource {
     params: AddonListChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListChargesResponsesMyCursorIDPage, PackageCharge> {
-    return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PackageCharge, AddonListChargesResponsesMyCursorIDPage>(
+      listChargesSpec,
+      listChargesSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -455,7 +465,7 @@ export class Addons extends APIResource {
    * Publishes a draft addon, making it available for use in subscriptions.
    */
   publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client._request(publishSpec, { ...params, id }, options);
+    return this._client._request<PublishPackageResponseDto>(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -468,7 +478,7 @@ export class Addons extends APIResource {
     params: AddonRemoveDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client._request(removeDraftSpec, { ...params, id }, options);
+    return this._client._request<RemoveDraftResponseDto>(removeDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -481,7 +491,7 @@ export class Addons extends APIResource {
     params: AddonRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Addon> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<Addon>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -490,7 +500,7 @@ export class Addons extends APIResource {
    * Updates an existing addon's properties such as display name, description, and metadata.
    */
   update(id: string, params: AddonUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Addon> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<Addon>(updateSpec, { ...params, id }, options);
   }
 }
 

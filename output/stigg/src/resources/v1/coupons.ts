@@ -188,21 +188,21 @@ export interface CouponUpdateCouponParams {
  */
 export type CouponUpdateCouponResponse = Coupon;
 
-const archiveCouponSpec = {
+const archiveCouponSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/coupons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/coupons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/coupons',
   query: {
@@ -215,9 +215,9 @@ const listSpec = {
     type: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -225,22 +225,22 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/coupons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateCouponSpec = {
+const updateCouponSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/coupons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Coupons extends APIResource {
   /**
@@ -253,7 +253,7 @@ export class Coupons extends APIResource {
     params: CouponArchiveCouponParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Coupon> {
-    return this._client._request(archiveCouponSpec, { ...params, id }, options);
+    return this._client._request<Coupon>(archiveCouponSpec, { ...params, id }, options);
   }
 
   /**
@@ -262,7 +262,7 @@ export class Coupons extends APIResource {
    * Creates a new discount coupon with percentage or fixed amount off, applicable to customer subscriptions.
    */
   create(params: CouponCreateParams, options?: RequestOptions): APIPromise<Coupon> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<Coupon>(createSpec, params, options);
   }
 
   /**
@@ -274,7 +274,12 @@ export class Coupons extends APIResource {
     params: CouponListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CouponListResponsesMyCursorIDPage, CouponData> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CouponData, CouponListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -287,7 +292,7 @@ export class Coupons extends APIResource {
     params: CouponRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Coupon> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<Coupon>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -300,7 +305,7 @@ export class Coupons extends APIResource {
     params: CouponUpdateCouponParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Coupon> {
-    return this._client._request(updateCouponSpec, { ...params, id }, options);
+    return this._client._request<Coupon>(updateCouponSpec, { ...params, id }, options);
   }
 }
 

@@ -142,14 +142,14 @@ export type CreditListLedgerResponse = CreditLedgerEvent;
  */
 export type CreditListLedgerResponsesMyCursorIDPage = CursorPage<CreditLedgerEvent>;
 
-const getAutoRechargeSpec = {
+const getAutoRechargeSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/auto-recharge',
   query: { currencyId: {}, customerId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const getUsageSpec = {
+const getUsageSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/usage',
   query: {
@@ -165,16 +165,16 @@ const getUsageSpec = {
     timeRange: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listLedgerSpec = {
+const listLedgerSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/ledger',
   query: { after: {}, before: {}, limit: {}, customerId: {}, currencyId: {}, eventType: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listLedgerSpecPagination = {
+const listLedgerSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -182,7 +182,7 @@ const listLedgerSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class Credits extends APIResource {
   consumption: _consumption.Consumption = new _consumption.Consumption(this._client);
@@ -198,7 +198,7 @@ export class Credits extends APIResource {
     params: CreditGetAutoRechargeParams,
     options?: RequestOptions,
   ): APIPromise<AutoRechargeSettingsResponseDto> {
-    return this._client._request(getAutoRechargeSpec, params, options);
+    return this._client._request<AutoRechargeSettingsResponseDto>(getAutoRechargeSpec, params, options);
   }
 
   /**
@@ -207,7 +207,7 @@ export class Credits extends APIResource {
    * Retrieves credit usage time-series data for a customer, grouped by feature, over a specified time range.
    */
   getUsage(params: CreditGetUsageParams, options?: RequestOptions): APIPromise<CreditUsageResponseDto> {
-    return this._client._request(getUsageSpec, params, options);
+    return this._client._request<CreditUsageResponseDto>(getUsageSpec, params, options);
   }
 
   /**
@@ -219,7 +219,12 @@ export class Credits extends APIResource {
     params: CreditListLedgerParams,
     options?: RequestOptions,
   ): PagePromise<CreditListLedgerResponsesMyCursorIDPage, CreditLedgerEvent> {
-    return this._client._requestPage(listLedgerSpec, listLedgerSpecPagination, params, options);
+    return this._client._requestPage<CreditLedgerEvent, CreditListLedgerResponsesMyCursorIDPage>(
+      listLedgerSpec,
+      listLedgerSpecPagination,
+      params,
+      options,
+    );
   }
 }
 

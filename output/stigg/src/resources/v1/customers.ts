@@ -764,14 +764,14 @@ export interface CustomerUpdateParams {
  */
 export type CustomerUpdateResponse = CustomerResponse;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const checkEntitlementSpec = {
+const checkEntitlementSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -783,23 +783,23 @@ const checkEntitlementSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const importSpec = {
+const importSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers',
   query: { after: {}, before: {}, limit: {}, email: {}, name: {}, createdAt: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -807,16 +807,16 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listContractsSpec = {
+const listContractsSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/contracts',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listInvoicesSpec = {
+const listInvoicesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/invoices',
   pathParams: ['id'],
@@ -832,9 +832,9 @@ const listInvoicesSpec = {
     stateIn: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listInvoicesSpecPagination = {
+const listInvoicesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -842,17 +842,17 @@ const listInvoicesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listResourcesSpec = {
+const listResourcesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/resources',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listResourcesSpecPagination = {
+const listResourcesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -860,44 +860,44 @@ const listResourcesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const provisionSpec = {
+const provisionSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const retrieveEntitlementsSpec = {
+const retrieveEntitlementsSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements',
   pathParams: ['id'],
   query: { resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Customers extends APIResource {
   integrations: _integrations.Integrations = new _integrations.Integrations(this._client);
@@ -915,7 +915,7 @@ export class Customers extends APIResource {
     params: CustomerArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponse> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -930,7 +930,7 @@ export class Customers extends APIResource {
     params: CustomerCheckEntitlementParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementResponseDto> {
-    return this._client._request(checkEntitlementSpec, { ...params, id }, options);
+    return this._client._request<CheckEntitlementResponseDto>(checkEntitlementSpec, { ...params, id }, options);
   }
 
   /**
@@ -939,7 +939,7 @@ export class Customers extends APIResource {
    * Imports multiple customers in bulk. Used for migrating customer data from external systems.
    */
   import(params: CustomerImportParams, options?: RequestOptions): APIPromise<ImportCustomersResponseDto> {
-    return this._client._request(importSpec, params, options);
+    return this._client._request<ImportCustomersResponseDto>(importSpec, params, options);
   }
 
   /**
@@ -951,7 +951,12 @@ export class Customers extends APIResource {
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResponsesMyCursorIDPage, CustomerListResponse> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CustomerListResponse, CustomerListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -964,7 +969,7 @@ export class Customers extends APIResource {
     params: CustomerListContractsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerContractListResponseDto> {
-    return this._client._request(listContractsSpec, { ...params, id }, options);
+    return this._client._request<CustomerContractListResponseDto>(listContractsSpec, { ...params, id }, options);
   }
 
   /**
@@ -977,7 +982,12 @@ export class Customers extends APIResource {
     params: CustomerListInvoicesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListInvoicesResponsesMyCursorIDPage, CustomerInvoice> {
-    return this._client._requestPage(listInvoicesSpec, listInvoicesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<CustomerInvoice, CustomerListInvoicesResponsesMyCursorIDPage>(
+      listInvoicesSpec,
+      listInvoicesSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -990,7 +1000,12 @@ export class Customers extends APIResource {
     params: CustomerListResourcesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResourcesResponsesMyCursorIDPage, CustomerResource> {
-    return this._client._requestPage(listResourcesSpec, listResourcesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<CustomerResource, CustomerListResourcesResponsesMyCursorIDPage>(
+      listResourcesSpec,
+      listResourcesSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -999,7 +1014,7 @@ export class Customers extends APIResource {
    * Creates a new customer.
    */
   provision(params: CustomerProvisionParams, options?: RequestOptions): APIPromise<CustomerResponse> {
-    return this._client._request(provisionSpec, params, options);
+    return this._client._request<CustomerResponse>(provisionSpec, params, options);
   }
 
   /**
@@ -1012,7 +1027,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponse> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -1027,7 +1042,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveEntitlementsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerEntitlementsResponseDto> {
-    return this._client._request(retrieveEntitlementsSpec, { ...params, id }, options);
+    return this._client._request<CustomerEntitlementsResponseDto>(retrieveEntitlementsSpec, { ...params, id }, options);
   }
 
   /**
@@ -1040,7 +1055,7 @@ export class Customers extends APIResource {
     params: CustomerUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponse> {
-    return this._client._request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -1053,7 +1068,7 @@ export class Customers extends APIResource {
     params: CustomerUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponse> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -89,19 +89,19 @@ export interface EventReportParams {
  */
 export type EventReportResponse = ReportEventsResponseDto;
 
-const estimateSpec = {
+const estimateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/events/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const reportSpec = {
+const reportSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/events',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Events extends APIResource {
   beta: _beta.Beta = new _beta.Beta(this._client);
@@ -113,7 +113,7 @@ export class Events extends APIResource {
    * Estimates the credit cost of a usage event without ingesting it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: EventEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client._request(estimateSpec, params, options);
+    return this._client._request<CreditCostEstimateResponseDto>(estimateSpec, params, options);
   }
 
   /**
@@ -122,7 +122,7 @@ export class Events extends APIResource {
    * Reports raw usage events for event-based metering. Events are ingested asynchronously and aggregated into usage totals.
    */
   report(params: EventReportParams, options?: RequestOptions): APIPromise<ReportEventsResponseDto> {
-    return this._client._request(reportSpec, params, options);
+    return this._client._request<ReportEventsResponseDto>(reportSpec, params, options);
   }
 }
 

@@ -279,21 +279,21 @@ export interface FeatureUpdateFeatureParams {
  */
 export type FeatureUpdateFeatureResponse = Feature;
 
-const archiveFeatureSpec = {
+const archiveFeatureSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createFeatureSpec = {
+const createFeatureSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listFeaturesSpec = {
+const listFeaturesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/features',
   query: {
@@ -307,9 +307,9 @@ const listFeaturesSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listFeaturesSpecPagination = {
+const listFeaturesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -317,29 +317,29 @@ const listFeaturesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveFeatureSpec = {
+const retrieveFeatureSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveFeatureSpec = {
+const unarchiveFeatureSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateFeatureSpec = {
+const updateFeatureSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Features extends APIResource {
   /**
@@ -352,7 +352,7 @@ export class Features extends APIResource {
     params: FeatureArchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Feature> {
-    return this._client._request(archiveFeatureSpec, { ...params, id }, options);
+    return this._client._request<Feature>(archiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -361,7 +361,7 @@ export class Features extends APIResource {
    * Creates a new feature with the specified type, metering, and configuration.
    */
   createFeature(params: FeatureCreateFeatureParams, options?: RequestOptions): APIPromise<Feature> {
-    return this._client._request(createFeatureSpec, params, options);
+    return this._client._request<Feature>(createFeatureSpec, params, options);
   }
 
   /**
@@ -373,7 +373,12 @@ export class Features extends APIResource {
     params: FeatureListFeaturesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FeatureListFeaturesResponsesMyCursorIDPage, FeatureData> {
-    return this._client._requestPage(listFeaturesSpec, listFeaturesSpecPagination, params, options);
+    return this._client._requestPage<FeatureData, FeatureListFeaturesResponsesMyCursorIDPage>(
+      listFeaturesSpec,
+      listFeaturesSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -386,7 +391,7 @@ export class Features extends APIResource {
     params: FeatureRetrieveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Feature> {
-    return this._client._request(retrieveFeatureSpec, { ...params, id }, options);
+    return this._client._request<Feature>(retrieveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -399,7 +404,7 @@ export class Features extends APIResource {
     params: FeatureUnarchiveFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Feature> {
-    return this._client._request(unarchiveFeatureSpec, { ...params, id }, options);
+    return this._client._request<Feature>(unarchiveFeatureSpec, { ...params, id }, options);
   }
 
   /**
@@ -412,7 +417,7 @@ export class Features extends APIResource {
     params: FeatureUpdateFeatureParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Feature> {
-    return this._client._request(updateFeatureSpec, { ...params, id }, options);
+    return this._client._request<Feature>(updateFeatureSpec, { ...params, id }, options);
   }
 }
 

@@ -345,35 +345,35 @@ export interface PlanUpdateParams {
  */
 export type PlanUpdateResponse = Plan;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createDraftSpec = {
+const createDraftSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans',
   query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -381,17 +381,17 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listChargesSpec = {
+const listChargesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listChargesSpecPagination = {
+const listChargesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -399,17 +399,17 @@ const listChargesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listOverageChargesSpec = {
+const listOverageChargesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/overage-charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listOverageChargesSpecPagination = {
+const listOverageChargesSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -417,37 +417,37 @@ const listOverageChargesSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const publishSpec = {
+const publishSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const removeDraftSpec = {
+const removeDraftSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Plans extends APIResource {
   entitlements: _entitlements.Entitlements = new _entitlements.Entitlements(this._client);
@@ -458,7 +458,7 @@ export class Plans extends APIResource {
    * Archives a plan, preventing it from being used in new subscriptions.
    */
   archive(id: string, params: PlanArchiveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<Plan>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -467,7 +467,7 @@ export class Plans extends APIResource {
    * Creates a new plan in draft status.
    */
   create(params: PlanCreateParams, options?: RequestOptions): APIPromise<Plan> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<Plan>(createSpec, params, options);
   }
 
   /**
@@ -480,7 +480,7 @@ export class Plans extends APIResource {
     params: PlanCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Plan> {
-    return this._client._request(createDraftSpec, { ...params, id }, options);
+    return this._client._request<Plan>(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -492,7 +492,12 @@ export class Plans extends APIResource {
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListResponsesMyCursorIDPage, PlanData> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<PlanData, PlanListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -505,7 +510,12 @@ export class Plans extends APIResource {
     params: PlanListChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListChargesResponsesMyCursorIDPage, PackageCharge> {
-    return this._client._requestPage(listChargesSpec, listChargesSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PackageCharge, PlanListChargesResponsesMyCursorIDPage>(
+      listChargesSpec,
+      listChargesSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -518,7 +528,7 @@ export class Plans extends APIResource {
     params: PlanListOverageChargesParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListOverageChargesResponsesMyCursorIDPage, PackageCharge> {
-    return this._client._requestPage(
+    return this._client._requestPage<PackageCharge, PlanListOverageChargesResponsesMyCursorIDPage>(
       listOverageChargesSpec,
       listOverageChargesSpecPagination,
       { ...params, id },
@@ -532,7 +542,7 @@ export class Plans extends APIResource {
    * Publishes a draft plan, making it available for use in subscriptions.
    */
   publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client._request(publishSpec, { ...params, id }, options);
+    return this._client._request<PublishPackageResponseDto>(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -545,7 +555,7 @@ export class Plans extends APIResource {
     params: PlanRemoveDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client._request(removeDraftSpec, { ...params, id }, options);
+    return this._client._request<RemoveDraftResponseDto>(removeDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -554,7 +564,7 @@ export class Plans extends APIResource {
    * Retrieves a plan by its unique identifier, including entitlements and pricing details.
    */
   retrieve(id: string, params: PlanRetrieveParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<Plan>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -563,7 +573,7 @@ export class Plans extends APIResource {
    * Updates an existing plan's properties such as display name, description, and metadata.
    */
   update(id: string, params: PlanUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Plan> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<Plan>(updateSpec, { ...params, id }, options);
   }
 }
 

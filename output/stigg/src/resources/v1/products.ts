@@ -221,36 +221,36 @@ export interface ProductUpdateProductParams {
  */
 export type ProductUpdateProductResponse = Product;
 
-const archiveProductSpec = {
+const archiveProductSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createProductSpec = {
+const createProductSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const duplicateProductSpec = {
+const duplicateProductSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/duplicate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listProductsSpec = {
+const listProductsSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/products',
   query: { after: {}, before: {}, limit: {}, id: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listProductsSpecPagination = {
+const listProductsSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -258,22 +258,22 @@ const listProductsSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const unarchiveProductSpec = {
+const unarchiveProductSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateProductSpec = {
+const updateProductSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/products/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Products extends APIResource {
   /**
@@ -286,7 +286,7 @@ export class Products extends APIResource {
     params: ProductArchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Product> {
-    return this._client._request(archiveProductSpec, { ...params, id }, options);
+    return this._client._request<Product>(archiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -295,7 +295,7 @@ export class Products extends APIResource {
    * Creates a new product.
    */
   createProduct(params: ProductCreateProductParams, options?: RequestOptions): APIPromise<Product> {
-    return this._client._request(createProductSpec, params, options);
+    return this._client._request<Product>(createProductSpec, params, options);
   }
 
   /**
@@ -304,7 +304,7 @@ export class Products extends APIResource {
    * Duplicates an existing product, including its plans, addons, and configuration.
    */
   duplicateProduct(id: string, params: ProductDuplicateProductParams, options?: RequestOptions): APIPromise<Product> {
-    return this._client._request(duplicateProductSpec, { ...params, id }, options);
+    return this._client._request<Product>(duplicateProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -316,7 +316,12 @@ export class Products extends APIResource {
     params: ProductListProductsParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ProductListProductsResponsesMyCursorIDPage, ProductData> {
-    return this._client._requestPage(listProductsSpec, listProductsSpecPagination, params, options);
+    return this._client._requestPage<ProductData, ProductListProductsResponsesMyCursorIDPage>(
+      listProductsSpec,
+      listProductsSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -329,7 +334,7 @@ export class Products extends APIResource {
     params: ProductUnarchiveProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Product> {
-    return this._client._request(unarchiveProductSpec, { ...params, id }, options);
+    return this._client._request<Product>(unarchiveProductSpec, { ...params, id }, options);
   }
 
   /**
@@ -342,7 +347,7 @@ export class Products extends APIResource {
     params: ProductUpdateProductParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Product> {
-    return this._client._request(updateProductSpec, { ...params, id }, options);
+    return this._client._request<Product>(updateProductSpec, { ...params, id }, options);
   }
 }
 

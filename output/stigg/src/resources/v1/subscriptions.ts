@@ -741,30 +741,30 @@ export interface SubscriptionUpdateParams {
  */
 export type SubscriptionUpdateResponse = Subscription;
 
-const cancelSpec = {
+const cancelSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/cancel',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const delegateSpec = {
+const delegateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/delegate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const importSpec = {
+const importSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/subscriptions',
   query: {
@@ -779,9 +779,9 @@ const listSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -789,52 +789,52 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const migrateSpec = {
+const migrateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/migrate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const previewSpec = {
+const previewSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/preview',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const provisionSpec = {
+const provisionSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const transferSpec = {
+const transferSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/transfer',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Subscriptions extends APIResource {
   futureUpdate: _futureUpdate.FutureUpdate = new _futureUpdate.FutureUpdate(this._client);
@@ -851,7 +851,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCancelParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Subscription> {
-    return this._client._request(cancelSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(cancelSpec, { ...params, id }, options);
   }
 
   /**
@@ -860,7 +860,7 @@ export class Subscriptions extends APIResource {
    * Delegates the payment responsibility of a subscription to a different customer. The delegated customer will be billed for this subscription.
    */
   delegate(id: string, params: SubscriptionDelegateParams, options?: RequestOptions): APIPromise<Subscription> {
-    return this._client._request(delegateSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(delegateSpec, { ...params, id }, options);
   }
 
   /**
@@ -869,7 +869,7 @@ export class Subscriptions extends APIResource {
    * Imports multiple subscriptions in bulk. Used for migrating subscription data from external systems.
    */
   import(params: SubscriptionImportParams, options?: RequestOptions): APIPromise<ImportSubscriptionsResponseDto> {
-    return this._client._request(importSpec, params, options);
+    return this._client._request<ImportSubscriptionsResponseDto>(importSpec, params, options);
   }
 
   /**
@@ -881,7 +881,12 @@ export class Subscriptions extends APIResource {
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<SubscriptionListResponsesMyCursorIDPage, SubscriptionData> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<SubscriptionData, SubscriptionListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -894,7 +899,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Subscription> {
-    return this._client._request(migrateSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(migrateSpec, { ...params, id }, options);
   }
 
   /**
@@ -903,7 +908,7 @@ export class Subscriptions extends APIResource {
    * Previews the pricing impact of creating or updating a subscription without making changes. Returns estimated costs, taxes, and proration details.
    */
   preview(params: SubscriptionPreviewParams, options?: RequestOptions): APIPromise<SubscriptionPreviewResponseDto> {
-    return this._client._request(previewSpec, params, options);
+    return this._client._request<SubscriptionPreviewResponseDto>(previewSpec, params, options);
   }
 
   /**
@@ -915,7 +920,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionProvisionParams,
     options?: RequestOptions,
   ): APIPromise<ProvisionSubscriptionResponseDto> {
-    return this._client._request(provisionSpec, params, options);
+    return this._client._request<ProvisionSubscriptionResponseDto>(provisionSpec, params, options);
   }
 
   /**
@@ -928,7 +933,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Subscription> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -937,7 +942,7 @@ export class Subscriptions extends APIResource {
    * Transfers a subscription to a different resource ID. Used for multi-resource products where subscriptions apply to specific entities like websites or apps.
    */
   transfer(id: string, params: SubscriptionTransferParams, options?: RequestOptions): APIPromise<Subscription> {
-    return this._client._request(transferSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(transferSpec, { ...params, id }, options);
   }
 
   /**
@@ -950,7 +955,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<Subscription> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<Subscription>(updateSpec, { ...params, id }, options);
   }
 }
 

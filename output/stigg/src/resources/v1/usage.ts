@@ -142,27 +142,27 @@ export interface UsageReportParams {
  */
 export type UsageReportResponse = ReportUsageResponseDto;
 
-const estimateSpec = {
+const estimateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/usage/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const historySpec = {
+const historySpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/usage/{customerId}/history/{featureId}',
   pathParams: ['customerId', 'featureId'],
   query: { startDate: {}, endDate: {}, groupBy: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const reportSpec = {
+const reportSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/usage',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Usage extends APIResource {
   /**
@@ -171,7 +171,7 @@ export class Usage extends APIResource {
    * Estimates the credit cost of a usage report without recording it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: UsageEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client._request(estimateSpec, params, options);
+    return this._client._request<CreditCostEstimateResponseDto>(estimateSpec, params, options);
   }
 
   /**
@@ -184,7 +184,7 @@ export class Usage extends APIResource {
     params: UsageHistoryParams,
     options?: RequestOptions,
   ): APIPromise<UsageHistoryResponseDto> {
-    return this._client._request(historySpec, { ...params, featureId }, options);
+    return this._client._request<UsageHistoryResponseDto>(historySpec, { ...params, featureId }, options);
   }
 
   /**
@@ -193,7 +193,7 @@ export class Usage extends APIResource {
    * Reports usage measurements for metered features. The reported usage is used to track, limit, and bill customer consumption.
    */
   report(params: UsageReportParams, options?: RequestOptions): APIPromise<ReportUsageResponseDto> {
-    return this._client._request(reportSpec, params, options);
+    return this._client._request<ReportUsageResponseDto>(reportSpec, params, options);
   }
 }
 

@@ -20,16 +20,16 @@ export interface LoginCreateResponse {
   expiresAt?: string | null;
 }
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/login',
   body: { encoding: 'form', contentType: 'application/x-www-form-urlencoded', mode: 'fields' },
   security: [],
-} satisfies OperationSpec;
+};
 
 export class Login extends APIResource {
   create(params: LoginCreateParams, options?: RequestOptions): APIPromise<LoginCreateResponse> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<LoginCreateResponse>(createSpec, params, options);
   }
 }
 

@@ -107,17 +107,17 @@ export interface PetUpdateAvatarParams {
   body: Uploadable;
 }
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/pets',
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = { method: 'delete', path: '/pets/{petId}', pathParams: ['petId'] } satisfies OperationSpec;
+const deleteSpec: OperationSpec = { method: 'delete', path: '/pets/{petId}', pathParams: ['petId'] };
 
-const getAvatarSpec = { method: 'get', path: '/pets/{petId}/avatar', pathParams: ['petId'] } satisfies OperationSpec;
+const getAvatarSpec: OperationSpec = { method: 'get', path: '/pets/{petId}/avatar', pathParams: ['petId'] };
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/pets',
   query: {
@@ -128,48 +128,48 @@ const listSpec = {
   },
   headers: ['X-Request-Id'],
   cookies: ['session'],
-} satisfies OperationSpec;
+};
 
-const photoSpec = {
+const photoSpec: OperationSpec = {
   method: 'post',
   path: '/pets/{petId}/photo',
   pathParams: ['petId'],
   body: { encoding: 'multipart', contentType: 'multipart/form-data', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = { method: 'get', path: '/pets/{petId}', pathParams: ['petId'] } satisfies OperationSpec;
+const retrieveSpec: OperationSpec = { method: 'get', path: '/pets/{petId}', pathParams: ['petId'] };
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/pets/{petId}',
   pathParams: ['petId'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const updateAvatarSpec = {
+const updateAvatarSpec: OperationSpec = {
   method: 'put',
   path: '/pets/{petId}/avatar',
   pathParams: ['petId'],
   body: { encoding: 'binary', contentType: 'application/octet-stream', mode: 'whole' },
-} satisfies OperationSpec;
+};
 
 export class Pets extends APIResource {
   /**
    * Create a pet
    */
   create(params: PetCreateParams, options?: RequestOptions): APIPromise<Animal> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<Animal>(createSpec, params, options);
   }
 
   /**
    * @deprecated
    */
   delete(petId: string, options?: RequestOptions): APIPromise<void> {
-    return this._client._request(deleteSpec, { petId }, options);
+    return this._client._request<void>(deleteSpec, { petId }, options);
   }
 
   getAvatar(petId: string, options?: RequestOptions): APIPromise<Blob> {
-    return this._client._request(getAvatarSpec, { petId }, options);
+    return this._client._request<Blob>(getAvatarSpec, { petId }, options);
   }
 
   /**
@@ -179,23 +179,23 @@ export class Pets extends APIResource {
    *  next line.
    */
   list(params: PetListParams | null | undefined = {}, options?: RequestOptions): APIPromise<PetListResponse> {
-    return this._client._request(listSpec, params, options);
+    return this._client._request<PetListResponse>(listSpec, params, options);
   }
 
   photo(petId: string, params: PetPhotoParams, options?: RequestOptions): APIPromise<Photo> {
-    return this._client._request(photoSpec, { ...params, petId }, options);
+    return this._client._request<Photo>(photoSpec, { ...params, petId }, options);
   }
 
   retrieve(petId: string, options?: RequestOptions): APIPromise<Animal> {
-    return this._client._request(retrieveSpec, { petId }, options);
+    return this._client._request<Animal>(retrieveSpec, { petId }, options);
   }
 
   update(petId: string, params: PetUpdateParams | null | undefined = {}, options?: RequestOptions): APIPromise<Animal> {
-    return this._client._request(updateSpec, { ...params, petId }, options);
+    return this._client._request<Animal>(updateSpec, { ...params, petId }, options);
   }
 
   updateAvatar(petId: string, params: PetUpdateAvatarParams, options?: RequestOptions): APIPromise<void> {
-    return this._client._request(updateAvatarSpec, { ...params, petId }, options);
+    return this._client._request<void>(updateAvatarSpec, { ...params, petId }, options);
   }
 }
 

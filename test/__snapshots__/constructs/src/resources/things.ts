@@ -9,11 +9,11 @@ import type { Everything } from '../models/Everything.js';
  */
 export type ThingListResponse = Everything;
 
-const listSpec = { method: 'get', path: '/things' } satisfies OperationSpec;
+const listSpec: OperationSpec = { method: 'get', path: '/things' };
 
 export class Things extends APIResource {
   list(options?: RequestOptions): APIPromise<Everything> {
-    return this._client._request(listSpec, null, options);
+    return this._client._request<Everything>(listSpec, null, options);
   }
 }
 

@@ -36,35 +36,31 @@ export type PetListResponse = Pet[];
  */
 export type PetRetrieveResponse = Pet;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/pets',
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = { method: 'delete', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;
+const deleteSpec: OperationSpec = { method: 'delete', path: '/pets/{id}', pathParams: ['id'] };
 
-const listSpec = {
-  method: 'get',
-  path: '/pets',
-  query: { tags: { style: 'form' }, limit: {} },
-} satisfies OperationSpec;
+const listSpec: OperationSpec = { method: 'get', path: '/pets', query: { tags: { style: 'form' }, limit: {} } };
 
-const retrieveSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] } satisfies OperationSpec;
+const retrieveSpec: OperationSpec = { method: 'get', path: '/pets/{id}', pathParams: ['id'] };
 
 export class Pets extends APIResource {
   /**
    * Creates a new pet in the store. Duplicates are allowed
    */
   create(params: PetCreateParams, options?: RequestOptions): APIPromise<Pet> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<Pet>(createSpec, params, options);
   }
 
   /**
    * deletes a single pet based on the ID supplied
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
-    return this._client._request(deleteSpec, { id }, options);
+    return this._client._request<void>(deleteSpec, { id }, options);
   }
 
   /**
@@ -74,14 +70,14 @@ export class Pets extends APIResource {
    * Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condimentum ligula luctus nec. Phasellus semper velit eget aliquet faucibus. In a mattis elit. Phasellus vel urna viverra, condimentum lorem id, rhoncus nibh. Ut pellentesque posuere elementum. Sed a varius odio. Morbi rhoncus ligula libero, vel eleifend nunc tristique vitae. Fusce et sem dui. Aenean nec scelerisque tortor. Fusce malesuada accumsan magna vel tempus. Quisque mollis felis eu dolor tristique, sit amet auctor felis gravida. Sed libero lorem, molestie sed nisl in, accumsan tempor nisi. Fusce sollicitudin massa ut lacinia mattis. Sed vel eleifend lorem. Pellentesque vitae felis pretium, pulvinar elit eu, euismod sapien.
    */
   list(params: PetListParams | null | undefined = {}, options?: RequestOptions): APIPromise<PetListResponse> {
-    return this._client._request(listSpec, params, options);
+    return this._client._request<PetListResponse>(listSpec, params, options);
   }
 
   /**
    * Returns a user based on a single ID, if the user does not have access to the pet
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<Pet> {
-    return this._client._request(retrieveSpec, { id }, options);
+    return this._client._request<Pet>(retrieveSpec, { id }, options);
   }
 }
 

@@ -72,12 +72,12 @@ export interface CreateUsageParams {
  */
 export type CreateUsageResponse = ReportUsageResponseDto;
 
-const createUsageSpec = {
+const createUsageSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/usage',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class V1 extends APIResource {
   addons: _addons.Addons = new _addons.Addons(this._client);
@@ -99,7 +99,7 @@ export class V1 extends APIResource {
    * Reports usage measurements for metered features. The reported usage is used to track, limit, and bill customer consumption.
    */
   createUsage(params: CreateUsageParams, options?: RequestOptions): APIPromise<ReportUsageResponseDto> {
-    return this._client._request(createUsageSpec, params, options);
+    return this._client._request<ReportUsageResponseDto>(createUsageSpec, params, options);
   }
 }
 

@@ -100,15 +100,15 @@ export interface AssignmentUpsertParams {
  */
 export type AssignmentUpsertResponse = UpsertAssignmentsResponseDto;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/assignments',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, currencyId: {}, entityId: {}, featureId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -116,15 +116,15 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const upsertSpec = {
+const upsertSpec: OperationSpec = {
   method: 'put',
   path: '/api/v1-beta/customers/{id}/assignments',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Assignments extends APIResource {
   /**
@@ -137,7 +137,12 @@ export class Assignments extends APIResource {
     params: AssignmentListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AssignmentListResponsesMyCursorIDPage, Assignment> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<Assignment, AssignmentListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -150,7 +155,7 @@ export class Assignments extends APIResource {
     params: AssignmentUpsertParams,
     options?: RequestOptions,
   ): APIPromise<UpsertAssignmentsResponseDto> {
-    return this._client._request(upsertSpec, { ...params, id }, options);
+    return this._client._request<UpsertAssignmentsResponseDto>(upsertSpec, { ...params, id }, options);
   }
 }
 

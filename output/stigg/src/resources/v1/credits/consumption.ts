@@ -104,19 +104,19 @@ export interface ConsumptionConsumeAsyncParams {
  */
 export type ConsumptionConsumeAsyncResponse = ConsumeCreditsAsyncResponseDto;
 
-const consumeSpec = {
+const consumeSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const consumeAsyncSpec = {
+const consumeAsyncSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption/async',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Consumption extends APIResource {
   /**
@@ -125,7 +125,7 @@ export class Consumption extends APIResource {
    * Consumes a specified amount of credits directly from a customer wallet, with no feature mapping. Returns the optimistic balance.
    */
   consume(params: ConsumptionConsumeParams, options?: RequestOptions): APIPromise<ConsumeCreditsResponseDto> {
-    return this._client._request(consumeSpec, params, options);
+    return this._client._request<ConsumeCreditsResponseDto>(consumeSpec, params, options);
   }
 
   /**
@@ -137,7 +137,7 @@ export class Consumption extends APIResource {
     params: ConsumptionConsumeAsyncParams,
     options?: RequestOptions,
   ): APIPromise<ConsumeCreditsAsyncResponseDto> {
-    return this._client._request(consumeAsyncSpec, params, options);
+    return this._client._request<ConsumeCreditsAsyncResponseDto>(consumeAsyncSpec, params, options);
   }
 }
 

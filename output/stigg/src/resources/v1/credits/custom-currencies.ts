@@ -178,28 +178,28 @@ export interface CustomCurrencyUpdateParams {
  */
 export type CustomCurrencyUpdateResponse = CustomCurrencyResponse;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/archive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies',
   query: { after: {}, before: {}, limit: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -207,29 +207,29 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const listAssociatedEntitiesSpec = {
+const listAssociatedEntitiesSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies/{currencyId}/associated-entities',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/unarchive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/credits/custom-currencies/{currencyId}',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class CustomCurrencies extends APIResource {
   /**
@@ -242,7 +242,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponse> {
-    return this._client._request(archiveSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponse>(archiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -251,7 +251,7 @@ export class CustomCurrencies extends APIResource {
    * Creates a new custom currency in the environment.
    */
   create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponse> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<CustomCurrencyResponse>(createSpec, params, options);
   }
 
   /**
@@ -263,7 +263,12 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomCurrencyListResponsesMyCursorIDPage, CustomCurrency> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CustomCurrency, CustomCurrencyListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -276,7 +281,11 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListAssociatedEntitiesParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyAssociatedEntitiesResponseDto> {
-    return this._client._request(listAssociatedEntitiesSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyAssociatedEntitiesResponseDto>(
+      listAssociatedEntitiesSpec,
+      { ...params, currencyId },
+      options,
+    );
   }
 
   /**
@@ -289,7 +298,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponse> {
-    return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponse>(unarchiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -302,7 +311,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponse> {
-    return this._client._request(updateSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponse>(updateSpec, { ...params, currencyId }, options);
   }
 }
 

@@ -190,21 +190,21 @@ export interface GrantVoidParams {
  */
 export type GrantVoidResponse = CreditGrantResponse;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/grants',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/grants',
   query: { after: {}, before: {}, limit: {}, customerId: {}, createdAt: {}, currencyId: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -212,14 +212,14 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const voidSpec = {
+const voidSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/grants/{id}/void',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Grants extends APIResource {
   /**
@@ -228,7 +228,7 @@ export class Grants extends APIResource {
    * Creates a new credit grant for a customer with specified amount, type, and optional billing configuration.
    */
   create(params: GrantCreateParams, options?: RequestOptions): APIPromise<CreditGrantResponse> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<CreditGrantResponse>(createSpec, params, options);
   }
 
   /**
@@ -237,7 +237,12 @@ export class Grants extends APIResource {
    * Retrieves a paginated list of credit grants for a customer.
    */
   list(params: GrantListParams, options?: RequestOptions): PagePromise<GrantListResponsesMyCursorIDPage, CreditGrant> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CreditGrant, GrantListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -250,7 +255,7 @@ export class Grants extends APIResource {
     params: GrantVoidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CreditGrantResponse> {
-    return this._client._request(voidSpec, { ...params, id }, options);
+    return this._client._request<CreditGrantResponse>(voidSpec, { ...params, id }, options);
   }
 }
 

@@ -139,24 +139,24 @@ export interface IntegrationUpdateParams {
  */
 export type IntegrationUpdateResponse = CustomerIntegrationResponse;
 
-const linkSpec = {
+const linkSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   pathKeys: { id: '$path.id' },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, vendorIdentifier: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -164,29 +164,29 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unlinkSpec = {
+const unlinkSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Integrations extends APIResource {
   /**
@@ -195,7 +195,7 @@ export class Integrations extends APIResource {
    * Links a customer to an external integration by specifying the vendor and external entity ID.
    */
   link(id: string, params: IntegrationLinkParams, options?: RequestOptions): APIPromise<CustomerIntegrationResponse> {
-    return this._client._request(linkSpec, { ...params, '$path.id': id }, options);
+    return this._client._request<CustomerIntegrationResponse>(linkSpec, { ...params, '$path.id': id }, options);
   }
 
   /**
@@ -208,7 +208,12 @@ export class Integrations extends APIResource {
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<IntegrationListResponsesMyCursorIDPage, CustomerIntegration> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<CustomerIntegration, IntegrationListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -221,7 +226,7 @@ export class Integrations extends APIResource {
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponse> {
-    return this._client._request(retrieveSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponse>(retrieveSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -234,7 +239,7 @@ export class Integrations extends APIResource {
     params: IntegrationUnlinkParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponse> {
-    return this._client._request(unlinkSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponse>(unlinkSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -247,7 +252,7 @@ export class Integrations extends APIResource {
     params: IntegrationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponse> {
-    return this._client._request(updateSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponse>(updateSpec, { ...params, integrationId }, options);
   }
 }
 

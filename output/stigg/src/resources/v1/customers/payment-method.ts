@@ -54,20 +54,20 @@ export interface PaymentMethodDetachParams {
  */
 export type PaymentMethodDetachResponse = CustomerResponse;
 
-const attachSpec = {
+const attachSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const detachSpec = {
+const detachSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class PaymentMethod extends APIResource {
   /**
@@ -76,7 +76,7 @@ export class PaymentMethod extends APIResource {
    * Attaches a payment method to a customer for billing. Required for paid subscriptions when integrated with a billing provider.
    */
   attach(id: string, params: PaymentMethodAttachParams, options?: RequestOptions): APIPromise<CustomerResponse> {
-    return this._client._request(attachSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(attachSpec, { ...params, id }, options);
   }
 
   /**
@@ -89,7 +89,7 @@ export class PaymentMethod extends APIResource {
     params: PaymentMethodDetachParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponse> {
-    return this._client._request(detachSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponse>(detachSpec, { ...params, id }, options);
   }
 }
 

@@ -180,23 +180,23 @@ export interface PromotionalEntitlementRevokeParams {
  */
 export type PromotionalEntitlementRevokeResponse = PromotionalEntitlementResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -204,14 +204,14 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const revokeSpec = {
+const revokeSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/promotional-entitlements/{featureId}',
   pathParams: ['id', 'featureId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class PromotionalEntitlements extends APIResource {
   /**
@@ -224,7 +224,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<GrantPromotionalEntitlementsResponseDto> {
-    return this._client._request(createSpec, { ...params, id }, options);
+    return this._client._request<GrantPromotionalEntitlementsResponseDto>(createSpec, { ...params, id }, options);
   }
 
   /**
@@ -237,7 +237,12 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PromotionalEntitlementListResponsesMyCursorIDPage, PromotionalEntitlement> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PromotionalEntitlement, PromotionalEntitlementListResponsesMyCursorIDPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -250,7 +255,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementRevokeParams,
     options?: RequestOptions,
   ): APIPromise<PromotionalEntitlementResponseDto> {
-    return this._client._request(revokeSpec, { ...params, featureId }, options);
+    return this._client._request<PromotionalEntitlementResponseDto>(revokeSpec, { ...params, featureId }, options);
   }
 }
 

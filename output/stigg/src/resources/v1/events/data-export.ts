@@ -71,25 +71,25 @@ export interface DataExportTriggerSyncParams {
  */
 export type DataExportTriggerSyncResponse = DataExportSyncResponseDto;
 
-const listModelsSpec = {
+const listModelsSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/data-export/models',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const mintScopedTokenSpec = {
+const mintScopedTokenSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/data-export/scoped-token',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const triggerSyncSpec = {
+const triggerSyncSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/data-export/sync',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class DataExport extends APIResource {
   destinations: _destinations.Destinations = new _destinations.Destinations(this._client);
@@ -103,7 +103,7 @@ export class DataExport extends APIResource {
     params: DataExportListModelsParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportModelsResponseDto> {
-    return this._client._request(listModelsSpec, params, options);
+    return this._client._request<DataExportModelsResponseDto>(listModelsSpec, params, options);
   }
 
   /**
@@ -115,7 +115,7 @@ export class DataExport extends APIResource {
     params: DataExportMintScopedTokenParams,
     options?: RequestOptions,
   ): APIPromise<DataExportScopedTokenResponseDto> {
-    return this._client._request(mintScopedTokenSpec, params, options);
+    return this._client._request<DataExportScopedTokenResponseDto>(mintScopedTokenSpec, params, options);
   }
 
   /**
@@ -127,7 +127,7 @@ export class DataExport extends APIResource {
     params: DataExportTriggerSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportSyncResponseDto> {
-    return this._client._request(triggerSyncSpec, params, options);
+    return this._client._request<DataExportSyncResponseDto>(triggerSyncSpec, params, options);
   }
 }
 

@@ -36,19 +36,19 @@ export interface FutureUpdateCancelScheduleParams {
  */
 export type FutureUpdateCancelScheduleResponse = CancelSubscription;
 
-const cancelPendingPaymentSpec = {
+const cancelPendingPaymentSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/pending-payment',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const cancelScheduleSpec = {
+const cancelScheduleSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/schedule',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class FutureUpdate extends APIResource {
   /**
@@ -61,7 +61,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateCancelPendingPaymentParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscription> {
-    return this._client._request(cancelPendingPaymentSpec, { ...params, id }, options);
+    return this._client._request<CancelSubscription>(cancelPendingPaymentSpec, { ...params, id }, options);
   }
 
   /**
@@ -74,7 +74,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateCancelScheduleParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscription> {
-    return this._client._request(cancelScheduleSpec, { ...params, id }, options);
+    return this._client._request<CancelSubscription>(cancelScheduleSpec, { ...params, id }, options);
   }
 }
 

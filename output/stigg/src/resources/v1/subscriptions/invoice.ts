@@ -20,12 +20,12 @@ export interface InvoiceMarkAsPaidParams {
  */
 export type InvoiceMarkAsPaidResponse = MarkInvoiceAsPaidResponseDto;
 
-const markAsPaidSpec = {
+const markAsPaidSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/invoice/paid',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Invoice extends APIResource {
   /**
@@ -38,7 +38,7 @@ export class Invoice extends APIResource {
     params: InvoiceMarkAsPaidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
-    return this._client._request(markAsPaidSpec, { ...params, id }, options);
+    return this._client._request<MarkInvoiceAsPaidResponseDto>(markAsPaidSpec, { ...params, id }, options);
   }
 }
 

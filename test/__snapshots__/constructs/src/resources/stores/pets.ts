@@ -20,16 +20,16 @@ export interface StorePetRetrieveParams {
  */
 export type StorePetRetrieveResponse = Animal;
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/stores/{storeId}/pets/{petId}',
   pathParams: ['storeId', 'petId'],
   query: { expand: {} },
-} satisfies OperationSpec;
+};
 
 export class Pets extends APIResource {
   retrieve(petId: string, params: StorePetRetrieveParams, options?: RequestOptions): APIPromise<Animal> {
-    return this._client._request(retrieveSpec, { ...params, petId }, options);
+    return this._client._request<Animal>(retrieveSpec, { ...params, petId }, options);
   }
 }
 

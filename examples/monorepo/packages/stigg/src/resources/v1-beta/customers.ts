@@ -63,7 +63,7 @@ export interface CustomerGovernanceParams {
  */
 export type CustomerGovernanceResponse = CustomerGovernanceResponseDto;
 
-const governanceSpec = {
+const governanceSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
   pathParams: ['id'],
@@ -80,7 +80,7 @@ const governanceSpec = {
     sortBy: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Customers extends APIResource {
   assignments: _assignments.Assignments = new _assignments.Assignments(this._client);
@@ -97,7 +97,7 @@ export class Customers extends APIResource {
     params: CustomerGovernanceParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerGovernanceResponseDto> {
-    return this._client._request(governanceSpec, { ...params, id }, options);
+    return this._client._request<CustomerGovernanceResponseDto>(governanceSpec, { ...params, id }, options);
   }
 }
 

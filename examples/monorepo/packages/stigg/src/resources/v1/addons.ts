@@ -268,42 +268,42 @@ export interface AddonUpdateParams {
  */
 export type AddonUpdateResponse = AddonResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createDraftSpec = {
+const createDraftSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const deleteDraftSpec = {
+const deleteDraftSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/addons/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons',
   query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -311,30 +311,30 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const publishSpec = {
+const publishSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/addons/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Addons extends APIResource {
   charges: _charges.Charges = new _charges.Charges(this._client);
@@ -350,7 +350,7 @@ export class Addons extends APIResource {
     params: AddonArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<AddonResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -359,7 +359,7 @@ export class Addons extends APIResource {
    * Creates a new addon in draft status, associated with a specific product.
    */
   create(params: AddonCreateParams, options?: RequestOptions): APIPromise<AddonResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<AddonResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -372,7 +372,7 @@ export class Addons extends APIResource {
     params: AddonCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client._request(createDraftSpec, { ...params, id }, options);
+    return this._client._request<AddonResponseDto>(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -385,7 +385,7 @@ export class Addons extends APIResource {
     params: AddonDeleteDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client._request(deleteDraftSpec, { ...params, id }, options);
+    return this._client._request<RemoveDraftResponseDto>(deleteDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -397,7 +397,12 @@ export class Addons extends APIResource {
     params: AddonListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonListResponsesCursorPage, Addon> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Addon, AddonListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -406,7 +411,7 @@ export class Addons extends APIResource {
    * Publishes a draft addon, making it available for use in subscriptions.
    */
   publish(id: string, params: AddonPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client._request(publishSpec, { ...params, id }, options);
+    return this._client._request<PublishPackageResponseDto>(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -419,7 +424,7 @@ export class Addons extends APIResource {
     params: AddonRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<AddonResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -432,7 +437,7 @@ export class Addons extends APIResource {
     params: AddonUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<AddonResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<AddonResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -281,28 +281,28 @@ export interface ContractUpdateParams {
  */
 export type ContractUpdateResponse = ContractResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/contracts/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/contracts',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/contracts',
   query: { after: {}, before: {}, limit: {}, customerExternalId: {}, name: {}, state: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -310,22 +310,22 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/contracts/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/contracts/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Contracts extends APIResource {
   /**
@@ -338,7 +338,7 @@ export class Contracts extends APIResource {
     params: ContractArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<ContractResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -347,7 +347,7 @@ export class Contracts extends APIResource {
    * Creates a contract for a customer together with all of its (custom) subscriptions in a single atomic operation. Every new subscription is created inside one transaction — any validation or creation failure rolls the whole contract back. Each subscription entry is either a new subscription to create or a reference to an existing custom subscription. Returns the created contract.
    */
   create(params: ContractCreateParams, options?: RequestOptions): APIPromise<ContractResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<ContractResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -359,7 +359,12 @@ export class Contracts extends APIResource {
     params: ContractListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ContractListResponsesCursorPage, Contract> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Contract, ContractListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -372,7 +377,7 @@ export class Contracts extends APIResource {
     params: ContractRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<ContractResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -385,7 +390,7 @@ export class Contracts extends APIResource {
     params: ContractUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ContractResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<ContractResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -190,28 +190,28 @@ export interface CreditUsageParams {
  */
 export type CreditUsageResponse = CreditUsageResponseDto;
 
-const autoRechargeSpec = {
+const autoRechargeSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/auto-recharge',
   query: { currencyId: {}, customerId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createConsumptionSpec = {
+const createConsumptionSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const ledgerSpec = {
+const ledgerSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/ledger',
   query: { after: {}, before: {}, limit: {}, customerId: {}, currencyId: {}, eventType: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const ledgerSpecPagination = {
+const ledgerSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -219,9 +219,9 @@ const ledgerSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const usageSpec = {
+const usageSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/usage',
   query: {
@@ -237,7 +237,7 @@ const usageSpec = {
     timeRange: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Credits extends APIResource {
   consumption: _consumption.Consumption = new _consumption.Consumption(this._client);
@@ -253,7 +253,7 @@ export class Credits extends APIResource {
     params: CreditAutoRechargeParams,
     options?: RequestOptions,
   ): APIPromise<AutoRechargeSettingsResponseDto> {
-    return this._client._request(autoRechargeSpec, params, options);
+    return this._client._request<AutoRechargeSettingsResponseDto>(autoRechargeSpec, params, options);
   }
 
   /**
@@ -265,7 +265,7 @@ export class Credits extends APIResource {
     params: CreditCreateConsumptionParams,
     options?: RequestOptions,
   ): APIPromise<ConsumeCreditsResponseDto> {
-    return this._client._request(createConsumptionSpec, params, options);
+    return this._client._request<ConsumeCreditsResponseDto>(createConsumptionSpec, params, options);
   }
 
   /**
@@ -277,7 +277,12 @@ export class Credits extends APIResource {
     params: CreditLedgerParams,
     options?: RequestOptions,
   ): PagePromise<CreditLedgerResponsesCursorPage, CreditLedgerEvent> {
-    return this._client._requestPage(ledgerSpec, ledgerSpecPagination, params, options);
+    return this._client._requestPage<CreditLedgerEvent, CreditLedgerResponsesCursorPage>(
+      ledgerSpec,
+      ledgerSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -286,7 +291,7 @@ export class Credits extends APIResource {
    * Retrieves credit usage time-series data for a customer, grouped by feature, over a specified time range.
    */
   usage(params: CreditUsageParams, options?: RequestOptions): APIPromise<CreditUsageResponseDto> {
-    return this._client._request(usageSpec, params, options);
+    return this._client._request<CreditUsageResponseDto>(usageSpec, params, options);
   }
 }
 

@@ -642,50 +642,50 @@ export interface CustomerUpdateParams {
  */
 export type CustomerUpdateResponse = CustomerResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createPaymentMethodSpec = {
+const createPaymentMethodSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deletePaymentMethodSpec = {
+const deletePaymentMethodSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/payment-method',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const importSpec = {
+const importSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers',
   query: { after: {}, before: {}, limit: {}, email: {}, name: {}, createdAt: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -693,29 +693,29 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Customers extends APIResource {
   contracts: _contracts.Contracts = new _contracts.Contracts(this._client);
@@ -736,7 +736,7 @@ export class Customers extends APIResource {
     params: CustomerArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -745,7 +745,7 @@ export class Customers extends APIResource {
    * Creates a new customer.
    */
   create(params: CustomerCreateParams, options?: RequestOptions): APIPromise<CustomerResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<CustomerResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -758,7 +758,7 @@ export class Customers extends APIResource {
     params: CustomerCreatePaymentMethodParams,
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(createPaymentMethodSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(createPaymentMethodSpec, { ...params, id }, options);
   }
 
   /**
@@ -771,7 +771,7 @@ export class Customers extends APIResource {
     params: CustomerDeletePaymentMethodParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(deletePaymentMethodSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(deletePaymentMethodSpec, { ...params, id }, options);
   }
 
   /**
@@ -780,7 +780,7 @@ export class Customers extends APIResource {
    * Imports multiple customers in bulk. Used for migrating customer data from external systems.
    */
   import(params: CustomerImportParams, options?: RequestOptions): APIPromise<ImportCustomersResponseDto> {
-    return this._client._request(importSpec, params, options);
+    return this._client._request<ImportCustomersResponseDto>(importSpec, params, options);
   }
 
   /**
@@ -792,7 +792,12 @@ export class Customers extends APIResource {
     params: CustomerListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomerListResponsesCursorPage, CustomerListResponse> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CustomerListResponse, CustomerListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -805,7 +810,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -818,7 +823,7 @@ export class Customers extends APIResource {
     params: CustomerUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -831,7 +836,7 @@ export class Customers extends APIResource {
     params: CustomerUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<CustomerResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -55,19 +55,19 @@ export interface DataExportSyncParams {
  */
 export type DataExportSyncResponse = DataExportSyncResponseDto;
 
-const scopedTokenSpec = {
+const scopedTokenSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/data-export/scoped-token',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const syncSpec = {
+const syncSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/data-export/sync',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class DataExport extends APIResource {
   destinations: _destinations.Destinations = new _destinations.Destinations(this._client);
@@ -82,7 +82,7 @@ export class DataExport extends APIResource {
     params: DataExportScopedTokenParams,
     options?: RequestOptions,
   ): APIPromise<DataExportScopedTokenResponseDto> {
-    return this._client._request(scopedTokenSpec, params, options);
+    return this._client._request<DataExportScopedTokenResponseDto>(scopedTokenSpec, params, options);
   }
 
   /**
@@ -94,7 +94,7 @@ export class DataExport extends APIResource {
     params: DataExportSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportSyncResponseDto> {
-    return this._client._request(syncSpec, params, options);
+    return this._client._request<DataExportSyncResponseDto>(syncSpec, params, options);
   }
 }
 

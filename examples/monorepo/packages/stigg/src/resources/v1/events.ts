@@ -87,19 +87,19 @@ export interface EventEstimateParams {
  */
 export type EventEstimateResponse = CreditCostEstimateResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/events',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const estimateSpec = {
+const estimateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/events/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Events extends APIResource {
   /**
@@ -108,7 +108,7 @@ export class Events extends APIResource {
    * Reports raw usage events for event-based metering. Events are ingested asynchronously and aggregated into usage totals.
    */
   create(params: EventCreateParams, options?: RequestOptions): APIPromise<ReportEventsResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<ReportEventsResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -117,7 +117,7 @@ export class Events extends APIResource {
    * Estimates the credit cost of a usage event without ingesting it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: EventEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client._request(estimateSpec, params, options);
+    return this._client._request<CreditCostEstimateResponseDto>(estimateSpec, params, options);
   }
 }
 

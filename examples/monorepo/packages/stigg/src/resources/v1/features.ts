@@ -279,21 +279,21 @@ export interface FeatureUpdateParams {
  */
 export type FeatureUpdateResponse = FeatureResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/features',
   query: {
@@ -307,9 +307,9 @@ const listSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -317,29 +317,29 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/features/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/features/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Features extends APIResource {
   /**
@@ -352,7 +352,7 @@ export class Features extends APIResource {
     params: FeatureArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<FeatureResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -361,7 +361,7 @@ export class Features extends APIResource {
    * Creates a new feature with the specified type, metering, and configuration.
    */
   create(params: FeatureCreateParams, options?: RequestOptions): APIPromise<FeatureResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<FeatureResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -373,7 +373,12 @@ export class Features extends APIResource {
     params: FeatureListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<FeatureListResponsesCursorPage, Feature> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Feature, FeatureListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -386,7 +391,7 @@ export class Features extends APIResource {
     params: FeatureRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<FeatureResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -399,7 +404,7 @@ export class Features extends APIResource {
     params: FeatureUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client._request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request<FeatureResponseDto>(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -412,7 +417,7 @@ export class Features extends APIResource {
     params: FeatureUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<FeatureResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<FeatureResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -274,42 +274,42 @@ export interface PlanUpdateParams {
  */
 export type PlanUpdateResponse = PlanResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createDraftSpec = {
+const createDraftSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const deleteDraftSpec = {
+const deleteDraftSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/plans/{id}/draft',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans',
   query: { after: {}, before: {}, limit: {}, createdAt: {}, productId: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -317,30 +317,30 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const publishSpec = {
+const publishSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{id}/publish',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/plans/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Plans extends APIResource {
   charges: _charges.Charges = new _charges.Charges(this._client);
@@ -357,7 +357,7 @@ export class Plans extends APIResource {
     params: PlanArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<PlanResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -366,7 +366,7 @@ export class Plans extends APIResource {
    * Creates a new plan in draft status.
    */
   create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<PlanResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -379,7 +379,7 @@ export class Plans extends APIResource {
     params: PlanCreateDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client._request(createDraftSpec, { ...params, id }, options);
+    return this._client._request<PlanResponseDto>(createDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -392,7 +392,7 @@ export class Plans extends APIResource {
     params: PlanDeleteDraftParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<RemoveDraftResponseDto> {
-    return this._client._request(deleteDraftSpec, { ...params, id }, options);
+    return this._client._request<RemoveDraftResponseDto>(deleteDraftSpec, { ...params, id }, options);
   }
 
   /**
@@ -404,7 +404,7 @@ export class Plans extends APIResource {
     params: PlanListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PlanListResponsesCursorPage, Plan> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Plan, PlanListResponsesCursorPage>(listSpec, listSpecPagination, params, options);
   }
 
   /**
@@ -413,7 +413,7 @@ export class Plans extends APIResource {
    * Publishes a draft plan, making it available for use in subscriptions.
    */
   publish(id: string, params: PlanPublishParams, options?: RequestOptions): APIPromise<PublishPackageResponseDto> {
-    return this._client._request(publishSpec, { ...params, id }, options);
+    return this._client._request<PublishPackageResponseDto>(publishSpec, { ...params, id }, options);
   }
 
   /**
@@ -426,7 +426,7 @@ export class Plans extends APIResource {
     params: PlanRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<PlanResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -439,7 +439,7 @@ export class Plans extends APIResource {
     params: PlanUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PlanResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<PlanResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -221,36 +221,36 @@ export interface ProductUpdateParams {
  */
 export type ProductUpdateResponse = ProductResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const duplicateSpec = {
+const duplicateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/duplicate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/products',
   query: { after: {}, before: {}, limit: {}, id: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -258,22 +258,22 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/products/{id}/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/products/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Products extends APIResource {
   /**
@@ -286,7 +286,7 @@ export class Products extends APIResource {
     params: ProductArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<ProductResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -295,7 +295,7 @@ export class Products extends APIResource {
    * Creates a new product.
    */
   create(params: ProductCreateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<ProductResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -304,7 +304,7 @@ export class Products extends APIResource {
    * Duplicates an existing product, including its plans, addons, and configuration.
    */
   duplicate(id: string, params: ProductDuplicateParams, options?: RequestOptions): APIPromise<ProductResponseDto> {
-    return this._client._request(duplicateSpec, { ...params, id }, options);
+    return this._client._request<ProductResponseDto>(duplicateSpec, { ...params, id }, options);
   }
 
   /**
@@ -316,7 +316,12 @@ export class Products extends APIResource {
     params: ProductListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ProductListResponsesCursorPage, Product> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Product, ProductListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -329,7 +334,7 @@ export class Products extends APIResource {
     params: ProductUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client._request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request<ProductResponseDto>(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -342,7 +347,7 @@ export class Products extends APIResource {
     params: ProductUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ProductResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<ProductResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

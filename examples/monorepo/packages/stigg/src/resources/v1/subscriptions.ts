@@ -740,37 +740,37 @@ export interface SubscriptionUpdateParams {
  */
 export type SubscriptionUpdateResponse = SubscriptionResponseDto;
 
-const cancelSpec = {
+const cancelSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/cancel',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const delegateSpec = {
+const delegateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/delegate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const importSpec = {
+const importSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/import',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/subscriptions',
   query: {
@@ -785,9 +785,9 @@ const listSpec = {
     status: { style: 'form', explode: false },
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -795,45 +795,45 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const migrateSpec = {
+const migrateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/migrate',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const previewSpec = {
+const previewSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/preview',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const transferSpec = {
+const transferSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/transfer',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/subscriptions/{id}',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Subscriptions extends APIResource {
   futureUpdate: _futureUpdate.FutureUpdate = new _futureUpdate.FutureUpdate(this._client);
@@ -850,7 +850,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionCancelParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(cancelSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(cancelSpec, { ...params, id }, options);
   }
 
   /**
@@ -859,7 +859,7 @@ export class Subscriptions extends APIResource {
    * Creates a new subscription for an existing customer. When payment is required and no payment method exists, returns a checkout URL.
    */
   create(params: SubscriptionCreateParams, options?: RequestOptions): APIPromise<ProvisionSubscriptionResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<ProvisionSubscriptionResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -872,7 +872,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionDelegateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(delegateSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(delegateSpec, { ...params, id }, options);
   }
 
   /**
@@ -881,7 +881,7 @@ export class Subscriptions extends APIResource {
    * Imports multiple subscriptions in bulk. Used for migrating subscription data from external systems.
    */
   import(params: SubscriptionImportParams, options?: RequestOptions): APIPromise<ImportSubscriptionsResponseDto> {
-    return this._client._request(importSpec, params, options);
+    return this._client._request<ImportSubscriptionsResponseDto>(importSpec, params, options);
   }
 
   /**
@@ -893,7 +893,12 @@ export class Subscriptions extends APIResource {
     params: SubscriptionListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<SubscriptionListResponsesCursorPage, Subscription> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<Subscription, SubscriptionListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -906,7 +911,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionMigrateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(migrateSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(migrateSpec, { ...params, id }, options);
   }
 
   /**
@@ -915,7 +920,7 @@ export class Subscriptions extends APIResource {
    * Previews the pricing impact of creating or updating a subscription without making changes. Returns estimated costs, taxes, and proration details.
    */
   preview(params: SubscriptionPreviewParams, options?: RequestOptions): APIPromise<SubscriptionPreviewResponseDto> {
-    return this._client._request(previewSpec, params, options);
+    return this._client._request<SubscriptionPreviewResponseDto>(previewSpec, params, options);
   }
 
   /**
@@ -928,7 +933,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionRetrieveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(retrieveSpec, { ...params, id }, options);
   }
 
   /**
@@ -941,7 +946,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionTransferParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(transferSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(transferSpec, { ...params, id }, options);
   }
 
   /**
@@ -954,7 +959,7 @@ export class Subscriptions extends APIResource {
     params: SubscriptionUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SubscriptionResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<SubscriptionResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

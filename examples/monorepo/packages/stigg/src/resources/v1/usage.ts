@@ -47,12 +47,12 @@ export interface UsageEstimateParams {
  */
 export type UsageEstimateResponse = CreditCostEstimateResponseDto;
 
-const estimateSpec = {
+const estimateSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/usage/estimate',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Usage extends APIResource {
   history: _history.History = new _history.History(this._client);
@@ -63,7 +63,7 @@ export class Usage extends APIResource {
    * Estimates the credit cost of a usage report without recording it. Returns the estimated cost per credit currency, the current balance, and the balance after the estimated consumption.
    */
   estimate(params: UsageEstimateParams, options?: RequestOptions): APIPromise<CreditCostEstimateResponseDto> {
-    return this._client._request(estimateSpec, params, options);
+    return this._client._request<CreditCostEstimateResponseDto>(estimateSpec, params, options);
   }
 }
 

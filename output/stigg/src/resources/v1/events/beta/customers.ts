@@ -60,7 +60,7 @@ export interface CustomerRetrieveGovernanceParams {
  */
 export type CustomerRetrieveGovernanceResponse = CustomerGovernanceResponseDto;
 
-const retrieveGovernanceSpec = {
+const retrieveGovernanceSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/governance',
   pathParams: ['id'],
@@ -77,7 +77,7 @@ const retrieveGovernanceSpec = {
     sortBy: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Customers extends APIResource {
   /**
@@ -90,7 +90,7 @@ export class Customers extends APIResource {
     params: CustomerRetrieveGovernanceParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerGovernanceResponseDto> {
-    return this._client._request(retrieveGovernanceSpec, { ...params, id }, options);
+    return this._client._request<CustomerGovernanceResponseDto>(retrieveGovernanceSpec, { ...params, id }, options);
   }
 }
 

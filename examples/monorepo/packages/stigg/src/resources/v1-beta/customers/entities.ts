@@ -151,23 +151,23 @@ export interface EntityUpdateParams {
  */
 export type EntityUpdateResponse = UpsertEntitiesResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1-beta/customers/{id}/entities/archive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entities',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, entityTypeId: {}, includeArchived: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -175,30 +175,30 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entities/{entityId}',
   pathParams: ['id', 'entityId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1-beta/customers/{id}/entities/unarchive',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'put',
   path: '/api/v1-beta/customers/{id}/entities',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Entities extends APIResource {
   /**
@@ -207,7 +207,7 @@ export class Entities extends APIResource {
    * Archives entities in bulk for the given customer by id.
    */
   archive(id: string, params: EntityArchiveParams, options?: RequestOptions): APIPromise<EntityBulkActionResponseDto> {
-    return this._client._request(archiveSpec, { ...params, id }, options);
+    return this._client._request<EntityBulkActionResponseDto>(archiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -220,7 +220,12 @@ export class Entities extends APIResource {
     params: EntityListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<EntityListResponsesCursorPage, Entity> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<Entity, EntityListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -229,7 +234,7 @@ export class Entities extends APIResource {
    * Retrieves a single entity for the given customer by its identifier.
    */
   retrieve(entityId: string, params: EntityRetrieveParams, options?: RequestOptions): APIPromise<EntityResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, entityId }, options);
+    return this._client._request<EntityResponseDto>(retrieveSpec, { ...params, entityId }, options);
   }
 
   /**
@@ -242,7 +247,7 @@ export class Entities extends APIResource {
     params: EntityUnarchiveParams,
     options?: RequestOptions,
   ): APIPromise<EntityBulkActionResponseDto> {
-    return this._client._request(unarchiveSpec, { ...params, id }, options);
+    return this._client._request<EntityBulkActionResponseDto>(unarchiveSpec, { ...params, id }, options);
   }
 
   /**
@@ -251,7 +256,7 @@ export class Entities extends APIResource {
    * Creates or updates entities in bulk for the given customer. Existing entities matched by id are updated; new ids are created.
    */
   update(id: string, params: EntityUpdateParams, options?: RequestOptions): APIPromise<UpsertEntitiesResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<UpsertEntitiesResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -46,7 +46,7 @@ export interface CustomerEntitlementCheckParams2 {
  */
 export type CustomerEntitlementCheckResponse2 = CheckEntitlementBetaResponseDto;
 
-const checkSpec = {
+const checkSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1-beta/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -59,7 +59,7 @@ const checkSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Entitlements extends APIResource {
   /**
@@ -72,7 +72,7 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementCheckParams2 | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementBetaResponseDto> {
-    return this._client._request(checkSpec, { ...params, id }, options);
+    return this._client._request<CheckEntitlementBetaResponseDto>(checkSpec, { ...params, id }, options);
   }
 }
 

@@ -41,15 +41,15 @@ export type AddonChargeListResponse = PackageCharge;
  */
 export type AddonChargeListResponsesCursorPage = CursorPage<PackageCharge>;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons/{id}/charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -57,7 +57,7 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class Charges extends APIResource {
   /**
@@ -70,7 +70,12 @@ export class Charges extends APIResource {
     params: AddonChargeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<AddonChargeListResponsesCursorPage, PackageCharge> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PackageCharge, AddonChargeListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 }
 

@@ -88,35 +88,35 @@ export type AddonEntitlementUpdateParams = {
  */
 export type AddonEntitlementUpdateResponse = PackageEntitlementResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/addons/{addonId}/entitlements',
   pathParams: ['addonId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = {
+const deleteSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/addons/{addonId}/entitlements',
   pathParams: ['addonId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/addons/{addonId}/entitlements/{id}',
   pathParams: ['addonId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Entitlements extends APIResource {
   /**
@@ -129,7 +129,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<CreatePackageEntitlementsResponseDto> {
-    return this._client._request(createSpec, { ...params, addonId }, options);
+    return this._client._request<CreatePackageEntitlementsResponseDto>(createSpec, { ...params, addonId }, options);
   }
 
   /**
@@ -142,7 +142,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementDeleteParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client._request(deleteSpec, { ...params, id }, options);
+    return this._client._request<PackageEntitlementResponseDto>(deleteSpec, { ...params, id }, options);
   }
 
   /**
@@ -155,7 +155,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementListResponseDto> {
-    return this._client._request(listSpec, { ...params, addonId }, options);
+    return this._client._request<PackageEntitlementListResponseDto>(listSpec, { ...params, addonId }, options);
   }
 
   /**
@@ -168,7 +168,7 @@ export class Entitlements extends APIResource {
     params: AddonEntitlementUpdateParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<PackageEntitlementResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -56,12 +56,12 @@ export interface ConsumptionAsyncParams {
  */
 export type ConsumptionAsyncResponse = ConsumeCreditsAsyncResponseDto;
 
-const asyncSpec = {
+const asyncSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/consumption/async',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Consumption extends APIResource {
   /**
@@ -70,7 +70,7 @@ export class Consumption extends APIResource {
    * Consumes credits directly from customer wallets asynchronously. Consumptions are reconciled asynchronously into the credit balances.
    */
   async(params: ConsumptionAsyncParams, options?: RequestOptions): APIPromise<ConsumeCreditsAsyncResponseDto> {
-    return this._client._request(asyncSpec, params, options);
+    return this._client._request<ConsumeCreditsAsyncResponseDto>(asyncSpec, params, options);
   }
 }
 

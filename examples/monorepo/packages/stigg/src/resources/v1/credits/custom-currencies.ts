@@ -160,28 +160,28 @@ export interface CustomCurrencyUpdateParams {
  */
 export type CustomCurrencyUpdateResponse = CustomCurrencyResponseDto;
 
-const archiveSpec = {
+const archiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/archive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies',
   query: { after: {}, before: {}, limit: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -189,22 +189,22 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const unarchiveSpec = {
+const unarchiveSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/credits/custom-currencies/{currencyId}/unarchive',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/credits/custom-currencies/{currencyId}',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class CustomCurrencies extends APIResource {
   associatedEntities: _associatedEntities.AssociatedEntities = new _associatedEntities.AssociatedEntities(this._client);
@@ -219,7 +219,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyArchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client._request(archiveSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponseDto>(archiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -228,7 +228,7 @@ export class CustomCurrencies extends APIResource {
    * Creates a new custom currency in the environment.
    */
   create(params: CustomCurrencyCreateParams, options?: RequestOptions): APIPromise<CustomCurrencyResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<CustomCurrencyResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -240,7 +240,12 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<CustomCurrencyListResponsesCursorPage, CustomCurrency> {
-    return this._client._requestPage(listSpec, listSpecPagination, params, options);
+    return this._client._requestPage<CustomCurrency, CustomCurrencyListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      params,
+      options,
+    );
   }
 
   /**
@@ -253,7 +258,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUnarchiveParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client._request(unarchiveSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponseDto>(unarchiveSpec, { ...params, currencyId }, options);
   }
 
   /**
@@ -266,7 +271,7 @@ export class CustomCurrencies extends APIResource {
     params: CustomCurrencyUpdateParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyResponseDto> {
-    return this._client._request(updateSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyResponseDto>(updateSpec, { ...params, currencyId }, options);
   }
 }
 

@@ -20,12 +20,12 @@ export interface CustomerContractListParams {
  */
 export type CustomerContractListResponse = CustomerContractListResponseDto;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/contracts',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Contracts extends APIResource {
   /**
@@ -38,7 +38,7 @@ export class Contracts extends APIResource {
     params: CustomerContractListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerContractListResponseDto> {
-    return this._client._request(listSpec, { ...params, id }, options);
+    return this._client._request<CustomerContractListResponseDto>(listSpec, { ...params, id }, options);
   }
 }
 

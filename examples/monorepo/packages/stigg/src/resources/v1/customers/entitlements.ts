@@ -61,7 +61,7 @@ export interface CustomerEntitlementListParams {
  */
 export type CustomerEntitlementListResponse = CustomerEntitlementsResponseDto;
 
-const checkSpec = {
+const checkSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements/check',
   pathParams: ['id'],
@@ -73,15 +73,15 @@ const checkSpec = {
     resourceId: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/entitlements',
   pathParams: ['id'],
   query: { resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Entitlements extends APIResource {
   /**
@@ -96,7 +96,7 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementCheckParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CheckEntitlementResponseDto> {
-    return this._client._request(checkSpec, { ...params, id }, options);
+    return this._client._request<CheckEntitlementResponseDto>(checkSpec, { ...params, id }, options);
   }
 
   /**
@@ -111,7 +111,7 @@ export class Entitlements extends APIResource {
     params: CustomerEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomerEntitlementsResponseDto> {
-    return this._client._request(listSpec, { ...params, id }, options);
+    return this._client._request<CustomerEntitlementsResponseDto>(listSpec, { ...params, id }, options);
   }
 }
 

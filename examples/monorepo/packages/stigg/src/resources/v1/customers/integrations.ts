@@ -139,31 +139,31 @@ export interface IntegrationUpdateParams {
  */
 export type IntegrationUpdateResponse = CustomerIntegrationResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   pathKeys: { id: '$path.id' },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = {
+const deleteSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, vendorIdentifier: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -171,22 +171,22 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/customers/{id}/integrations/{integrationId}',
   pathParams: ['id', 'integrationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Integrations extends APIResource {
   /**
@@ -199,7 +199,7 @@ export class Integrations extends APIResource {
     params: IntegrationCreateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client._request(createSpec, { ...params, '$path.id': id }, options);
+    return this._client._request<CustomerIntegrationResponseDto>(createSpec, { ...params, '$path.id': id }, options);
   }
 
   /**
@@ -212,7 +212,7 @@ export class Integrations extends APIResource {
     params: IntegrationDeleteParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client._request(deleteSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponseDto>(deleteSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -225,7 +225,12 @@ export class Integrations extends APIResource {
     params: IntegrationListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<IntegrationListResponsesCursorPage, CustomerIntegration> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<CustomerIntegration, IntegrationListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 
   /**
@@ -238,7 +243,7 @@ export class Integrations extends APIResource {
     params: IntegrationRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponseDto>(retrieveSpec, { ...params, integrationId }, options);
   }
 
   /**
@@ -251,7 +256,7 @@ export class Integrations extends APIResource {
     params: IntegrationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<CustomerIntegrationResponseDto> {
-    return this._client._request(updateSpec, { ...params, integrationId }, options);
+    return this._client._request<CustomerIntegrationResponseDto>(updateSpec, { ...params, integrationId }, options);
   }
 }
 

@@ -65,7 +65,7 @@ export type InvoiceListResponse = Invoice;
  */
 export type InvoiceListResponsesCursorPage = CursorPage<Invoice>;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/invoices',
   pathParams: ['id'],
@@ -81,9 +81,9 @@ const listSpec = {
     stateIn: {},
   },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -91,7 +91,7 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class Invoices extends APIResource {
   /**
@@ -104,7 +104,12 @@ export class Invoices extends APIResource {
     params: InvoiceListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<InvoiceListResponsesCursorPage, Invoice> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<Invoice, InvoiceListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 }
 

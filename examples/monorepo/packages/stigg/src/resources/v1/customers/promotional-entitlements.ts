@@ -180,30 +180,30 @@ export type PromotionalEntitlementListResponse = PromotionalEntitlement;
  */
 export type PromotionalEntitlementListResponsesCursorPage = CursorPage<PromotionalEntitlement>;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = {
+const deleteSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/customers/{id}/promotional-entitlements/{featureId}',
   pathParams: ['id', 'featureId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/promotional-entitlements',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {}, createdAt: {}, status: { style: 'form', explode: false } },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -211,7 +211,7 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class PromotionalEntitlements extends APIResource {
   /**
@@ -224,7 +224,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<GrantPromotionalEntitlementsResponseDto> {
-    return this._client._request(createSpec, { ...params, id }, options);
+    return this._client._request<GrantPromotionalEntitlementsResponseDto>(createSpec, { ...params, id }, options);
   }
 
   /**
@@ -237,7 +237,7 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementDeleteParams,
     options?: RequestOptions,
   ): APIPromise<PromotionalEntitlementResponseDto> {
-    return this._client._request(deleteSpec, { ...params, featureId }, options);
+    return this._client._request<PromotionalEntitlementResponseDto>(deleteSpec, { ...params, featureId }, options);
   }
 
   /**
@@ -250,7 +250,12 @@ export class PromotionalEntitlements extends APIResource {
     params: PromotionalEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<PromotionalEntitlementListResponsesCursorPage, PromotionalEntitlement> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PromotionalEntitlement, PromotionalEntitlementListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 }
 

@@ -41,15 +41,15 @@ export type ResourceListResponse = CustomerResource;
  */
 export type ResourceListResponsesCursorPage = CursorPage<CustomerResource>;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/customers/{id}/resources',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -57,7 +57,7 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class Resources extends APIResource {
   /**
@@ -70,7 +70,12 @@ export class Resources extends APIResource {
     params: ResourceListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<ResourceListResponsesCursorPage, CustomerResource> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<CustomerResource, ResourceListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 }
 

@@ -72,27 +72,27 @@ export interface DestinationUpdateParams {
  */
 export type DestinationUpdateResponse = DataExportDestinationResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/data-export/destinations',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = {
+const deleteSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/data-export/destinations/{destinationId}',
   pathParams: ['destinationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/data-export/destinations/{destinationId}',
   pathParams: ['destinationId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Destinations extends APIResource {
   /**
@@ -101,7 +101,7 @@ export class Destinations extends APIResource {
    * Register a destination on the environment's DATA_EXPORT integration. Lazy-creates the integration row + provider recipient on first call. Idempotent on destinationId.
    */
   create(params: DestinationCreateParams, options?: RequestOptions): APIPromise<DataExportDestinationResponseDto> {
-    return this._client._request(createSpec, params, options);
+    return this._client._request<DataExportDestinationResponseDto>(createSpec, params, options);
   }
 
   /**
@@ -114,7 +114,7 @@ export class Destinations extends APIResource {
     params: DestinationDeleteParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client._request(deleteSpec, { ...params, destinationId }, options);
+    return this._client._request<DataExportDestinationResponseDto>(deleteSpec, { ...params, destinationId }, options);
   }
 
   /**
@@ -127,7 +127,7 @@ export class Destinations extends APIResource {
     params: DestinationUpdateParams,
     options?: RequestOptions,
   ): APIPromise<DataExportDestinationResponseDto> {
-    return this._client._request(updateSpec, { ...params, destinationId }, options);
+    return this._client._request<DataExportDestinationResponseDto>(updateSpec, { ...params, destinationId }, options);
   }
 }
 

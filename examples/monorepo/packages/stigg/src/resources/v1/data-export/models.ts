@@ -20,11 +20,11 @@ export interface ModelListParams {
  */
 export type ModelListResponse = DataExportModelsResponseDto;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/data-export/models',
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Models extends APIResource {
   /**
@@ -36,7 +36,7 @@ export class Models extends APIResource {
     params: ModelListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<DataExportModelsResponseDto> {
-    return this._client._request(listSpec, params, options);
+    return this._client._request<DataExportModelsResponseDto>(listSpec, params, options);
   }
 }
 

@@ -88,35 +88,35 @@ export type PlanEntitlementUpdateParams = {
  */
 export type PlanEntitlementUpdateResponse = PackageEntitlementResponseDto;
 
-const createSpec = {
+const createSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/plans/{planId}/entitlements',
   pathParams: ['planId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const deleteSpec = {
+const deleteSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/plans/{planId}/entitlements/{id}',
   pathParams: ['planId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{planId}/entitlements',
   pathParams: ['planId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const updateSpec = {
+const updateSpec: OperationSpec = {
   method: 'patch',
   path: '/api/v1/plans/{planId}/entitlements/{id}',
   pathParams: ['planId', 'id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
 export class Entitlements extends APIResource {
   /**
@@ -129,7 +129,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementCreateParams,
     options?: RequestOptions,
   ): APIPromise<CreatePackageEntitlementsResponseDto> {
-    return this._client._request(createSpec, { ...params, planId }, options);
+    return this._client._request<CreatePackageEntitlementsResponseDto>(createSpec, { ...params, planId }, options);
   }
 
   /**
@@ -142,7 +142,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementDeleteParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client._request(deleteSpec, { ...params, id }, options);
+    return this._client._request<PackageEntitlementResponseDto>(deleteSpec, { ...params, id }, options);
   }
 
   /**
@@ -155,7 +155,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementListResponseDto> {
-    return this._client._request(listSpec, { ...params, planId }, options);
+    return this._client._request<PackageEntitlementListResponseDto>(listSpec, { ...params, planId }, options);
   }
 
   /**
@@ -168,7 +168,7 @@ export class Entitlements extends APIResource {
     params: PlanEntitlementUpdateParams,
     options?: RequestOptions,
   ): APIPromise<PackageEntitlementResponseDto> {
-    return this._client._request(updateSpec, { ...params, id }, options);
+    return this._client._request<PackageEntitlementResponseDto>(updateSpec, { ...params, id }, options);
   }
 }
 

@@ -41,15 +41,15 @@ export type OverageChargeListResponse = PackageCharge;
  */
 export type OverageChargeListResponsesCursorPage = CursorPage<PackageCharge>;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/plans/{id}/overage-charges',
   pathParams: ['id'],
   query: { after: {}, before: {}, limit: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const listSpecPagination = {
+const listSpecPagination: PaginationSpec = {
   style: 'cursor',
   items: ['data'],
   next: ['pagination', 'next'],
@@ -57,7 +57,7 @@ const listSpecPagination = {
   afterParam: 'after',
   beforeParam: 'before',
   limitParam: 'limit',
-} satisfies PaginationSpec;
+};
 
 export class OverageCharges extends APIResource {
   /**
@@ -70,7 +70,12 @@ export class OverageCharges extends APIResource {
     params: OverageChargeListParams | null | undefined = {},
     options?: RequestOptions,
   ): PagePromise<OverageChargeListResponsesCursorPage, PackageCharge> {
-    return this._client._requestPage(listSpec, listSpecPagination, { ...params, id }, options);
+    return this._client._requestPage<PackageCharge, OverageChargeListResponsesCursorPage>(
+      listSpec,
+      listSpecPagination,
+      { ...params, id },
+      options,
+    );
   }
 }
 

@@ -36,19 +36,19 @@ export interface FutureUpdateScheduleParams {
  */
 export type FutureUpdateScheduleResponse = CancelSubscriptionUpdateResponseDto;
 
-const pendingPaymentSpec = {
+const pendingPaymentSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/pending-payment',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
-const scheduleSpec = {
+const scheduleSpec: OperationSpec = {
   method: 'delete',
   path: '/api/v1/subscriptions/{id}/future-update/schedule',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class FutureUpdate extends APIResource {
   /**
@@ -61,7 +61,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdatePendingPaymentParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client._request(pendingPaymentSpec, { ...params, id }, options);
+    return this._client._request<CancelSubscriptionUpdateResponseDto>(pendingPaymentSpec, { ...params, id }, options);
   }
 
   /**
@@ -74,7 +74,7 @@ export class FutureUpdate extends APIResource {
     params: FutureUpdateScheduleParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CancelSubscriptionUpdateResponseDto> {
-    return this._client._request(scheduleSpec, { ...params, id }, options);
+    return this._client._request<CancelSubscriptionUpdateResponseDto>(scheduleSpec, { ...params, id }, options);
   }
 }
 

@@ -20,12 +20,12 @@ export interface InvoicePaidParams {
  */
 export type InvoicePaidResponse = MarkInvoiceAsPaidResponseDto;
 
-const paidSpec = {
+const paidSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/invoice/paid',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class InvoiceResource extends APIResource {
   /**
@@ -38,7 +38,7 @@ export class InvoiceResource extends APIResource {
     params: InvoicePaidParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<MarkInvoiceAsPaidResponseDto> {
-    return this._client._request(paidSpec, { ...params, id }, options);
+    return this._client._request<MarkInvoiceAsPaidResponseDto>(paidSpec, { ...params, id }, options);
   }
 }
 

@@ -42,20 +42,20 @@ export interface UsageSyncParams {
  */
 export type UsageSyncResponse = SyncSubscriptionUsageResponseDto;
 
-const chargeSpec = {
+const chargeSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/usage/charge',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
   body: { encoding: 'json', contentType: 'application/json', mode: 'fields' },
-} satisfies OperationSpec;
+};
 
-const syncSpec = {
+const syncSpec: OperationSpec = {
   method: 'post',
   path: '/api/v1/subscriptions/{id}/usage/sync',
   pathParams: ['id'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class Usage extends APIResource {
   /**
@@ -68,7 +68,7 @@ export class Usage extends APIResource {
     params: UsageChargeParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<ChargeSubscriptionUsageResponseDto> {
-    return this._client._request(chargeSpec, { ...params, id }, options);
+    return this._client._request<ChargeSubscriptionUsageResponseDto>(chargeSpec, { ...params, id }, options);
   }
 
   /**
@@ -81,7 +81,7 @@ export class Usage extends APIResource {
     params: UsageSyncParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<SyncSubscriptionUsageResponseDto> {
-    return this._client._request(syncSpec, { ...params, id }, options);
+    return this._client._request<SyncSubscriptionUsageResponseDto>(syncSpec, { ...params, id }, options);
   }
 }
 

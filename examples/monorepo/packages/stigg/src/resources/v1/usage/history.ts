@@ -42,13 +42,13 @@ export interface HistoryRetrieveParams {
  */
 export type HistoryRetrieveResponse = UsageHistoryResponseDto;
 
-const retrieveSpec = {
+const retrieveSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/usage/{customerId}/history/{featureId}',
   pathParams: ['customerId', 'featureId'],
   query: { startDate: {}, endDate: {}, groupBy: {}, resourceId: {} },
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class History extends APIResource {
   /**
@@ -61,7 +61,7 @@ export class History extends APIResource {
     params: HistoryRetrieveParams,
     options?: RequestOptions,
   ): APIPromise<UsageHistoryResponseDto> {
-    return this._client._request(retrieveSpec, { ...params, featureId }, options);
+    return this._client._request<UsageHistoryResponseDto>(retrieveSpec, { ...params, featureId }, options);
   }
 }
 

@@ -22,12 +22,12 @@ export interface AssociatedEntityListParams {
  */
 export type AssociatedEntityListResponse = CustomCurrencyAssociatedEntitiesResponseDto;
 
-const listSpec = {
+const listSpec: OperationSpec = {
   method: 'get',
   path: '/api/v1/credits/custom-currencies/{currencyId}/associated-entities',
   pathParams: ['currencyId'],
   headers: ['X-ACCOUNT-ID', 'X-ENVIRONMENT-ID'],
-} satisfies OperationSpec;
+};
 
 export class AssociatedEntities extends APIResource {
   /**
@@ -40,7 +40,11 @@ export class AssociatedEntities extends APIResource {
     params: AssociatedEntityListParams | null | undefined = {},
     options?: RequestOptions,
   ): APIPromise<CustomCurrencyAssociatedEntitiesResponseDto> {
-    return this._client._request(listSpec, { ...params, currencyId }, options);
+    return this._client._request<CustomCurrencyAssociatedEntitiesResponseDto>(
+      listSpec,
+      { ...params, currencyId },
+      options,
+    );
   }
 }
 
