@@ -218,13 +218,13 @@ function callWidth(op: Operation, specConst: string, paramsExpr: string, typeArg
  * return type, which was a good part of the cost of checking a resource file. Null (inference) for overloaded
  * streaming methods and for inline object types, which would only be printed twice.
  */
-function callTypeArguments(returns: TypeView, overloads: MethodSignatureView[]): string | null {
-  if (overloads.length > 0 || returns.kind !== 'generic') return null;
-  if (returns.args.some((arg) => flatText(arg).includes('{'))) return null;
+function callTypeArguments(returns: TypeView, overloads: MethodSignatureView[]): string[] {
+  if (overloads.length > 0 || returns.kind !== 'generic') return [];
+  if (returns.args.some((arg) => flatText(arg).includes('{'))) return [];
   const args = returns.args.map(flatText);
-  if (returns.name === 'APIPromise' && args.length === 1) return args[0]!;
-  if (returns.name === 'PagePromise' && args.length === 2) return `${args[1]!}, ${args[0]!}`;
-  return null;
+  if (returns.name === 'APIPromise' && args.length === 1) return [args[0]!];
+  if (returns.name === 'PagePromise' && args.length === 2) return [args[1]!, args[0]!];
+  return [];
 }
 
 export function emitOperation(op: Operation, ctx: FileContext, specConst: string): OperationOutput {
@@ -245,7 +245,9 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
   layoutType(returns, 0, 2, 0, false);
   for (const o of overloads) layoutType(o.returnType, 0, 2, 0, false);
   out.constants.unshift(constantView(specConst, 'OperationSpec', operationSpecValue(op)));
-  const typeArguments = callTypeArguments(returns, overloads);
+  const typeArgumentList = callTypeArguments(returns, overloads);
+  const typeArguments = typeArgumentList.length > 0 ? typeArgumentList.join(', ') : null;
+  const clientCall = op.pagination ? '_requestPage' : '_request';
   const summary = op.summary !== undefined ? { title: op.summary } : {};
   const description =
     op.description !== undefined
@@ -262,8 +264,10 @@ export function emitOperation(op: Operation, ctx: FileContext, specConst: string
     args,
     returnType: returns,
     multiline: signatureWidth(op.methodName, args, returns) > LINE_WIDTH,
-    clientCall: op.pagination ? '_requestPage' : '_request',
+    clientCall,
     typeArguments,
+    typeArgumentList,
+    typeArgumentsMultiline: `    return this._client.${clientCall}<${typeArguments ?? ''}>(`.length > LINE_WIDTH,
     specConst,
     paginationConst: op.pagination ? `${specConst}Pagination` : null,
     paramsExpr,

@@ -153,6 +153,10 @@ export interface MethodView {
    * infer them at every call; null when they are left to inference (streaming methods). @since 2.4
    */
   typeArguments: string | null;
+  /** The same type arguments, one per entry (empty when left to inference). @since 2.4 */
+  typeArgumentList: string[];
+  /** The type arguments one per line: `return this._client._requestPage<Item, Page>(` would not fit. @since 2.4 */
+  typeArgumentsMultiline: boolean;
   /** Name of the module-level OperationSpec constant. */
   specConst: string;
   /** Name of the module-level PaginationSpec constant, or null. */

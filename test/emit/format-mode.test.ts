@@ -137,3 +137,45 @@ describe('format modes end to end', () => {
     expect(config['prettier']).toBeUndefined();
   });
 });
+
+describe('long client calls', () => {
+  const LONG = 'OrganizationProgrammaticAccessGrantRequestWithAVeryLongName';
+  const spec = `openapi: 3.0.3
+info: { title: Tiny, version: '1' }
+paths:
+  /organizations/{org}/personal-access-token-requests:
+    get:
+      operationId: listRequests
+      parameters:
+        - { name: org, in: path, required: true, schema: { type: string } }
+        - { name: cursor, in: query, schema: { type: string } }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: { type: array, items: { $ref: '#/components/schemas/${LONG}' } }
+                  next_cursor: { type: string, nullable: true }
+components:
+  schemas:
+    ${LONG}: { type: object, properties: { id: { type: string } } }
+`;
+
+  it('break their type arguments one per line when the call would pass 120 columns', async () => {
+    const dir = fixtureDir({ 'tiny.yaml': spec });
+    const { files } = await generateClient({
+      input: path.join(dir, 'tiny.yaml'),
+      output: path.join(dir, 'out'),
+      configDir: dir,
+      name: 'Tiny',
+    });
+    const resource = files.find((f) => f.path.startsWith('src/resources/'))!.content;
+    expect(resource).toMatch(new RegExp(`_requestPage<\\n      ${LONG},\\n      \\w+,\\n    >\\(\\n`));
+    // Generic type arguments in declarations are not broken yet; the client call's are.
+    const callLines = resource.slice(resource.indexOf('return this._client'));
+    expect(callLines.split('\n').filter((line) => line.length > 120)).toEqual([]);
+  });
+});
