@@ -12,7 +12,8 @@ import type { ResourceFilePlan } from './resources.js';
 import { errorBaseName } from './runtime-files.js';
 import { constantView } from './spec-literals.js';
 import { layoutType, spansLines, typeWidth } from './type-layout.js';
-import { flatText, isUnknown, typeView, unionOf } from './type-expr.js';
+import { typeView } from './type-expr.js';
+import { flatText, isUnknown, unionOf } from './type-views.js';
 import type { ClientClassView, ErrorStaticView, TypeView } from './view-model.js';
 
 /** Prints `src/client.ts` from the root resource's plan. */

@@ -11,7 +11,7 @@ import { allResources, planResource, resourceFile, type ResourceFilePlan } from 
 import { runtimeFiles } from './runtime-files.js';
 import type { TemplateEngine } from './template-engine.js';
 import { inlinePrinter, type FilePrinter } from './ts-printer.js';
-import { named } from './type-expr.js';
+import { named } from './type-views.js';
 import type { NamespaceView, ResourceClassView, TypeDeclarationView } from './view-model.js';
 
 /**

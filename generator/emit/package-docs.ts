@@ -8,7 +8,7 @@ import type { GeneratedFile } from '../write/types.js';
 import { defaultBaseURL, envPrefix } from './client-config.js';
 import type { TemplateEngine } from './template-engine.js';
 import type { DocsMethodView, DocsResourceView, MethodView, PackageDocsView } from './view-model.js';
-import { flatText } from './type-expr.js';
+import { flatText } from './type-views.js';
 import { featureSections } from './client-readme.js';
 
 /** What the docs need of a planned resource file. */

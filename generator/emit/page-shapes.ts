@@ -3,7 +3,8 @@ import { docLines } from './docs.js';
 import type { FileContext } from './file-context.js';
 import { propertyKey } from './literal.js';
 import { layoutMember } from './type-layout.js';
-import { generic, keyword, memberView, named, unionOf } from './type-expr.js';
+import { memberView } from './type-expr.js';
+import { generic, keyword, named, unionOf } from './type-views.js';
 import type { MemberView, TypeDeclarationView, TypeView } from './view-model.js';
 
 const PARAM_KEYS = ['afterParam', 'beforeParam', 'limitParam', 'cursorParam', 'offsetParam', 'pageParam'] as const;

@@ -8,7 +8,8 @@ import type { Operation, Schema, Streaming } from '../model/types.js';
 import { declarationView } from './declarations.js';
 import type { FileContext } from './file-context.js';
 import { LINE_WIDTH } from './literal.js';
-import { generic, keyword, literalView, named, propertyKey, typeView, unionOf } from './type-expr.js';
+import { propertyKey, typeView } from './type-expr.js';
+import { generic, keyword, literalView, named, unionOf } from './type-views.js';
 import { typeWidth } from './type-layout.js';
 import type { ArgumentView, MethodSignatureView, TypeDeclarationView, TypeView } from './view-model.js';
 
