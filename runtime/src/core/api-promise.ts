@@ -61,7 +61,10 @@ async function readBody<B>(
   }
 }
 
-/** 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; binary content types -> Blob; anything else -> text. */
+/**
+ * 204/205/HEAD or empty -> undefined; JSON content types -> parsed JSON; binary content types -> Blob;
+ * anything else -> text.
+ */
 export async function defaultParseResponse<T>(client: BaseClient, props: APIResponseProps): Promise<T> {
   const { response } = props;
   if (response.status === 204 || response.status === 205 || props.options?.method?.toLowerCase() === 'head') {

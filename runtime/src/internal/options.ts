@@ -39,7 +39,8 @@ export function missingApiKey(config: ClientConfig): ClientError {
 /** The error for a client with no base URL: none given, none in the environment, none in the spec. */
 export function missingBaseURL(config: ClientConfig): ClientError {
   return new ClientError(
-    `No base URL: pass the baseURL option to new ${config.clientName}() or set the ${config.env.baseURL} environment variable.`,
+    `No base URL: pass the baseURL option to new ${config.clientName}() ` +
+      `or set the ${config.env.baseURL} environment variable.`,
   );
 }
 

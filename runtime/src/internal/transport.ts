@@ -19,7 +19,8 @@ import { AttemptController, sleep } from './sleep.js';
 import { logId as newLogId } from './uuid.js';
 
 const NOT_REPLAYABLE =
-  'Not retried: the request body is a ReadableStream, which cannot be sent twice; pass a Blob, bytes or toFile() to allow retries.';
+  'Not retried: the request body is a ReadableStream, which cannot be sent twice; ' +
+  'pass a Blob, bytes or toFile() to allow retries.';
 
 /** Client-level inputs to sending. */
 export interface TransportContext {
@@ -62,8 +63,11 @@ async function readErrorBody(response: Response): Promise<unknown> {
   }
 }
 
-const NETWORK_ERROR =
-  /^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|connection (refused|reset|closed)/i;
+const NETWORK_ERROR = new RegExp(
+  '^(fetch failed|failed to fetch|load failed)$|networkerror|network error|error sending request|' +
+    'connection (refused|reset|closed)',
+  'i',
+);
 
 /**
  * Whether an error thrown by `fetch` is a network failure worth retrying. A `TypeError` is
@@ -163,7 +167,8 @@ export async function send(ctx: TransportContext, req: BuiltRequest, opts: SendO
       const delay = retryDelayMs(attempt, response.headers, ctx.random);
       if (info) {
         logger.info(
-          `${tag} ${where()} failed with status ${response.status} in ${duration}ms - retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
+          `${tag} ${where()} failed with status ${response.status} in ${duration}ms - ` +
+            `retrying in ${Math.round(delay)}ms, ${retriesLeft} attempts remaining`,
         );
       }
       await sleep(delay, opts.signal);

@@ -40,7 +40,8 @@ export function missingApiKey(config: ClientConfig): ConstructsError {
 /** The error for a client with no base URL: none given, none in the environment, none in the spec. */
 export function missingBaseURL(config: ClientConfig): ConstructsError {
   return new ConstructsError(
-    `No base URL: pass the baseURL option to new ${config.clientName}() or set the ${config.env.baseURL} environment variable.`,
+    `No base URL: pass the baseURL option to new ${config.clientName}() ` +
+      `or set the ${config.env.baseURL} environment variable.`,
   );
 }
 

@@ -13,7 +13,8 @@ export function encodePathParam(name: string, value: unknown): string {
   const raw = Array.isArray(value) ? value.map((item) => scalarToString(item)).join(',') : scalarToString(value);
   if (raw === '' || raw === '.' || raw === '..') {
     throw new ConstructsError(
-      `Path parameter "${name}" must not be empty, "." or ".." (got ${JSON.stringify(raw)}); it would change the request path.`,
+      `Path parameter "${name}" must not be empty, "." or ".." (got ${JSON.stringify(raw)}); ` +
+        'it would change the request path.',
     );
   }
   return encodeURIComponent(raw);
