@@ -36,7 +36,7 @@ type Location = Problem['location'][number];
  * are errors; the rest are warnings. Each carries file, JSON pointer and line:column.
  */
 export async function validateDocument(input: ValidateInput, options: CheckOptions = {}): Promise<Diagnostic[]> {
-  const quick = options.redoclyOnly ? undefined : await quickProblems(input, input.parsed);
+  const quick = options.redoclyOnly ? undefined : await quickProblems(input);
   const problems = quick ?? (await redoclyProblems(input, withoutRefCycles(input.parsed, pureRefCycles(input.parsed))));
   if (problems.length === 0) return [];
   const { getLineColLocation } = await import('@redocly/openapi-core/lib/format/codeframes.js');
@@ -69,24 +69,30 @@ export async function validateDocument(input: ValidateInput, options: CheckOptio
 }
 
 /**
- * The check by struct-walk.ts, with Redocly's type tree (a small import); undefined when the document needs
- * Redocly itself (a `$ref` into another file, for one). It reads the document as is: it gives up on the
- * `$ref` cycles that Redocly is shown a copy without.
+ * The quick check (struct-walk.ts) over Redocly's type tree for the document's version (a small import);
+ * undefined when Redocly itself must decide: a `$ref` into another file or to an anchor, a `$ref` cycle, or
+ * anything else the walk does not reproduce (it reads the document as is, without ref-cycles.ts's copy).
  */
-async function quickProblems(input: ValidateInput, parsed: unknown): Promise<Problem[] | undefined> {
-  const [{ detectSpec, getTypes }, { normalizeTypes }, { NeedsRedocly, structProblems }] = await Promise.all([
+export async function quickStructProblems(parsed: unknown): Promise<StructProblem[] | undefined> {
+  const [{ detectSpec, getTypes }, { normalizeTypes }, { structProblems }] = await Promise.all([
     import('@redocly/openapi-core/lib/oas-types.js'),
     import('@redocly/openapi-core/lib/types/index.js'),
     import('./struct-walk.js'),
   ]);
-  let found: StructProblem[];
   try {
     const types = normalizeTypes(getTypes(detectSpec(parsed))) as unknown as Record<string, NodeType>;
-    found = structProblems(parsed, { root: types.Root!, specExtension: types.SpecExtension! });
+    return structProblems(parsed, { root: types.Root!, specExtension: types.SpecExtension! });
   } catch (error) {
-    if (error instanceof NeedsRedocly || error instanceof Error) return undefined;
+    // NeedsRedocly, or a version Redocly's type tree does not know: Redocly decides.
+    if (error instanceof Error) return undefined;
     throw error;
   }
+}
+
+/** The quick check's problems in Redocly's shape, or undefined when Redocly must check. */
+async function quickProblems(input: ValidateInput): Promise<Problem[] | undefined> {
+  const found = await quickStructProblems(input.parsed);
+  if (found === undefined) return undefined;
   if (found.length === 0) return [];
   const { Source } = await import('@redocly/openapi-core/lib/resolve.js');
   const source = new Source(input.ref, input.text);

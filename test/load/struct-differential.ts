@@ -2,17 +2,8 @@
  * Runs the quick structural check (struct-walk.ts) and Redocly's `lintDocument` with the same two rules on the
  * same parsed document, and gives both problem lists in one shape, for the differential tests.
  */
-import {
-  BaseResolver,
-  Source,
-  createConfig,
-  getTypes,
-  detectSpec,
-  lintDocument,
-  normalizeTypes,
-} from '@redocly/openapi-core';
-import type { NodeType } from '../../generator/load/struct-rule.js';
-import { NeedsRedocly, structProblems } from '../../generator/load/struct-walk.js';
+import { BaseResolver, Source, createConfig, lintDocument } from '@redocly/openapi-core';
+import { quickStructProblems } from '../../generator/load/validate.js';
 import { pureRefCycles, withoutRefCycles } from '../../generator/load/ref-cycles.js';
 
 /** A problem as both checks report it. */
@@ -50,13 +41,6 @@ export async function redoclySees(ref: string, text: string, parsed: unknown): P
 }
 
 /** The quick check's problems, or `needs Redocly` when it hands over. */
-export function quickSees(parsed: unknown): Seen[] | 'needs Redocly' {
-  const doc = parsed;
-  try {
-    const types = normalizeTypes(getTypes(detectSpec(doc))) as unknown as Record<string, NodeType>;
-    return structProblems(doc, { root: types.Root!, specExtension: types.SpecExtension! });
-  } catch (error) {
-    if (error instanceof NeedsRedocly || error instanceof Error) return 'needs Redocly';
-    throw error;
-  }
+export async function quickSees(parsed: unknown): Promise<Seen[] | 'needs Redocly'> {
+  return (await quickStructProblems(parsed)) ?? 'needs Redocly';
 }
