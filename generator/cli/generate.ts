@@ -77,8 +77,9 @@ async function runClient(
     ctx.builtInPipeline && fullRun
       ? import('../prestart.js').then((m) => m.prestartWorkers(client)).catch(() => undefined)
       : undefined;
-  const noOp = await noOpCheck(client, ctx);
+  // Started before the no-op check, whose hashing would otherwise hold the workers back.
   await early;
+  const noOp = await noOpCheck(client, ctx);
   if (noOp.hit && !flags.force) {
     const where = `${client.name ?? noOp.clientName ?? label} → ${ctx.rel(client.output)}`;
     if (!flags.quiet)

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
 import type { ParseError } from 'jsonc-parser';
 import { ApiforgeError } from '../diagnostics.js';
+import { looksLikeJson, strictJson } from './json-text.js';
 
 // `yaml` (70 modules) and jsonc-parser only explain text that js-yaml or JSON.parse rejected: loaded then.
 const require = createRequire(import.meta.url);
@@ -10,14 +11,7 @@ const jsoncParser = (): typeof import('jsonc-parser') => require('jsonc-parser')
 
 /** Parses YAML or JSON, chosen by content; errors carry file:line:column and the parser's reason. */
 export function parseText(text: string, display: string): unknown {
-  const first = text.trimStart()[0];
-  if (first === '{' || first === '[') {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return parseLooseJson(text, display);
-    }
-  }
+  if (looksLikeJson(text)) return (strictJson(text) ?? { value: parseLooseJson(text, display) }).value;
   // js-yaml is ~8x faster than `yaml` on large specs (Stripe: 0.1 s vs 0.9 s). Its core schema
   // matches YAML 1.2 (no timestamps, no merge keys) and `json: true` lets a later duplicate key win,
   // as `yaml` does with `uniqueKeys: false`. On any failure `yaml` decides, and reports the error.

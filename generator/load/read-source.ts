@@ -62,13 +62,14 @@ async function readUrl(url: string): Promise<SourceText> {
 }
 
 function decode(buf: Buffer, display: string): string {
-  if (buf.length === 0 || buf.toString('utf8').trim() === '') {
+  // Decoded once: a big spec is megabytes, and this is on the way to everything else.
+  const text = buf.toString('utf8');
+  if (!/\S/.test(text)) {
     throw new ApiforgeError('empty-file', `${display} is empty: expected an OpenAPI or Swagger document`);
   }
   // A NUL byte in the first KiB never occurs in YAML or JSON text.
   if (buf.subarray(0, 1024).includes(0)) {
     throw new ApiforgeError('binary-file', `${display} is a binary file, not an OpenAPI or Swagger document`);
   }
-  const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,8 +1,9 @@
 /** The first step of loading, which a worker thread can do: read, parse, detect the version. */
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
 import { hasExternalRefs } from './external-refs.js';
+import { looksLikeJson, strictJson } from './json-text.js';
 import { parseText } from './parse.js';
-import { readSource } from './read-source.js';
+import { readSource, type SourceText } from './read-source.js';
 import { validationJob, type ValidationJob } from './validation-job.js';
 import { detectVersion, type SpecVersion } from './version.js';
 
@@ -14,8 +15,13 @@ export interface ReadSpec {
     /** The root's text, only when it has external `$ref`s (the bundler reads it; no one else does). */
     text?: string;
   };
-  /** The parsed root, fixed as the rest of apiforge reads it (see {@link validationJob}). */
+  /**
+   * The parsed root, fixed as the rest of apiforge reads it (see {@link validationJob}). A worker leaves it out
+   * (undefined, with `parsedByReceiver`) when the receiver parses the strict JSON text itself.
+   */
   document: unknown;
+  /** The receiver parsed the root from its strict JSON text, and fixes it with `localizeSchemaIds`. */
+  parsedByReceiver?: true;
   declared: { family: SpecVersion; raw: string };
   /** Warnings found while reading (a version written as a YAML number). */
   warnings: Diagnostic[];
@@ -25,12 +31,14 @@ export interface ReadSpec {
 export async function readSpec(
   input: string,
   allowUnresolvedRefs: boolean,
-): Promise<{ read: ReadSpec; job: ValidationJob }> {
+  source: Promise<SourceText> = readSource(input),
+): Promise<{ read: ReadSpec; job: ValidationJob; strictJson: boolean }> {
   const bag = new DiagnosticBag();
-  const { ref, display, text } = await readSource(input);
-  const document = parseText(text, display);
+  const { ref, display, text } = await source;
+  const strict = looksLikeJson(text) ? strictJson(text) : undefined;
+  const document = strict ? strict.value : parseText(text, display);
   const declared = detectVersion(document, text, display, bag);
   const job = validationJob({ ref, text }, document, declared.family, allowUnresolvedRefs);
-  const source = hasExternalRefs(document) ? { ref, display, text } : { ref, display };
-  return { read: { source, document, declared, warnings: bag.list() }, job };
+  const root = hasExternalRefs(document) ? { ref, display, text } : { ref, display };
+  return { read: { source: root, document, declared, warnings: bag.list() }, job, strictJson: strict !== undefined };
 }

@@ -7,8 +7,9 @@ import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
 import type { ApiModel } from '../model/types.js';
 import { workerChannel } from '../util/worker-channel.js';
 import type { ReadSpec } from './load-spec.js';
-import type { SpecRequest } from './validate-worker.js';
-import { applyValidation } from './validation-job.js';
+import { strictJson } from './json-text.js';
+import type { RootText, SpecRequest } from './validate-worker.js';
+import { applyValidation, localizeSchemaIds } from './validation-job.js';
 
 const WORKER_URL = new URL('./validate-worker.js', import.meta.url);
 
@@ -48,11 +49,14 @@ export function startSpecWorker(input: string, allowUnresolvedRefs: boolean): Sp
 function newSpecWorker(input: string, allowUnresolvedRefs: boolean): SpecWorker | undefined {
   const channel = workerChannel<SpecRequest, ReadSpec | Diagnostic[]>(WORKER_URL);
   if (!channel) return undefined;
-  const read = channel.request({ kind: 'read', input, allowUnresolvedRefs }) as Promise<ReadSpec>;
+  const text = channel.request({ kind: 'text', input }) as Promise<RootText>;
+  // Parsed the moment it arrives: the worker's own parse, and a clone of its tree, are then off this thread's path.
+  const parsedHere = text.then((t) => (t.json !== undefined ? strictJson(t.json) : undefined));
+  const replied = channel.request({ kind: 'read', input, allowUnresolvedRefs }) as Promise<ReadSpec>;
+  const read = Promise.all([replied, parsedHere]).then(([spec, here]) => withDocument(spec, here));
   const validation = channel.request({ kind: 'validate' }) as Promise<Diagnostic[]>;
-  // Both are awaited later; until then a failure must not count as unhandled.
-  read.catch(() => undefined);
-  validation.catch(() => undefined);
+  // All are awaited later; until then a failure must not count as unhandled.
+  for (const pending of [parsedHere, read, validation]) pending.catch(() => undefined);
   return {
     read,
     async join(model) {
@@ -67,4 +71,14 @@ function newSpecWorker(input: string, allowUnresolvedRefs: boolean): SpecWorker 
     },
     stop: () => channel.close(),
   };
+}
+
+/** The worker's reply with the document this thread parsed from the same text, fixed as the worker fixed its own. */
+function withDocument(spec: ReadSpec, here: { value: unknown } | undefined): ReadSpec {
+  if (!spec.parsedByReceiver) return spec;
+  // Unreachable: the worker leaves the document out only when strict JSON parsed it, and so did this thread.
+  if (!here) throw new Error('the spec worker left the document out, but this thread could not parse it');
+  localizeSchemaIds(here.value, spec.declared.family, spec.source.ref);
+  const { parsedByReceiver: _, ...rest } = spec;
+  return { ...rest, document: here.value };
 }

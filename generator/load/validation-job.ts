@@ -31,13 +31,18 @@ export function validationJob(
   family: SpecVersion,
   allowUnresolvedRefs: boolean,
 ): ValidationJob {
-  const own = [
-    ...nullRefs(parsed),
-    ...(family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, source.ref) : []),
-  ];
+  const own = [...nullRefs(parsed), ...localizeSchemaIds(parsed, family, source.ref)];
   // Redocly knows 3.0 and 3.1; a 3.2 document is checked as 3.1 and its new fields are named by the loader.
   const checked = family === '3.2' ? { ...(parsed as Record<string, unknown>), openapi: '3.1.0' } : parsed;
   return { ref: source.ref, text: source.text, parsed: checked, family, own, allowUnresolvedRefs };
+}
+
+/**
+ * The one change every parsed copy of a root gets, the worker's and the main thread's alike (see spec-worker.ts):
+ * in 3.1 and 3.2, 2020-12 `$id`/`$anchor` references become local pointers. Returns what it could not resolve.
+ */
+export function localizeSchemaIds(parsed: unknown, family: SpecVersion, ref: string): Diagnostic[] {
+  return family === '3.1' || family === '3.2' ? resolveSchemaIds(parsed, ref) : [];
 }
 
 /** Structure and `$ref`s: every problem found, errors and warnings, in report order. */
