@@ -2,7 +2,8 @@
 /**
  * `npm run bench [-- SUBSET... SPEC... --rounds N --tools a,b]`: the benchmark scripts in turn.
  *
- *   SUBSET   generate | runtime | load-model | pagination   (default: all four)
+ *   SUBSET   generate | runtime | load-model | pagination   (default: these four)
+ *            | floors   (what the required parts cost alone, beside Redocly's run; opt-in)
  *   SPEC     stigg | github | stripe   narrows generate and load-model (default: stigg github)
  *   --rounds N         rounds (median of N) for every script (default: 3 for generate, 5 for runtime and pagination)
  *   --tools a,b        generate's peers by name prefix, or `all` (default: all but hey-api; apiforge always runs)
@@ -14,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { benchDir, ensureBenchDeps, intFlag } from './lib.mjs';
 
-const SUBSETS = ['load-model', 'generate', 'runtime', 'pagination'];
+const DEFAULT_SUBSETS = ['load-model', 'generate', 'runtime', 'pagination'];
+const SUBSETS = [...DEFAULT_SUBSETS, 'floors'];
 const SPEC_NAMES = ['stigg', 'github', 'stripe'];
 
 const argv = process.argv.slice(2);
@@ -40,11 +42,12 @@ const ARGS = {
   generate: [...specs, '--rounds', String(rounds), ...tools],
   runtime: ['--rounds', loopbackRounds],
   pagination: ['--runs', loopbackRounds],
+  floors: ['--rounds', String(rounds)],
 };
 
 ensureBenchDeps();
 const started = performance.now();
-for (const subset of subsets.length ? subsets : SUBSETS) {
+for (const subset of subsets.length ? subsets : DEFAULT_SUBSETS) {
   console.log(`\n=== ${subset}`);
   const r = spawnSync('node', [path.join(benchDir, `${subset}.mjs`), ...ARGS[subset]], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
