@@ -77,9 +77,8 @@ async function runClient(
     ctx.builtInPipeline && fullRun
       ? import('../prestart.js').then((m) => m.prestartWorkers(client)).catch(() => undefined)
       : undefined;
-  // Started before the no-op check, whose hashing would otherwise hold the workers back.
-  await early;
   const noOp = await noOpCheck(client, ctx);
+  await early;
   if (noOp.hit && !flags.force) {
     const where = `${client.name ?? noOp.clientName ?? label} → ${ctx.rel(client.output)}`;
     if (!flags.quiet)
