@@ -1,7 +1,6 @@
 /** The first step of loading, which a worker thread can do: read, parse, detect the version. */
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
 import { hasExternalRefs } from './external-refs.js';
-import { looksLikeJson, strictJson } from './json-text.js';
 import { parseText } from './parse.js';
 import { readSource, type SourceText } from './read-source.js';
 import { validationJob, type ValidationJob } from './validation-job.js';
@@ -35,10 +34,9 @@ export async function readSpec(
 ): Promise<{ read: ReadSpec; job: ValidationJob; strictJson: boolean }> {
   const bag = new DiagnosticBag();
   const { ref, display, text } = await source;
-  const strict = looksLikeJson(text) ? strictJson(text) : undefined;
-  const document = strict ? strict.value : parseText(text, display);
+  const { value: document, strictJson } = parseText(text, display);
   const declared = detectVersion(document, text, display, bag);
   const job = validationJob({ ref, text }, document, declared.family, allowUnresolvedRefs);
   const root = hasExternalRefs(document) ? { ref, display, text } : { ref, display };
-  return { read: { source: root, document, declared, warnings: bag.list() }, job, strictJson: strict !== undefined };
+  return { read: { source: root, document, declared, warnings: bag.list() }, job, strictJson };
 }
